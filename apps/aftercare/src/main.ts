@@ -1,0 +1,6 @@
+import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { AftercareConfig } from './config/aftercare.config';
+import { AftercareModule } from './aftercare.module';
+
+const config = loadConfigOrExit(AftercareConfig);
+void bootstrapService('aftercare', AftercareModule.forRoot(config), config);

@@ -1,0 +1,8 @@
+import { JwtConfig } from '@telehealth/config';
+import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { IdentityConfig } from './config/identity.config';
+import { IdentityModule } from './identity.module';
+
+const config = loadConfigOrExit(IdentityConfig);
+const jwt = loadConfigOrExit(JwtConfig);
+void bootstrapService('identity', IdentityModule.forRoot(config, jwt), config);

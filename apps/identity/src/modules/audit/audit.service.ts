@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import { toPage, type AuditEventType, type AuditEventView, type AuditQuery, type ClientContext, type Page } from '@telehealth/contracts';
+import { AUDIT_MODEL, type AuditEventDoc } from './audit-event.schema';
+
+export interface AuditEntry {
+  type: AuditEventType;
+  userId?: string | null;
+  actorId?: string | null;
+  email?: string | null;
+  client?: ClientContext;
+  requestId?: string;
+  detail?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(@InjectModel(AUDIT_MODEL) private readonly events: Model<AuditEventDoc>) {}
+
+  /** Records an entry; a failure to audit is logged, never turned into a failed login. */
+  async record(e: AuditEntry): Promise<void> {
+    await this.events
+      .create({
+        _id: randomUUID(),
+        type: e.type,
+        userId: e.userId ?? null,
+        actorId: e.actorId ?? null,
+        email: e.email ?? null,
+        ip: e.client?.ip ?? null,
+        userAgent: e.client?.userAgent?.slice(0, 300) ?? null,
+        requestId: e.requestId ?? null,
+        detail: e.detail ?? {},
+        at: new Date(),
+      })
+      .catch((err: Error) => this.logger.error(`audit write failed (${e.type}): ${err.message}`));
+  }
+
+  async search(q: AuditQuery): Promise<Page<AuditEventView>> {
+    const filter: FilterQuery<AuditEventDoc> = {};
+    if (q.userId) filter.userId = q.userId;
+    if (q.type) filter.type = q.type;
+    if (q.from || q.to) filter.at = { ...(q.from && { $gte: new Date(q.from) }), ...(q.to && { $lt: new Date(q.to) }) };
+    const [docs, total] = await Promise.all([
+      this.events.find(filter).sort({ at: -1, _id: 1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean<AuditEventDoc[]>(),
+      this.events.countDocuments(filter),
+    ]);
+    return toPage(docs.map(toAuditView), total, q);
+  }
+}
+
+const toAuditView = (d: AuditEventDoc): AuditEventView => ({
+  id: d._id,
+  type: d.type,
+  userId: d.userId,
+  actorId: d.actorId,
+  email: d.email,
+  ip: d.ip,
+  userAgent: d.userAgent,
+  requestId: d.requestId,
+  detail: d.detail,
+  at: d.at.toISOString(),
+});

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AuditEventType,
+  IdentityEvents,
+  Role,
+  UserStatus,
+  passwordProblem,
+  type AuthTokens,
+  type LoginRequest,
+  type LogoutRequest,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+  type RefreshRequest,
+  type RegisterRequest,
+  type ResendVerificationRequest,
+  type UserView,
+  type VerifyEmailRequest,
+} from '@telehealth/contracts';
+import { DomainError, FaultPoint, createEvent, maybeCrash, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { IdentityConfig } from '../../config/identity.config';
+import { PasswordHasher } from '../../crypto/password-hasher';
+import { PiiCipher } from '../../crypto/pii-cipher';
+import { newNumericCode, newSecret, sha256 } from '../../crypto/secrets';
+import { AuditService } from '../audit/audit.service';
+import { normaliseEmail, normalisePhone, toUserView } from '../users/user.mapper';
+import type { UserDoc } from '../users/user.schema';
+import { UsersRepository } from '../users/users.repository';
+import { assertDateOfBirth } from '../users/user.rules';
+import { TokenService } from './token.service';
+
+const MAX_CODE_ATTEMPTS = 5;
+const INVALID_CREDENTIALS = () => DomainError.unauthenticated('Email or password is incorrect', 'INVALID_CREDENTIALS');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+    private readonly hasher: PasswordHasher,
+    private readonly pii: PiiCipher,
+    private readonly audit: AuditService,
+    private readonly config: IdentityConfig,
+  ) {}
+
+  /** Patient self-registration: the account, its welcome and verification events, one write. */
+  async register(q: RegisterRequest, meta: RequestMeta): Promise<UserView> {
+    const problem = passwordProblem(q.password, q.email);
+    if (problem) throw DomainError.invalid('password', problem, 'WEAK_PASSWORD');
+    assertDateOfBirth(q.dateOfBirth, 'dateOfBirth');
+    const id = randomUUID();
+    const email = q.email.trim();
+    const locale = q.locale ?? 'en';
+    const code = newNumericCode();
+    const codeExpiresAt = this.minutesFromNow(this.config.EMAIL_VERIFICATION_TTL_MINUTES);
+    const origin = { producer: 'identity' as const, correlationId: meta.requestId };
+    const events = [
+      createEvent(IdentityEvents.userRegistered, id, {
+        userId: id,
+        email,
+        firstName: q.firstName,
+        lastName: q.lastName,
+        roles: [Role.PATIENT],
+        locale,
+        timeZone: q.timeZone ?? 'Africa/Lagos',
+        source: 'SELF',
+        doctorProfileId: null,
+        organisationId: null,
+      }, origin),
+      createEvent(IdentityEvents.emailVerificationRequested, id, {
+        userId: id, email, firstName: q.firstName, locale, code, expiresAt: codeExpiresAt.toISOString(),
+      }, origin),
+    ];
+    const phone = normalisePhone(q.phone);
+    const user = await this.users.insert(
+      {
+        _id: id,
+        email,
+        emailLower: normaliseEmail(email),
+        passwordHash: await this.hasher.hash(q.password),
+        firstName: q.firstName.trim(),
+        lastName: q.lastName.trim(),
+        phoneEnc: this.pii.encrypt(phone),
+        phoneIndex: this.pii.blindIndex(phone),
+        dateOfBirthEnc: this.pii.encrypt(q.dateOfBirth),
+        gender: q.gender,
+        roles: [Role.PATIENT],
+        organisationIds: [],
+        doctorProfileId: null,
+        title: null,
+        status: UserStatus.ACTIVE,
+        locale,
+        timeZone: q.timeZone ?? 'Africa/Lagos',
+        emailVerifiedAt: null,
+        emailVerification: { hash: sha256(code), expiresAt: codeExpiresAt, attempts: 0 },
+        passwordReset: null,
+        failedLogins: 0,
+        lockedUntil: null,
+        deletedAt: null,
+        deletedBy: null,
+      },
+      events,
+    );
+    // The state and its events are durable now; a crash here must still publish them.
+    maybeCrash(this.config.FAULT_INJECTION_ENABLED, meta.fault, FaultPoint.CRASH_AFTER_WRITE);
+    return toUserView(user, this.pii);
+  }
+
+  async login(q: LoginRequest, meta: RequestMeta): Promise<AuthTokens> {
+    const user = await this.users.findByEmail(normaliseEmail(q.email));
+    const fail = (reason: string, userId?: string) =>
+      this.audit.record({ type: AuditEventType.LOGIN_FAILED, userId, email: q.email, client: q.client, requestId: meta.requestId, detail: { reason } });
+    if (!user || user.status !== UserStatus.ACTIVE) {
+      await this.hasher.burn(q.password);
+      await fail('UNKNOWN_OR_INACTIVE_ACCOUNT', user?._id);
+      throw INVALID_CREDENTIALS();
+    }
+    const now = Date.now();
+    if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+      await fail('ACCOUNT_LOCKED', user._id);
+      const seconds = Math.ceil((user.lockedUntil.getTime() - now) / 1000);
+      throw DomainError.rateLimited('Too many failed logins; the account is locked for a while', seconds, 'ACCOUNT_LOCKED');
+    }
+    if (!(await this.hasher.verify(user.passwordHash, q.password))) {
+      await this.recordFailedPassword(user, q, meta);
+      throw INVALID_CREDENTIALS();
+    }
+    if (user.failedLogins > 0 || user.lockedUntil) {
+      await this.users.update({ _id: user._id }, { $set: { failedLogins: 0, lockedUntil: null } });
+    }
+    const tokens = await this.tokens.issue(user, q.client);
+    await this.audit.record({ type: AuditEventType.LOGIN_SUCCEEDED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId });
+    return { ...tokens, user: toUserView(user, this.pii) };
+  }
+
+  /** Counts a wrong password atomically; the Nth in a row locks the account. */
+  private async recordFailedPassword(user: UserDoc, q: LoginRequest, meta: RequestMeta): Promise<void> {
+    const max = this.config.LOGIN_MAX_FAILED_ATTEMPTS;
+    const counted = await this.users.update({ _id: user._id }, { $inc: { failedLogins: 1 } });
+    await this.audit.record({
+      type: AuditEventType.LOGIN_FAILED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId,
+      detail: { reason: 'WRONG_PASSWORD', consecutive: counted?.failedLogins },
+    });
+    if (counted && counted.failedLogins >= max) {
+      const locked = await this.users.update(
+        { _id: user._id, failedLogins: { $gte: max } },
+        { $set: { failedLogins: 0, lockedUntil: this.minutesFromNow(this.config.LOGIN_LOCKOUT_MINUTES) } },
+      );
+      if (locked) {
+        await this.audit.record({ type: AuditEventType.ACCOUNT_LOCKED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId, detail: { minutes: this.config.LOGIN_LOCKOUT_MINUTES } });
+      }
+    }
+  }
+
+  async refresh(q: RefreshRequest, meta: RequestMeta): Promise<AuthTokens> {
+    const { user, tokens } = await this.tokens.rotate(q.refreshToken, (id) => this.users.findActiveById(id), { requestId: meta.requestId, client: q.client });
+    return { ...tokens, user: toUserView(user, this.pii) };
+  }
+
+  /** Revokes the presented refresh token's family, or every session when none is given. */
+  async logout(q: LogoutRequest, meta: RequestMeta): Promise<{ ok: true }> {
+    const caller = requireCaller(meta);
+    if (q.refreshToken) await this.tokens.revokeByToken(q.refreshToken, caller.userId);
+    else await this.tokens.revokeAllForUser(caller.userId);
+    await this.audit.record({ type: AuditEventType.LOGOUT, userId: caller.userId, requestId: meta.requestId, detail: { allSessions: !q.refreshToken } });
+    return { ok: true };
+  }
+
+  async verifyEmail(q: VerifyEmailRequest, meta: RequestMeta): Promise<UserView> {
+    const invalid = (why: string) => DomainError.invalid('code', why, 'INVALID_CODE');
+    const user = await this.users.findByEmail(normaliseEmail(q.email));
+    if (!user || user.status !== UserStatus.ACTIVE) throw invalid('is invalid or has expired');
+    if (user.emailVerifiedAt) return toUserView(user, this.pii);
+    const pending = user.emailVerification;
+    if (!pending || pending.expiresAt.getTime() < Date.now()) throw invalid('has expired; request a new code');
+    if (pending.attempts >= MAX_CODE_ATTEMPTS) throw invalid('was tried too many times; request a new code');
+    if (sha256(q.code) !== pending.hash) {
+      await this.users.update({ _id: user._id, 'emailVerification.hash': pending.hash }, { $inc: { 'emailVerification.attempts': 1 } });
+      throw invalid('is invalid or has expired');
+    }
+    const event = createEvent(IdentityEvents.emailVerified, user._id, { userId: user._id, email: user.email }, { producer: 'identity', correlationId: meta.requestId });
+    const verified = await this.users.update(
+      { _id: user._id, 'emailVerification.hash': pending.hash },
+      { $set: { emailVerifiedAt: new Date(), emailVerification: null } },
+      [event],
+    );
+    if (verified) await this.audit.record({ type: AuditEventType.EMAIL_VERIFIED, userId: user._id, email: user.email, requestId: meta.requestId });
+    return toUserView(verified ?? (await this.users.findById(user._id))!, this.pii);
+  }
+
+  /** Sends a fresh code to an unverified account. Answers the same whether or not it exists. */
+  async resendVerification(q: ResendVerificationRequest, meta: RequestMeta): Promise<{ ok: true }> {
+    const user = await this.users.findByEmail(normaliseEmail(q.email));
+    if (user && user.status === UserStatus.ACTIVE && !user.emailVerifiedAt) {
+      const code = newNumericCode();
+      const expiresAt = this.minutesFromNow(this.config.EMAIL_VERIFICATION_TTL_MINUTES);
+      const event = createEvent(IdentityEvents.emailVerificationRequested, user._id, {
+        userId: user._id, email: user.email, firstName: user.firstName, locale: user.locale, code, expiresAt: expiresAt.toISOString(),
+      }, { producer: 'identity', correlationId: meta.requestId });
+      await this.users.update({ _id: user._id, emailVerifiedAt: null }, { $set: { emailVerification: { hash: sha256(code), expiresAt, attempts: 0 } } }, [event]);
+    }
+    return { ok: true };
+  }
+
+  /** Starts a reset. Answers the same whether or not the email exists (no enumeration). */
+  async requestPasswordReset(q: PasswordResetRequest, meta: RequestMeta): Promise<{ ok: true }> {
+    const user = await this.users.findByEmail(normaliseEmail(q.email));
+    if (user && user.status === UserStatus.ACTIVE) {
+      const token = newSecret();
+      const expiresAt = this.minutesFromNow(this.config.PASSWORD_RESET_TTL_MINUTES);
+      const event = createEvent(IdentityEvents.passwordResetRequested, user._id, {
+        userId: user._id, email: user.email, firstName: user.firstName, locale: user.locale, token, expiresAt: expiresAt.toISOString(),
+      }, { producer: 'identity', correlationId: meta.requestId });
+      await this.users.update({ _id: user._id }, { $set: { passwordReset: { hash: sha256(token), expiresAt, attempts: 0 } } }, [event]);
+      await this.audit.record({ type: AuditEventType.PASSWORD_RESET_REQUESTED, userId: user._id, email: user.email, requestId: meta.requestId });
+    }
+    return { ok: true };
+  }
+
+  /** Sets the new password with a one-time token and signs the user out everywhere. */
+  async confirmPasswordReset(q: PasswordResetConfirmRequest, meta: RequestMeta): Promise<{ ok: true }> {
+    const hash = sha256(q.token);
+    const user = await this.users.findOneByResetHash(hash);
+    if (!user || !user.passwordReset || user.passwordReset.expiresAt.getTime() < Date.now()) {
+      throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
+    }
+    const problem = passwordProblem(q.newPassword, user.email);
+    if (problem) throw DomainError.invalid('newPassword', problem, 'WEAK_PASSWORD');
+    const event = createEvent(IdentityEvents.passwordResetCompleted, user._id, { userId: user._id, email: user.email }, { producer: 'identity', correlationId: meta.requestId });
+    const updated = await this.users.update(
+      { _id: user._id, 'passwordReset.hash': hash, status: UserStatus.ACTIVE },
+      { $set: { passwordHash: await this.hasher.hash(q.newPassword), passwordReset: null, failedLogins: 0, lockedUntil: null } },
+      [event],
+    );
+    if (!updated) throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
+    await this.tokens.revokeAllForUser(user._id);
+    await this.audit.record({ type: AuditEventType.PASSWORD_RESET_COMPLETED, userId: user._id, email: user.email, requestId: meta.requestId });
+    return { ok: true };
+  }
+
+  private minutesFromNow(minutes: number): Date {
+    return new Date(Date.now() + minutes * 60_000);
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { EnrollmentStatus, IdentityEvents, OrganisationStatus, UserStatus } from '@telehealth/contracts';
+import { createEvent, outboxOnInsert } from '@telehealth/messaging';
+import { IdentityConfig } from '../../config/identity.config';
+import { PasswordHasher } from '../../crypto/password-hasher';
+import { PiiCipher } from '../../crypto/pii-cipher';
+import { DEPENDENT_MODEL, type DependentDoc } from '../dependents/dependent.schema';
+import { ORGANISATION_MODEL, type OrganisationDoc } from '../organisations/organisation.schema';
+import { normaliseEmail } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-accounts';
+
+const origin = { producer: 'identity' as const, correlationId: 'demo-data' };
+
+/** Loads the demo accounts when DEMO_DATA=true. Idempotent: existing records are left alone. */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly config: IdentityConfig,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly pii: PiiCipher,
+    @InjectModel(ORGANISATION_MODEL) private readonly organisations: Model<OrganisationDoc>,
+    @InjectModel(DEPENDENT_MODEL) private readonly dependents: Model<DependentDoc>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.DEMO_DATA) return;
+    let created = 0;
+    const o = DEMO_ORGANISATION;
+    if (!(await this.organisations.exists({ _id: o.id }))) {
+      await this.organisations.create({
+        _id: o.id, name: o.name, email: o.email, phone: null, bio: 'Demo provider organisation', city: o.city, country: o.country,
+        timeZone: o.timeZone, status: OrganisationStatus.ACTIVE, deletedAt: null,
+        ...outboxOnInsert([createEvent(IdentityEvents.organisationCreated, o.id, { organisationId: o.id, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone }, origin)]),
+      }).catch(ignoreDuplicate);
+    }
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      if (await this.users.findByEmail(normaliseEmail(a.email))) continue;
+      const event = createEvent(IdentityEvents.userRegistered, a.id, {
+        userId: a.id, email: a.email, firstName: a.firstName, lastName: a.lastName, roles: a.roles, locale: 'en', timeZone: 'Africa/Lagos',
+        source: 'ADMIN', doctorProfileId: a.doctorProfileId ?? null, organisationId: a.organisationId ?? null,
+      }, origin);
+      await this.users.insert({
+        _id: a.id, email: a.email, emailLower: normaliseEmail(a.email), passwordHash, firstName: a.firstName, lastName: a.lastName,
+        phoneEnc: this.pii.encrypt(a.phone), phoneIndex: this.pii.blindIndex(a.phone), dateOfBirthEnc: this.pii.encrypt(a.dateOfBirth),
+        gender: a.gender, roles: a.roles, organisationIds: a.organisationId ? [a.organisationId] : [], doctorProfileId: a.doctorProfileId ?? null,
+        title: a.title ?? null, status: UserStatus.ACTIVE, locale: 'en', timeZone: 'Africa/Lagos', emailVerifiedAt: new Date(),
+        emailVerification: null, passwordReset: null, failedLogins: 0, lockedUntil: null, deletedAt: null, deletedBy: null,
+      }, [event]).catch(ignoreDuplicate);
+      for (const d of a.dependents ?? []) {
+        await this.dependents.create({
+          _id: d.id, primaryUserId: a.id, firstName: d.firstName, lastName: d.lastName, relationship: d.relationship,
+          dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth), gender: d.gender, enrollmentStatus: EnrollmentStatus.ACTIVE, deletedAt: null,
+          ...outboxOnInsert([createEvent(IdentityEvents.dependentAdded, d.id, { dependentId: d.id, primaryUserId: a.id, relationship: d.relationship }, origin)]),
+        }).catch(ignoreDuplicate);
+      }
+      created++;
+    }
+    this.logger.log(created ? `demo data: ${created} accounts created` : 'demo data already present');
+  }
+}
+
+/** Another replica seeded the same record first: fine. */
+function ignoreDuplicate(err: unknown): void {
+  const e = err as { code?: number; options?: { reason?: string } };
+  if (e.code === 11000 || e.options?.reason === 'EMAIL_TAKEN') return;
+  throw err;
+}

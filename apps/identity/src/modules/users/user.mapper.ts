@@ -1,0 +1,28 @@
+import type { UserView } from '@telehealth/contracts';
+import type { PiiCipher } from '../../crypto/pii-cipher';
+import type { UserDoc } from './user.schema';
+
+export function toUserView(u: UserDoc, pii: PiiCipher): UserView {
+  return {
+    id: u._id,
+    email: u.email,
+    emailVerified: !!u.emailVerifiedAt,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    phone: pii.decrypt(u.phoneEnc),
+    dateOfBirth: pii.decrypt(u.dateOfBirthEnc),
+    gender: u.gender,
+    roles: u.roles,
+    organisationIds: u.organisationIds,
+    doctorProfileId: u.doctorProfileId,
+    status: u.status,
+    locale: u.locale,
+    timeZone: u.timeZone,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+/** E.164-ish: digits with a leading +, spaces and dashes dropped. */
+export const normalisePhone = (phone: string): string => phone.replace(/[\s()-]/g, '');

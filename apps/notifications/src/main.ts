@@ -1,0 +1,6 @@
+import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { NotificationsConfig } from './config/notifications.config';
+import { NotificationsModule } from './notifications.module';
+
+const config = loadConfigOrExit(NotificationsConfig);
+void bootstrapService('notifications', NotificationsModule.forRoot(config), config);

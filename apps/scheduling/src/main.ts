@@ -1,0 +1,6 @@
+import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { SchedulingConfig } from './config/scheduling.config';
+import { SchedulingModule } from './scheduling.module';
+
+const config = loadConfigOrExit(SchedulingConfig);
+void bootstrapService('scheduling', SchedulingModule.forRoot(config), config);

@@ -1,0 +1,6 @@
+import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { WalletClaimsConfig } from './config/wallet-claims.config';
+import { WalletClaimsModule } from './wallet-claims.module';
+
+const config = loadConfigOrExit(WalletClaimsConfig);
+void bootstrapService('wallet-claims', WalletClaimsModule.forRoot(config), config);

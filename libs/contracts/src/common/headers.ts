@@ -1,0 +1,13 @@
+/** NATS message headers (and their HTTP twins where one exists). */
+export const Headers = {
+  /** Per-request id; the gateway returns it as the `x-request-id` response header. */
+  REQUEST_ID: 'x-request-id',
+  /** JSON-encoded {@link Caller}; absent for anonymous calls. */
+  CALLER: 'x-caller',
+  /** Correlation id copied into every event caused by the request. */
+  CORRELATION_ID: 'x-correlation-id',
+  /** Test-only fault injection (honoured only when FAULT_INJECTION_ENABLED=true). */
+  FAULT: 'x-fault-inject',
+  /** JetStream de-duplication header: set to the event id. */
+  NATS_MSG_ID: 'Nats-Msg-Id',
+} as const;

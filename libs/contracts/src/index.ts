@@ -1,0 +1,19 @@
+/**
+ * @telehealth/contracts: the one place a subscriber, inside or outside the platform, reads
+ * to know which NATS patterns and domain events exist. See docs/events.md.
+ */
+export const CONTRACTS_VERSION = '1.0.0';
+
+export * from './common/services';
+export * from './common/errors';
+export * from './common/caller';
+export * from './common/headers';
+export * from './common/pagination';
+export * from './common/envelope';
+export * from './common/contract';
+export * from './platform/system.rpc';
+export * from './identity/identity.types';
+export * from './identity/identity.rpc';
+export * from './identity/identity.events';
+export * from './identity/password-policy';
+export * from './catalog';

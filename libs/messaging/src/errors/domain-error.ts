@@ -1,0 +1,65 @@
+import { ErrorCode, type FieldProblem, type WireError } from '@telehealth/contracts';
+
+interface DomainErrorOptions {
+  reason?: string;
+  details?: FieldProblem[];
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The one error type services raise. It crosses NATS as a {@link WireError} and the gateway
+ * turns its code into an HTTP status; anything else thrown becomes INTERNAL (and is logged).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: DomainErrorOptions = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toWire(): WireError {
+    return { code: this.code, message: this.message, ...this.options };
+  }
+
+  static invalid(field: string, problem: string, reason = 'INVALID_INPUT'): DomainError {
+    return new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, {
+      reason,
+      details: [{ field, problem }],
+    });
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, { reason: 'NOT_FOUND' });
+  }
+
+  static conflict(message: string, reason: string): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message, { reason });
+  }
+
+  static forbidden(message = 'Not allowed', reason = 'FORBIDDEN'): DomainError {
+    return new DomainError(ErrorCode.FORBIDDEN, message, { reason });
+  }
+
+  static unauthenticated(message: string, reason = 'UNAUTHENTICATED'): DomainError {
+    return new DomainError(ErrorCode.UNAUTHENTICATED, message, { reason });
+  }
+
+  static unprocessable(message: string, reason: string): DomainError {
+    return new DomainError(ErrorCode.UNPROCESSABLE, message, { reason });
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number, reason = 'RATE_LIMITED'): DomainError {
+    return new DomainError(ErrorCode.RATE_LIMITED, message, { reason, retryAfterSeconds });
+  }
+}
+
+/** A service answered a request with an error (client side of {@link DomainError}). */
+export class RpcCallError extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.message);
+    this.name = 'RpcCallError';
+  }
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
+import { toPage, type EventContract, type EventEnvelope, type Page, type PageQuery, type ParkedEventView, type ReplayResult } from '@telehealth/contracts';
+import { DomainError } from '../errors/domain-error';
+import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
+import { NatsClient } from '../nats/nats-client';
+import { INBOX_MODEL, PARKED_MODEL, type InboxEntry, type ParkedEvent } from './inbox.schema';
+import { ON_EVENT, type OnEventMetadata } from './on-event.decorator';
+import { ensureStream } from './streams';
+
+type Handler = (event: EventEnvelope) => Promise<unknown>;
+type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'busy' } | { kind: 'failed'; error: string };
+
+/** How long one attempt may hold an event before another delivery may take it over. */
+const LEASE_MS = 60_000;
+
+/**
+ * Runs every `@OnEvent` handler of the app behind a durable JetStream consumer (one per
+ * service and event type, shared by the service's replicas). Applies each event id once per
+ * consumer (the inbox), retries failures with exponential backoff, and parks an event after
+ * `maxDeliver` failed attempts where an operator can list and replay it.
+ */
+@Injectable()
+export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventConsumerHost.name);
+  private readonly handlers = new Map<string, { contract: EventContract<unknown>; fn: Handler }>();
+  private readonly subscriptions: ConsumerMessages[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly nats: NatsClient,
+    @InjectModel(INBOX_MODEL) private readonly inbox: Model<InboxEntry>,
+    @InjectModel(PARKED_MODEL) private readonly parked: Model<ParkedEvent>,
+    @Inject(EVENTING_OPTIONS) private readonly options: EventingOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const fn = instance[method] as Handler;
+        const meta = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, fn);
+        if (!meta) continue;
+        const name = this.consumerName(meta.contract);
+        if (this.handlers.has(name)) throw new Error(`Two handlers for ${meta.contract.type} in ${this.options.service}`);
+        this.handlers.set(name, { contract: meta.contract, fn: fn.bind(instance) });
+      }
+    }
+    for (const [name, { contract }] of this.handlers) await this.subscribe(name, contract);
+  }
+
+  consumerName(contract: EventContract<unknown>): string {
+    return `${this.options.consumerGroup ?? this.options.service}--${contract.type.replace(/\./g, '_')}`;
+  }
+
+  private async subscribe(name: string, contract: EventContract<unknown>): Promise<void> {
+    const jsm = this.nats.manager;
+    const stream = await ensureStream(jsm, contract.producer);
+    try {
+      await jsm.consumers.info(stream, name);
+    } catch {
+      await jsm.consumers.add(stream, {
+        durable_name: name,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: contract.subject,
+        ack_wait: nanos(LEASE_MS),
+        // Safety net only: we park (and terminate) after options.maxDeliver ourselves.
+        max_deliver: this.options.maxDeliver + 1,
+      });
+    }
+    const consumer = await this.nats.jetstream.consumers.get(stream, name);
+    const messages = await consumer.consume({ max_messages: 32 });
+    this.subscriptions.push(messages);
+    void (async () => {
+      for await (const m of messages) await this.onMessage(name, m);
+    })().catch((err: Error) => this.logger.error(`consumer ${name} stopped: ${err.message}`));
+    this.logger.log(`consuming ${contract.subject} as ${name}`);
+  }
+
+  private async onMessage(consumer: string, m: JsMsg): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = JSON.parse(m.string()) as EventEnvelope;
+    } catch {
+      this.logger.error(`${consumer}: dropping a message that is not an event envelope (seq ${m.seq})`);
+      m.term();
+      return;
+    }
+    const outcome = await this.apply(consumer, envelope).catch((err: Error): Outcome => ({ kind: 'failed', error: err.message }));
+    if (outcome.kind === 'applied' || outcome.kind === 'duplicate') return m.ack();
+    if (outcome.kind === 'busy') return m.nak(LEASE_MS / 4);
+    const attempts = m.info.redeliveryCount;
+    if (attempts >= this.options.maxDeliver) {
+      await this.park(consumer, envelope, attempts, outcome.error);
+      this.logger.error(`${consumer}: parked event ${envelope.id} after ${attempts} attempts: ${outcome.error}`);
+      return m.term();
+    }
+    m.nak(this.options.retryBaseMs * 2 ** (attempts - 1));
+  }
+
+  /** Claims the event in the inbox, runs the handler, records the outcome. */
+  async apply(consumer: string, envelope: EventEnvelope): Promise<Outcome> {
+    const handler = this.handlers.get(consumer);
+    if (!handler) throw new Error(`No handler for consumer ${consumer}`);
+    const key = `${consumer}:${envelope.id}`;
+    const claim = await this.claim(key, consumer, envelope);
+    if (claim !== 'claimed') return { kind: claim };
+    try {
+      await handler.fn(envelope);
+    } catch (err) {
+      const error = err instanceof DomainError ? `${err.code}: ${err.message}` : (err as Error).message;
+      await this.inbox.updateOne({ _id: key }, { $set: { leaseUntil: new Date(0), lastError: error } });
+      this.logger.warn(`${consumer}: event ${envelope.id} failed: ${error}`);
+      return { kind: 'failed', error };
+    }
+    await this.inbox.updateOne({ _id: key }, { $set: { status: 'done', doneAt: new Date() } });
+    return { kind: 'applied' };
+  }
+
+  private async claim(key: string, consumer: string, e: EventEnvelope): Promise<'claimed' | 'duplicate' | 'busy'> {
+    const now = new Date();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    try {
+      await this.inbox.create({ _id: key, consumer, eventId: e.id, eventType: e.type, status: 'processing', leaseUntil, attempts: 1 });
+      return 'claimed';
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+    const retaken = await this.inbox.findOneAndUpdate(
+      { _id: key, status: 'processing', leaseUntil: { $lt: now } },
+      { $set: { leaseUntil }, $inc: { attempts: 1 } },
+    );
+    if (retaken) return 'claimed';
+    const existing = await this.inbox.findById(key).lean();
+    return existing?.status === 'done' ? 'duplicate' : 'busy';
+  }
+
+  private async park(consumer: string, e: EventEnvelope, attempts: number, lastError: string): Promise<void> {
+    await this.parked.updateOne(
+      { consumer, eventId: e.id },
+      {
+        $setOnInsert: { _id: randomUUID(), consumer, eventId: e.id, eventType: e.type, envelope: JSON.stringify(e) },
+        $set: { attempts, lastError, parkedAt: new Date(), replayedAt: null },
+      },
+      { upsert: true },
+    );
+  }
+
+  async listParked(q: PageQuery): Promise<Page<ParkedEventView>> {
+    const [docs, total] = await Promise.all([
+      this.parked.find({}).sort({ parkedAt: -1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean(),
+      this.parked.countDocuments({}),
+    ]);
+    return toPage(docs.map(toParkedView), total, q);
+  }
+
+  /** Applies a parked event again through the same inbox, so replaying twice applies once. */
+  async replayParked(id: string): Promise<ReplayResult> {
+    const doc = await this.parked.findById(id).lean();
+    if (!doc) throw DomainError.notFound('Parked event');
+    const outcome = await this.apply(doc.consumer, JSON.parse(doc.envelope) as EventEnvelope);
+    if (outcome.kind === 'failed') {
+      await this.parked.updateOne({ _id: id }, { $set: { lastError: outcome.error }, $inc: { attempts: 1 } });
+      return { id, applied: false, error: outcome.error };
+    }
+    if (outcome.kind === 'busy') return { id, applied: false, error: 'Another attempt holds this event; retry shortly' };
+    await this.parked.updateOne({ _id: id }, { $set: { replayedAt: new Date() } });
+    return { id, applied: true };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const s of this.subscriptions) s.stop();
+  }
+}
+
+function toParkedView(d: ParkedEvent): ParkedEventView {
+  return {
+    id: d._id,
+    consumer: d.consumer,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    parkedAt: d.parkedAt.toISOString(),
+    replayedAt: d.replayedAt?.toISOString(),
+    envelope: JSON.parse(d.envelope) as EventEnvelope,
+  };
+}

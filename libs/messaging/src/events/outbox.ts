@@ -1,0 +1,51 @@
+import { Schema, type UpdateQuery } from 'mongoose';
+import type { EventEnvelope } from '@telehealth/contracts';
+
+/**
+ * Transactional outbox embedded in the aggregate document. With no multi-document
+ * transactions, the only way to make "state changed" and "event will be published" one
+ * atomic write is to put the event inside the very document that changed. The relay drains
+ * `outbox` in order (see OutboxRelay) and removes each entry only after JetStream acked it.
+ */
+export interface OutboxEntry {
+  id: string;
+  subject: string;
+  envelope: string;
+}
+
+export interface OutboxFields {
+  outbox: OutboxEntry[];
+  /** Set while `outbox` may be non-empty: the relay's indexed work list. */
+  outboxAt?: Date | null;
+}
+
+const OutboxEntrySchema = new Schema<OutboxEntry>(
+  { id: { type: String, required: true }, subject: { type: String, required: true }, envelope: { type: String, required: true } },
+  { _id: false },
+);
+
+/** Adds the outbox fields and index to an aggregate schema. */
+export function addOutbox(schema: Schema): void {
+  schema.add({ outbox: { type: [OutboxEntrySchema], default: [] }, outboxAt: { type: Date, default: null } });
+  schema.index({ outboxAt: 1 });
+}
+
+export function toOutboxEntry(event: EventEnvelope): OutboxEntry {
+  return { id: event.id, subject: `evt.${event.type}`, envelope: JSON.stringify(event) };
+}
+
+/** Fields for a new aggregate document that is created together with its events. */
+export function outboxOnInsert(events: EventEnvelope[]): OutboxFields {
+  return { outbox: events.map(toOutboxEntry), outboxAt: new Date() };
+}
+
+/** Adds events to an update so they are written in the same single-document operation. */
+export function withEvents<T>(update: UpdateQuery<T>, events: EventEnvelope[]): UpdateQuery<T> {
+  if (!events.length) return update;
+  const u = update as Record<string, Record<string, unknown> | undefined>;
+  return {
+    ...update,
+    $push: { ...(u.$push ?? {}), outbox: { $each: events.map(toOutboxEntry) } },
+    $set: { ...(u.$set ?? {}), outboxAt: new Date() },
+  } as UpdateQuery<T>;
+}

@@ -1,0 +1,21 @@
+import type { BackendService, ServiceName } from '@telehealth/contracts';
+
+export interface MessagingOptions {
+  service: ServiceName;
+  natsUrl: string;
+  rpcTimeoutMs: number;
+  faultInjectionEnabled: boolean;
+}
+
+/** Extra settings for a backend service that owns a database and consumes events. */
+export interface EventingOptions {
+  service: BackendService;
+  outboxPollMs: number;
+  maxDeliver: number;
+  retryBaseMs: number;
+  /** Prefix of durable consumer names; defaults to the service (tests isolate with their own). */
+  consumerGroup?: string;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const EVENTING_OPTIONS = Symbol('EVENTING_OPTIONS');
