@@ -1,5 +1,5 @@
-import { JwtConfig } from '@telehealth/config';
-import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { JwtConfig, loadConfigOrExit } from '@telehealth/config';
+import { bootstrapService } from '@telehealth/service-kit';
 import { IdentityConfig } from './config/identity.config';
 import { IdentityModule } from './identity.module';
 

@@ -1,4 +1,5 @@
-import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { loadConfigOrExit } from '@telehealth/config';
+import { bootstrapService } from '@telehealth/service-kit';
 import { NotificationsConfig } from './config/notifications.config';
 import { NotificationsModule } from './notifications.module';
 

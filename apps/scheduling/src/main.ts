@@ -1,4 +1,5 @@
-import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { loadConfigOrExit } from '@telehealth/config';
+import { bootstrapService } from '@telehealth/service-kit';
 import { SchedulingConfig } from './config/scheduling.config';
 import { SchedulingModule } from './scheduling.module';
 

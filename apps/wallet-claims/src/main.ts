@@ -1,4 +1,5 @@
-import { bootstrapService, loadConfigOrExit } from '@telehealth/service-kit';
+import { loadConfigOrExit } from '@telehealth/config';
+import { bootstrapService } from '@telehealth/service-kit';
 import { WalletClaimsConfig } from './config/wallet-claims.config';
 import { WalletClaimsModule } from './wallet-claims.module';
 

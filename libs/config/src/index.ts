@@ -1,3 +1,4 @@
 export * from './secret.decorator';
 export * from './load-config';
 export * from './service.config';
+export * from './logger';

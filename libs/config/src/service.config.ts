@@ -1,9 +1,5 @@
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Secret } from './secret.decorator';
-
-export const toBool = ({ value }: { value: unknown }) =>
-  value === true || value === 'true' || value === '1' || value === 'yes';
 
 /** Settings every app shares. Each app extends it with its own. */
 export class CommonConfig {
@@ -22,7 +18,6 @@ export class CommonConfig {
   RPC_TIMEOUT_MS = 5_000;
 
   /** Test-only: lets a request ask a service to crash at a named point. Refused in production. */
-  @Transform(toBool)
   @IsBoolean()
   FAULT_INJECTION_ENABLED = false;
 }

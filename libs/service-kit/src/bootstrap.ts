@@ -3,24 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DynamicModule } from '@nestjs/common';
-import { ConfigError, loadConfig, type CommonConfig, type ServiceConfig } from '@telehealth/config';
+import { createLogger, type ServiceConfig } from '@telehealth/config';
 import type { BackendService } from '@telehealth/contracts';
-import { createLogger } from './logger';
-
-/** Loads config or exits with a message naming each bad setting (never a stack trace). */
-export function loadConfigOrExit<C extends object>(cls: new () => C): C {
-  try {
-    const config = loadConfig(cls);
-    const common = config as Partial<CommonConfig>;
-    if (common.NODE_ENV === 'production' && common.FAULT_INJECTION_ENABLED) {
-      throw new ConfigError(['FAULT_INJECTION_ENABLED: must be false in production']);
-    }
-    return config;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    process.exit(1);
-  }
-}
 
 /**
  * Starts a backend service: NATS request-reply (queue group = service name, so replicas

@@ -1,6 +1,5 @@
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { CommonConfig, Secret, toBool } from '@telehealth/config';
+import { CommonConfig, Secret } from '@telehealth/config';
 
 export class GatewayConfig extends CommonConfig {
   @IsInt()
@@ -43,7 +42,6 @@ export class GatewayConfig extends CommonConfig {
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** Trust X-Forwarded-For from a load balancer (set in Kubernetes behind an ingress). */
-  @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;
 }

@@ -1,6 +1,5 @@
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
-import { Secret, ServiceConfig, toBool } from '@telehealth/config';
+import { Secret, ServiceConfig } from '@telehealth/config';
 
 export class IdentityConfig extends ServiceConfig {
   override MONGO_DB = 'telehealth_identity';
@@ -43,7 +42,6 @@ export class IdentityConfig extends ServiceConfig {
   PASSWORD_HASH_TIME_COST = 2;
 
   /** Load the demo accounts (admin, doctors, patients with dependents) at start-up. */
-  @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = false;
 }

@@ -83,13 +83,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let count = 0;
     for (const entry of doc.outbox ?? []) {
       await this.nats.jetstream.publish(entry.subject, Buffer.from(entry.envelope), { msgID: entry.id });
-      const res = await model.updateOne({ _id: doc._id, 'outbox.0.id': entry.id }, { $pop: { outbox: -1 } });
+      const res = await model.updateOne({ _id: doc._id, 'outbox.0.id': entry.id }, { $pop: { outbox: -1 } }, { timestamps: false });
       if (res.modifiedCount === 0) return count; // another relay got here first
       count++;
       this.published++;
     }
     // Clear the work-list mark only if no writer appended meanwhile.
-    await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxAt: null } });
+    await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxAt: null } }, { timestamps: false });
     return count;
   }
 

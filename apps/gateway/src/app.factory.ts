@@ -1,0 +1,41 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LoggerService } from '@nestjs/common';
+import type { JwtConfig } from '@telehealth/config';
+import { enableFaultForwarding } from './common/http/call-meta.decorator';
+import { requestIdOf } from './common/http/request-id';
+import { validationPipe } from './common/http/validation';
+import { buildOpenApi, serveOpenApi } from './common/openapi/openapi';
+import type { GatewayConfig } from './config/gateway.config';
+import { GatewayModule } from './gateway.module';
+
+/** Builds the gateway app (not listening): used by main, the OpenAPI generator and tests. */
+export async function createGateway(config: GatewayConfig, jwt: JwtConfig, logger: LoggerService | false): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: requestIdOf,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, jwt), adapter, { logger, abortOnError: false });
+  enableFaultForwarding(config.FAULT_INJECTION_ENABLED);
+  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  await app.register(helmet, {
+    // The API serves JSON; only /docs needs scripts and styles from itself.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim());
+  app.enableCors({
+    origin: origins.includes('*') ? true : origins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+  });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready'] });
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  serveOpenApi(app, buildOpenApi(app, config.PUBLIC_URL));
+  return app;
+}

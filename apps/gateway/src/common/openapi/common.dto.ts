@@ -1,0 +1,79 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { Type as TransformType } from 'class-transformer';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@telehealth/contracts';
+import { statusName } from '../errors/status-of';
+
+export class FieldProblemDto {
+  @ApiProperty({ example: 'dateOfBirth' }) field: string;
+  @ApiProperty({ example: 'must be a date formatted YYYY-MM-DD' }) problem: string;
+}
+
+export class ErrorBodyDto {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiProperty({ example: 'Bad Request' }) error: string;
+  @ApiProperty({ example: 'Invalid input: dateOfBirth' }) message: string;
+  @ApiPropertyOptional({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable reason' }) reason?: string;
+  @ApiProperty({ type: [FieldProblemDto] }) details: FieldProblemDto[];
+  @ApiProperty({ example: '3f1c2a9e-7a51-4c55-9a0e-8d1b6c1f4a20' }) requestId: string;
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid input; `details` names each field',
+  401: 'Missing, invalid, expired or revoked access token',
+  403: 'The caller lacks the required role',
+  404: 'Not found, or not visible to the caller',
+  409: 'Conflicts with the current state',
+  413: 'Body larger than the limit (1 MB by default)',
+  422: 'Well-formed but not processable',
+  429: 'Rate limited; see Retry-After',
+  503: 'A backing service is unavailable; retry shortly',
+};
+
+/** Documents the error responses of a route, all with the one error body. */
+export const ApiErrors = (...statuses: number[]) =>
+  applyDecorators(
+    ...[...new Set([...statuses, 429, 503])].map((status) =>
+      ApiResponse({ status, description: `${statusName(status)}: ${ERROR_TEXT[status] ?? ''}`, type: ErrorBodyDto }),
+    ),
+  );
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit: number = DEFAULT_PAGE_SIZE;
+}
+
+export class IdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class AckDto {
+  @ApiProperty({ example: true }) ok: true;
+}
+
+/** `Page<T>` for OpenAPI: a named class per item type. */
+export function PageOf<T>(item: Type<T>): Type<unknown> {
+  class PageDto {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty({ example: 1 }) page: number;
+    @ApiProperty({ example: 20 }) limit: number;
+    @ApiProperty({ example: 42 }) total: number;
+    @ApiProperty({ example: true }) hasMore: boolean;
+  }
+  Object.defineProperty(PageDto, 'name', { value: `PageOf${item.name.replace(/Dto$/, '')}` });
+  return PageDto;
+}

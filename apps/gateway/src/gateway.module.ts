@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { JwtConfig } from '@telehealth/config';
+import { MessagingModule } from '@telehealth/messaging';
+import { JwtAuthGuard, RolesGuard } from './common/auth/auth.guards';
+import { JwtStrategy } from './common/auth/jwt.strategy';
+import { TokenDenylist } from './common/auth/token-denylist';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { RateLimitGuard } from './common/rate-limit/rate-limit';
+import { RedisClient } from './common/redis/redis.provider';
+import { GatewayConfig } from './config/gateway.config';
+import { AdminOpsController } from './modules/admin/admin-ops.controller';
+import { AdminUsersController } from './modules/admin/admin-users.controller';
+import { AuthController } from './modules/auth/auth.controller';
+import { HealthController } from './modules/health/health.controller';
+import { MeController } from './modules/me/me.controller';
+import { OrganisationsController } from './modules/organisations/organisations.controller';
+import { SystemController } from './modules/system/system.controller';
+
+/**
+ * The public REST API. Guards run in order: access token (unless @Public), rate limit
+ * (per user, or per IP on auth routes), role. Ownership is checked by the owning service.
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig, jwt: JwtConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PassportModule,
+        MessagingModule.forRoot({
+          service: 'gateway',
+          natsUrl: config.NATS_URL,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          faultInjectionEnabled: config.FAULT_INJECTION_ENABLED,
+        }),
+      ],
+      controllers: [HealthController, AuthController, MeController, AdminUsersController, AdminOpsController, OrganisationsController, SystemController],
+      providers: [
+        { provide: GatewayConfig, useValue: config },
+        { provide: JwtConfig, useValue: jwt },
+        RedisClient,
+        TokenDenylist,
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Runs the whole platform from dist/: the gateway and the six services, each its own process.
+// Waits until every app answers /ready, prints the gateway URL, docs and demo logins, and
+// restarts an app that dies (as Kubernetes would), so a crash test can watch recovery.
+//
+//   node tools/run/platform.mjs [--demo] [--port-base 3000] [--db-prefix telehealth] [--log-dir DIR]
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: {
+    demo: { type: 'boolean', default: false },
+    'port-base': { type: 'string', default: process.env.GATEWAY_PORT ?? '3000' },
+    'db-prefix': { type: 'string', default: 'telehealth' },
+    'log-dir': { type: 'string' },
+    'ready-timeout': { type: 'string', default: '90' },
+  },
+});
+
+const SERVICES = ['identity', 'scheduling', 'teleconsultation', 'wallet-claims', 'aftercare', 'notifications'];
+const base = Number(args['port-base']);
+const gatewayUrl = process.env.PUBLIC_URL ?? `http://localhost:${base}`;
+const apps = [
+  ...SERVICES.map((name, i) => ({
+    name,
+    port: base + 101 + i,
+    env: { HEALTH_PORT: String(base + 101 + i), MONGO_DB: `${args['db-prefix']}_${name.replace(/-/g, '_')}` },
+  })),
+  { name: 'gateway', port: base, env: { GATEWAY_PORT: String(base), PUBLIC_URL: gatewayUrl } },
+];
+if (args.demo) apps.find((a) => a.name === 'identity').env.DEMO_DATA = 'true';
+
+const COLORS = [36, 33, 35, 32, 34, 31, 37];
+const color = (i, s) => (process.stdout.isTTY ? `\x1b[${COLORS[i % COLORS.length]}m${s}\x1b[0m` : s);
+const say = (msg) => process.stdout.write(`[platform] ${msg}\n`);
+
+if (!existsSync(path.join(ROOT, 'dist/apps/gateway/src/main.js'))) {
+  say('dist/ is missing: run `npm run build` first (npm start does it for you).');
+  process.exit(1);
+}
+if (args['log-dir']) mkdirSync(args['log-dir'], { recursive: true });
+
+let stopping = false;
+const children = new Map();
+
+function start(app, index) {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)], {
+    cwd: ROOT,
+    env: { ...process.env, ...app.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.set(app.name, child);
+  const sink = args['log-dir'] ? createWriteStream(path.join(args['log-dir'], `${app.name}.log`), { flags: 'a' }) : null;
+  const prefix = color(index, `${app.name.padEnd(16)}|`);
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      if (sink) return sink.write(chunk);
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) process.stdout.write(`${prefix} ${line}\n`);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    say(`${app.name} exited (${signal ?? `code ${code}`}); restarting in 1s`);
+    setTimeout(() => !stopping && start(app, index), 1000);
+  });
+}
+
+async function isReady(port) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(1000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitReady() {
+  const deadline = Date.now() + Number(args['ready-timeout']) * 1000;
+  const pending = new Set(apps.map((a) => a.name));
+  while (pending.size && Date.now() < deadline) {
+    for (const app of apps) if (pending.has(app.name) && (await isReady(app.port))) pending.delete(app.name);
+    if (pending.size) await new Promise((r) => setTimeout(r, 300));
+  }
+  return [...pending];
+}
+
+function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: stopping every app...`);
+  for (const child of children.values()) child.kill('SIGTERM');
+  setTimeout(() => process.exit(0), 8000).unref();
+  Promise.all([...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(0));
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+say(`starting ${apps.length} apps (gateway on :${base}, services' probes on :${base + 101}-${base + 106})...`);
+apps.forEach(start);
+const notReady = await waitReady();
+if (notReady.length) {
+  say(`not ready after ${args['ready-timeout']}s: ${notReady.join(', ')}. Check their logs above${args['log-dir'] ? ` (${args['log-dir']})` : ''}; is the infrastructure up (\`npm run infra:status\`)?`);
+  shutdown('not-ready');
+} else {
+  const lines = [
+    '',
+    `  Gateway   ${gatewayUrl}/v1`,
+    `  API docs  ${gatewayUrl}/docs   (OpenAPI: ${gatewayUrl}/openapi.json)`,
+    `  Health    ${gatewayUrl}/health  ${gatewayUrl}/ready`,
+  ];
+  if (args.demo) {
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(path.join(ROOT, 'dist/apps/identity/src/modules/demo/demo-accounts.js'));
+    lines.push('', `  Demo logins (password ${DEMO_PASSWORD} for each):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.roles.join(',').padEnd(15)} ${a.email}`);
+  }
+  lines.push('', '  Ctrl-C stops everything.', '');
+  say(`ready\n${lines.join('\n')}`);
+}
