@@ -11,7 +11,8 @@ import { AUDIT_MODEL, AuditEventSchema } from './modules/audit/audit-event.schem
 import { AuditService } from './modules/audit/audit.service';
 import { AuthController } from './modules/auth/auth.controller';
 import { AuthService } from './modules/auth/auth.service';
-import { REFRESH_TOKEN_MODEL, RefreshTokenSchema } from './modules/auth/refresh-token.schema';
+import { REFRESH_TOKEN_MODEL, REVOKED_FAMILY_MODEL, RefreshTokenSchema, RevokedFamilySchema } from './modules/auth/refresh-token.schema';
+import { CLAIM_MODEL, ClaimSchema, OneTimeClaims } from './persistence/one-time-claims';
 import { TokenService } from './modules/auth/token.service';
 import { ConsentsController } from './modules/consents/consents.controller';
 import { CONSENT_MODEL, ConsentSchema } from './modules/consents/consent.schema';
@@ -47,6 +48,8 @@ export class IdentityModule {
         MongooseModule.forFeature([
           { name: USER_MODEL, schema: UserSchema },
           { name: REFRESH_TOKEN_MODEL, schema: RefreshTokenSchema },
+          { name: REVOKED_FAMILY_MODEL, schema: RevokedFamilySchema },
+          { name: CLAIM_MODEL, schema: ClaimSchema },
           { name: DEPENDENT_MODEL, schema: DependentSchema },
           { name: CONSENT_MODEL, schema: ConsentSchema },
           { name: ORGANISATION_MODEL, schema: OrganisationSchema },
@@ -58,6 +61,7 @@ export class IdentityModule {
         { provide: JwtConfig, useValue: jwt },
         PiiCipher,
         PasswordHasher,
+        OneTimeClaims,
         AuditService,
         TokenService,
         UsersRepository,

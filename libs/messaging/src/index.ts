@@ -1,6 +1,7 @@
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './errors/domain-error';
+export * from './errors/duplicate-key';
 export * from './fault/fault-injector';
 export * from './nats/nats-client';
 export * from './rpc/rpc-client';
@@ -10,6 +11,7 @@ export * from './rpc/rpc-error.filter';
 export * from './events/create-event';
 export * from './events/outbox';
 export * from './events/outbox-relay';
+export * from './events/outbox-progress.schema';
 export * from './events/on-event.decorator';
 export * from './events/event-consumer.host';
 export * from './events/inbox.schema';

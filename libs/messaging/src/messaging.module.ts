@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { EventConsumerHost } from './events/event-consumer.host';
 import { INBOX_MODEL, InboxSchema, PARKED_MODEL, ParkedEventSchema } from './events/inbox.schema';
 import { OutboxRelay } from './events/outbox-relay';
+import { CURSOR_MODEL, OutboxCursorSchema, PUBLISHED_MODEL, PublishedMarkerSchema } from './events/outbox-progress.schema';
 import { EVENTING_OPTIONS, MESSAGING_OPTIONS, type EventingOptions, type MessagingOptions } from './messaging.options';
 import { NatsClient } from './nats/nats-client';
 import { RpcClient } from './rpc/rpc-client';
@@ -37,6 +38,8 @@ export class EventingModule {
         MongooseModule.forFeature([
           { name: INBOX_MODEL, schema: InboxSchema },
           { name: PARKED_MODEL, schema: ParkedEventSchema },
+          { name: PUBLISHED_MODEL, schema: PublishedMarkerSchema },
+          { name: CURSOR_MODEL, schema: OutboxCursorSchema },
         ]),
       ],
       providers: [{ provide: EVENTING_OPTIONS, useValue: options }, OutboxRelay, EventConsumerHost],

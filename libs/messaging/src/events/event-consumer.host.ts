@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
 import { toPage, type EventContract, type EventEnvelope, type Page, type PageQuery, type ParkedEventView, type ReplayResult } from '@telehealth/contracts';
 import { DomainError } from '../errors/domain-error';
+import { isDuplicateKey } from '../errors/duplicate-key';
 import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
 import { NatsClient } from '../nats/nats-client';
 import { INBOX_MODEL, PARKED_MODEL, type InboxEntry, type ParkedEvent } from './inbox.schema';
@@ -132,7 +133,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
       await this.inbox.create({ _id: key, consumer, eventId: e.id, eventType: e.type, status: 'processing', leaseUntil, attempts: 1 });
       return 'claimed';
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const retaken = await this.inbox.findOneAndUpdate(
       { _id: key, status: 'processing', leaseUntil: { $lt: now } },

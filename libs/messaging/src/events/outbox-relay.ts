@@ -1,32 +1,46 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
 import { NatsClient } from '../nats/nats-client';
 import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
+import { isDuplicateKey } from '../errors/duplicate-key';
 import { ensureStream } from './streams';
-import type { OutboxFields } from './outbox';
+import type { OutboxEntry, OutboxFields } from './outbox';
+import { CURSOR_MODEL, PUBLISHED_MODEL, type OutboxCursor, type PublishedMarker } from './outbox-progress.schema';
 
-const BATCH = 100;
+const BATCH = 200;
+/** Writers stamp `outboxAt` before their write lands; look back this far for late commits. */
+const SKEW_MS = 2_000;
+/** Markers older than this are dropped: the cursor is long past them. */
+const MARKER_RETENTION_MS = 7 * 86_400_000;
+
+type OutboxDoc = { _id: unknown; outbox: OutboxEntry[]; outboxAt: Date };
 
 /**
- * Publishes the events waiting in aggregate documents' embedded outboxes to JetStream.
- * An entry is removed only after JetStream acked it, with the event id as Nats-Msg-Id, so a
- * crash between publish and removal re-publishes and JetStream drops the duplicate. Removal
- * is `$pop` guarded by the entry id, so several relay instances never skip or reorder.
- * Every model whose schema has `outbox` (see addOutbox) is drained: nothing to register.
+ * Publishes the events waiting in aggregate documents' embedded outboxes to JetStream, with
+ * the event id as Nats-Msg-Id. An event counts as published only once JetStream acked it and
+ * its marker is stored; a crash in between re-publishes, and JetStream (or the consumer's
+ * inbox) drops the duplicate. Order is kept per aggregate. Every model whose schema has
+ * `outbox` (see addOutbox) is drained: nothing to register.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private models: Model<OutboxFields>[] = [];
+  private readonly cursors = new Map<string, number>();
+  /** Recently published ids: spares a marker look-up for documents re-read inside the skew. */
+  private readonly recent = new Map<string, number>();
   private running = false;
   private wake?: () => void;
   private loop?: Promise<void>;
+  private lastPrune = 0;
   /** Events this instance has published (for tests and metrics). */
   published = 0;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
+    @InjectModel(PUBLISHED_MODEL) private readonly markers: Model<PublishedMarker>,
+    @InjectModel(CURSOR_MODEL) private readonly cursorStore: Model<OutboxCursor>,
     private readonly nats: NatsClient,
     @Inject(EVENTING_OPTIONS) private readonly options: EventingOptions,
   ) {}
@@ -34,6 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     await ensureStream(this.nats.manager, this.options.service);
     this.models = Object.values(this.connection.models).filter((m) => m.schema.path('outbox')) as Model<OutboxFields>[];
+    for (const c of await this.cursorStore.find({}).lean()) this.cursors.set(c._id, c.upTo.getTime());
     this.running = true;
     this.loop = this.run();
   }
@@ -49,8 +64,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        const moved = await this.drainOnce();
-        if (moved > 0) continue;
+        await this.drainOnce();
+        await this.prune();
       } catch (err) {
         this.logger.warn(`outbox relay pass failed, retrying: ${(err as Error).message}`);
       }
@@ -69,28 +84,58 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async drainOnce(): Promise<number> {
     let count = 0;
     for (const model of this.models) {
-      const docs = await model
-        .find({ outboxAt: { $gt: new Date(0) } }, { outbox: 1 })
-        .sort({ outboxAt: 1 })
-        .limit(BATCH)
-        .lean();
-      for (const doc of docs) count += await this.drainDocument(model, doc as unknown as { _id: unknown } & OutboxFields);
+      for (;;) {
+        const { published, full } = await this.drainBatch(model);
+        count += published;
+        if (!full) break;
+      }
     }
     return count;
   }
 
-  private async drainDocument(model: Model<OutboxFields>, doc: { _id: unknown } & OutboxFields): Promise<number> {
-    let count = 0;
-    for (const entry of doc.outbox ?? []) {
-      await this.nats.jetstream.publish(entry.subject, Buffer.from(entry.envelope), { msgID: entry.id });
-      const res = await model.updateOne({ _id: doc._id, 'outbox.0.id': entry.id }, { $pop: { outbox: -1 } }, { timestamps: false });
-      if (res.modifiedCount === 0) return count; // another relay got here first
-      count++;
-      this.published++;
+  /**
+   * Cursor rule: after a full batch, continue from the last document's time; after a partial
+   * one, from `now - SKEW`, so writes stamped just before they landed are still seen.
+   */
+  private async drainBatch(model: Model<OutboxFields>): Promise<{ published: number; full: boolean }> {
+    const name = model.collection.collectionName;
+    const from = this.cursors.get(name) ?? 0;
+    const docs = await model
+      .find({ outboxAt: { $gte: new Date(from) } }, { outbox: 1, outboxAt: 1 })
+      .sort({ outboxAt: 1 })
+      .limit(BATCH)
+      .lean<OutboxDoc[]>();
+    const ids = docs.flatMap((d) => d.outbox.map((e) => e.id)).filter((id) => !this.recent.has(id));
+    const done = new Set(ids.length ? (await this.markers.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((m) => m._id) : []);
+    let published = 0;
+    for (const doc of docs) {
+      for (const entry of doc.outbox) {
+        if (this.recent.has(entry.id) || done.has(entry.id)) continue;
+        await this.nats.jetstream.publish(entry.subject, Buffer.from(entry.envelope), { msgID: entry.id });
+        await this.markers.create({ _id: entry.id, publishedAt: new Date() }).catch((err: unknown) => {
+          if (!isDuplicateKey(err)) throw err;
+        });
+        this.recent.set(entry.id, Date.now());
+        published++;
+        this.published++;
+      }
     }
-    // Clear the work-list mark only if no writer appended meanwhile.
-    await model.updateOne({ _id: doc._id, outbox: { $size: 0 } }, { $set: { outboxAt: null } }, { timestamps: false });
-    return count;
+    const full = docs.length === BATCH;
+    // A full batch stamped in one millisecond would not move the cursor: step past it.
+    const next = full ? Math.max(docs[docs.length - 1].outboxAt.getTime(), from + 1) : Math.max(from, Date.now() - SKEW_MS);
+    if (next !== from) {
+      this.cursors.set(name, next);
+      await this.cursorStore.updateOne({ _id: name }, { $set: { upTo: new Date(next) } }, { upsert: true });
+    }
+    return { published, full };
+  }
+
+  private async prune(): Promise<void> {
+    const now = Date.now();
+    for (const [id, at] of this.recent) if (at < now - 4 * SKEW_MS) this.recent.delete(id);
+    if (now - this.lastPrune < 3_600_000) return;
+    this.lastPrune = now;
+    await this.markers.deleteMany({ publishedAt: { $lt: new Date(now - MARKER_RETENTION_MS) } });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,8 +4,10 @@ import type { EventEnvelope } from '@telehealth/contracts';
 /**
  * Transactional outbox embedded in the aggregate document. With no multi-document
  * transactions, the only way to make "state changed" and "event will be published" one
- * atomic write is to put the event inside the very document that changed. The relay drains
- * `outbox` in order (see OutboxRelay) and removes each entry only after JetStream acked it.
+ * atomic write is to put the event inside the very document that changed. The relay only
+ * reads these entries (it never writes the aggregate back, so it can never overwrite a
+ * concurrent business write); what it has published it records in `outbox_published`.
+ * The entries stay as the aggregate's record of what it announced.
  */
 export interface OutboxEntry {
   id: string;
@@ -15,7 +17,7 @@ export interface OutboxEntry {
 
 export interface OutboxFields {
   outbox: OutboxEntry[];
-  /** Set while `outbox` may be non-empty: the relay's indexed work list. */
+  /** Time of the latest append: the relay's indexed work list. */
   outboxAt?: Date | null;
 }
 

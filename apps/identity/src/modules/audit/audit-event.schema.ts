@@ -35,3 +35,4 @@ export const AuditEventSchema = new Schema<AuditEventDoc>(
 AuditEventSchema.index({ at: -1 });
 AuditEventSchema.index({ userId: 1, at: -1 });
 AuditEventSchema.index({ type: 1, at: -1 });
+AuditEventSchema.index({ userId: 1, type: 1, at: -1 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import { toPage, type AuditEventType, type AuditEventView, type AuditQuery, type ClientContext, type Page } from '@telehealth/contracts';
+import { AuditEventType, toPage, type AuditEventView, type AuditQuery, type ClientContext, type Page } from '@telehealth/contracts';
 import { AUDIT_MODEL, type AuditEventDoc } from './audit-event.schema';
 
 export interface AuditEntry {
@@ -37,6 +37,10 @@ export class AuditService {
         at: new Date(),
       })
       .catch((err: Error) => this.logger.error(`audit write failed (${e.type}): ${err.message}`));
+  }
+
+  countLoginFailures(userId: string, since: Date): Promise<number> {
+    return this.events.countDocuments({ userId, type: AuditEventType.LOGIN_FAILED, at: { $gt: since } });
   }
 
   async search(q: AuditQuery): Promise<Page<AuditEventView>> {

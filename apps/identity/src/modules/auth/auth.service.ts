@@ -28,6 +28,7 @@ import type { UserDoc } from '../users/user.schema';
 import { UsersRepository } from '../users/users.repository';
 import { assertDateOfBirth } from '../users/user.rules';
 import { TokenService } from './token.service';
+import { OneTimeClaims } from '../../persistence/one-time-claims';
 
 const MAX_CODE_ATTEMPTS = 5;
 const INVALID_CREDENTIALS = () => DomainError.unauthenticated('Email or password is incorrect', 'INVALID_CREDENTIALS');
@@ -41,6 +42,7 @@ export class AuthService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly config: IdentityConfig,
+    private readonly claims: OneTimeClaims,
   ) {}
 
   /** Patient self-registration: the account, its welcome and verification events, one write. */
@@ -94,7 +96,7 @@ export class AuthService {
         emailVerifiedAt: null,
         emailVerification: { hash: sha256(code), expiresAt: codeExpiresAt, attempts: 0 },
         passwordReset: null,
-        failedLogins: 0,
+        failuresResetAt: null,
         lockedUntil: null,
         deletedAt: null,
         deletedBy: null,
@@ -125,31 +127,34 @@ export class AuthService {
       await this.recordFailedPassword(user, q, meta);
       throw INVALID_CREDENTIALS();
     }
-    if (user.failedLogins > 0 || user.lockedUntil) {
-      await this.users.update({ _id: user._id }, { $set: { failedLogins: 0, lockedUntil: null } });
+    if (user.lockedUntil || (await this.audit.countLoginFailures(user._id, user.failuresResetAt ?? new Date(0))) > 0) {
+      await this.users.update({ _id: user._id }, { $set: { lockedUntil: null, failuresResetAt: new Date() } });
     }
     const tokens = await this.tokens.issue(user, q.client);
     await this.audit.record({ type: AuditEventType.LOGIN_SUCCEEDED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId });
     return { ...tokens, user: toUserView(user, this.pii) };
   }
 
-  /** Counts a wrong password atomically; the Nth in a row locks the account. */
+  /**
+   * Locks the account after LOGIN_MAX_FAILED_ATTEMPTS wrong passwords inside the lockout window
+   * since the last success or lock. Failures are counted from the audit trail: each is an
+   * insert, so concurrent guesses are all counted (an `$inc` could lose some).
+   */
   private async recordFailedPassword(user: UserDoc, q: LoginRequest, meta: RequestMeta): Promise<void> {
-    const max = this.config.LOGIN_MAX_FAILED_ATTEMPTS;
-    const counted = await this.users.update({ _id: user._id }, { $inc: { failedLogins: 1 } });
     await this.audit.record({
       type: AuditEventType.LOGIN_FAILED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId,
-      detail: { reason: 'WRONG_PASSWORD', consecutive: counted?.failedLogins },
+      detail: { reason: 'WRONG_PASSWORD' },
     });
-    if (counted && counted.failedLogins >= max) {
-      const locked = await this.users.update(
-        { _id: user._id, failedLogins: { $gte: max } },
-        { $set: { failedLogins: 0, lockedUntil: this.minutesFromNow(this.config.LOGIN_LOCKOUT_MINUTES) } },
-      );
-      if (locked) {
-        await this.audit.record({ type: AuditEventType.ACCOUNT_LOCKED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId, detail: { minutes: this.config.LOGIN_LOCKOUT_MINUTES } });
-      }
-    }
+    const windowStart = Date.now() - this.config.LOGIN_LOCKOUT_MINUTES * 60_000;
+    const since = new Date(Math.max(windowStart, user.failuresResetAt?.getTime() ?? 0));
+    const failures = await this.audit.countLoginFailures(user._id, since);
+    if (failures < this.config.LOGIN_MAX_FAILED_ATTEMPTS) return;
+    const now = new Date();
+    await this.users.update({ _id: user._id }, { $set: { lockedUntil: this.minutesFromNow(this.config.LOGIN_LOCKOUT_MINUTES), failuresResetAt: now } });
+    await this.audit.record({
+      type: AuditEventType.ACCOUNT_LOCKED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId,
+      detail: { failures, minutes: this.config.LOGIN_LOCKOUT_MINUTES },
+    });
   }
 
   async refresh(q: RefreshRequest, meta: RequestMeta): Promise<AuthTokens> {
@@ -161,7 +166,7 @@ export class AuthService {
   async logout(q: LogoutRequest, meta: RequestMeta): Promise<{ ok: true }> {
     const caller = requireCaller(meta);
     if (q.refreshToken) await this.tokens.revokeByToken(q.refreshToken, caller.userId);
-    else await this.tokens.revokeAllForUser(caller.userId);
+    else await this.tokens.revokeAllForUser(caller.userId, 'LOGOUT');
     await this.audit.record({ type: AuditEventType.LOGOUT, userId: caller.userId, requestId: meta.requestId, detail: { allSessions: !q.refreshToken } });
     return { ok: true };
   }
@@ -226,14 +231,16 @@ export class AuthService {
     }
     const problem = passwordProblem(q.newPassword, user.email);
     if (problem) throw DomainError.invalid('newPassword', problem, 'WEAK_PASSWORD');
+    // One use only, even when two confirmations race.
+    if (!(await this.claims.claim(`password-reset:${hash}`))) throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
     const event = createEvent(IdentityEvents.passwordResetCompleted, user._id, { userId: user._id, email: user.email }, { producer: 'identity', correlationId: meta.requestId });
     const updated = await this.users.update(
       { _id: user._id, 'passwordReset.hash': hash, status: UserStatus.ACTIVE },
-      { $set: { passwordHash: await this.hasher.hash(q.newPassword), passwordReset: null, failedLogins: 0, lockedUntil: null } },
+      { $set: { passwordHash: await this.hasher.hash(q.newPassword), passwordReset: null, lockedUntil: null, failuresResetAt: new Date() } },
       [event],
     );
     if (!updated) throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
-    await this.tokens.revokeAllForUser(user._id);
+    await this.tokens.revokeAllForUser(user._id, 'PASSWORD_RESET');
     await this.audit.record({ type: AuditEventType.PASSWORD_RESET_COMPLETED, userId: user._id, email: user.email, requestId: meta.requestId });
     return { ok: true };
   }

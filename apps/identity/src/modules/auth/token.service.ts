@@ -5,12 +5,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { JwtConfig } from '@telehealth/config';
 import { AuditEventType, type AuthTokens, type ClientContext } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import { DomainError, isDuplicateKey } from '@telehealth/messaging';
 import { IdentityConfig } from '../../config/identity.config';
 import { newSecret, sameHash, sha256 } from '../../crypto/secrets';
 import { AuditService } from '../audit/audit.service';
 import type { UserDoc } from '../users/user.schema';
-import { REFRESH_TOKEN_MODEL, RefreshTokenStatus, type RefreshTokenDoc } from './refresh-token.schema';
+import { REFRESH_TOKEN_MODEL, REVOKED_FAMILY_MODEL, type RefreshTokenDoc, type RevokedFamilyDoc } from './refresh-token.schema';
 
 /** Claims of an access token. The gateway verifies them (alg, iss, aud, exp). */
 export interface AccessClaims {
@@ -21,6 +21,9 @@ export interface AccessClaims {
   typ: 'access';
 }
 
+type Tokens = Omit<AuthTokens, 'user'>;
+const invalid = () => DomainError.unauthenticated('Refresh token is invalid, expired or revoked', 'INVALID_REFRESH_TOKEN');
+
 /** Issues access tokens (JWT) and rotating refresh tokens with family revocation. */
 @Injectable()
 export class TokenService {
@@ -30,14 +33,16 @@ export class TokenService {
     private readonly config: IdentityConfig,
     private readonly audit: AuditService,
     @InjectModel(REFRESH_TOKEN_MODEL) private readonly tokens: Model<RefreshTokenDoc>,
+    @InjectModel(REVOKED_FAMILY_MODEL) private readonly revoked: Model<RevokedFamilyDoc>,
   ) {}
 
   /** A new session: a new refresh-token family. */
-  issue(user: UserDoc, client?: ClientContext): Promise<Omit<AuthTokens, 'user'>> {
-    return this.issueInFamily(user, randomUUID(), client);
+  issue(user: UserDoc, client?: ClientContext): Promise<Tokens> {
+    const familyId = randomUUID();
+    return this.issueInFamily(user, familyId, `root:${familyId}`, client);
   }
 
-  private async issueInFamily(user: UserDoc, familyId: string, client?: ClientContext): Promise<Omit<AuthTokens, 'user'>> {
+  private async issueInFamily(user: UserDoc, familyId: string, parentId: string, client?: ClientContext): Promise<Tokens> {
     const now = Date.now();
     const claims: AccessClaims = {
       sub: user._id,
@@ -46,16 +51,16 @@ export class TokenService {
       ...(user.doctorProfileId && { dpid: user.doctorProfileId }),
       typ: 'access',
     };
-    const accessToken = await this.jwt.signAsync(claims, { jwtid: randomUUID() });
     const id = randomUUID();
     const secret = newSecret();
     const expiresAt = new Date(now + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    // Throws a duplicate-key error when `parentId` already has a successor.
     await this.tokens.create({
       _id: id,
       familyId,
+      parentId,
       userId: user._id,
       secretHash: sha256(secret),
-      status: RefreshTokenStatus.ACTIVE,
       expiresAt,
       createdAt: new Date(now),
       ip: client?.ip ?? null,
@@ -63,7 +68,7 @@ export class TokenService {
     });
     return {
       tokenType: 'Bearer',
-      accessToken,
+      accessToken: await this.jwt.signAsync(claims, { jwtid: randomUUID() }),
       accessTokenExpiresAt: new Date(now + this.jwtConfig.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString(),
       refreshToken: `${id}.${secret}`,
       refreshTokenExpiresAt: expiresAt.toISOString(),
@@ -71,66 +76,62 @@ export class TokenService {
   }
 
   /**
-   * Exchanges a refresh token for a new pair. The old one becomes ROTATED in one conditional
-   * write, so of two concurrent uses only one succeeds; presenting a ROTATED token again is
-   * treated as theft and revokes the whole family (the newest token stops working too).
+   * Exchanges a refresh token for a new pair. A token can have one successor (unique
+   * `parentId`), so of concurrent uses exactly one wins; presenting a token that already has
+   * a successor is treated as theft and revokes the whole family (the newest token too).
    */
   async rotate(
     refreshToken: string,
     loadUser: (id: string) => Promise<UserDoc | null>,
     meta: { requestId: string; client?: ClientContext },
-  ): Promise<{ user: UserDoc; tokens: Omit<AuthTokens, 'user'> }> {
-    const { id, secret } = parseRefreshToken(refreshToken);
-    const now = new Date();
-    const current = await this.tokens.findOneAndUpdate(
-      { _id: id, secretHash: sha256(secret), status: RefreshTokenStatus.ACTIVE, expiresAt: { $gt: now } },
-      { $set: { status: RefreshTokenStatus.ROTATED, rotatedAt: now } },
-    );
-    if (!current) {
-      const known = await this.tokens.findById(id).lean<RefreshTokenDoc>();
-      if (known && sameHash(known.secretHash, sha256(secret)) && known.status === RefreshTokenStatus.ROTATED) {
-        await this.revokeFamily(known.familyId);
-        await this.audit.record({
-          type: AuditEventType.REFRESH_TOKEN_REUSED,
-          userId: known.userId,
-          client: meta.client,
-          requestId: meta.requestId,
-          detail: { familyId: known.familyId },
-        });
-        throw DomainError.unauthenticated('Refresh token was already used; all sessions of this login were revoked', 'REFRESH_TOKEN_REUSED');
-      }
-      throw DomainError.unauthenticated('Refresh token is invalid, expired or revoked', 'INVALID_REFRESH_TOKEN');
-    }
+  ): Promise<{ user: UserDoc; tokens: Tokens }> {
+    const current = await this.verified(refreshToken);
+    if (!current || current.expiresAt.getTime() < Date.now()) throw invalid();
+    if (await this.revoked.exists({ _id: current.familyId })) throw invalid();
     const user = await loadUser(current.userId);
     if (!user) {
-      await this.revokeFamily(current.familyId);
+      await this.revokeFamily(current.familyId, current.userId, 'ACCOUNT_INACTIVE');
       throw DomainError.unauthenticated('Account is no longer active', 'ACCOUNT_INACTIVE');
     }
-    return { user, tokens: await this.issueInFamily(user, current.familyId, meta.client) };
+    try {
+      return { user, tokens: await this.issueInFamily(user, current.familyId, current._id, meta.client) };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+    await this.revokeFamily(current.familyId, current.userId, 'REUSE');
+    await this.audit.record({
+      type: AuditEventType.REFRESH_TOKEN_REUSED,
+      userId: current.userId,
+      client: meta.client,
+      requestId: meta.requestId,
+      detail: { familyId: current.familyId },
+    });
+    throw DomainError.unauthenticated('Refresh token was already used; every token of this session was revoked', 'REFRESH_TOKEN_REUSED');
   }
 
   /** Revokes the family a token belongs to, if it is the user's. Returns false otherwise. */
   async revokeByToken(refreshToken: string, userId: string): Promise<boolean> {
-    const { id, secret } = parseRefreshToken(refreshToken);
-    const known = await this.tokens.findOne({ _id: id, userId }).lean<RefreshTokenDoc>();
-    if (!known || !sameHash(known.secretHash, sha256(secret))) return false;
-    await this.revokeFamily(known.familyId);
+    const token = await this.verified(refreshToken);
+    if (!token || token.userId !== userId) return false;
+    await this.revokeFamily(token.familyId, userId, 'LOGOUT');
     return true;
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.tokens.updateMany({ familyId, status: { $ne: RefreshTokenStatus.REVOKED } }, { $set: { status: RefreshTokenStatus.REVOKED } });
+  async revokeFamily(familyId: string, userId: string, reason: RevokedFamilyDoc['reason']): Promise<void> {
+    await this.revoked.create({ _id: familyId, userId, reason, revokedAt: new Date() }).catch((err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
+    });
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.tokens.updateMany({ userId, status: { $ne: RefreshTokenStatus.REVOKED } }, { $set: { status: RefreshTokenStatus.REVOKED } });
+  async revokeAllForUser(userId: string, reason: RevokedFamilyDoc['reason']): Promise<void> {
+    const families: string[] = await this.tokens.distinct('familyId', { userId });
+    for (const familyId of families) await this.revokeFamily(familyId, userId, reason);
   }
-}
 
-function parseRefreshToken(token: string): { id: string; secret: string } {
-  const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined) {
-    throw DomainError.unauthenticated('Refresh token is malformed', 'INVALID_REFRESH_TOKEN');
+  private async verified(refreshToken: string): Promise<RefreshTokenDoc | null> {
+    const [id, secret, extra] = refreshToken.split('.');
+    if (!id || !secret || extra !== undefined) throw DomainError.unauthenticated('Refresh token is malformed', 'INVALID_REFRESH_TOKEN');
+    const token = await this.tokens.findById(id).lean<RefreshTokenDoc>();
+    return token && sameHash(token.secretHash, sha256(secret)) ? token : null;
   }
-  return { id, secret };
 }

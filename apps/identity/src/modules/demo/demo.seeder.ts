@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { EnrollmentStatus, IdentityEvents, OrganisationStatus, UserStatus } from '@telehealth/contracts';
-import { createEvent, outboxOnInsert } from '@telehealth/messaging';
+import { createEvent, isDuplicateKey, outboxOnInsert } from '@telehealth/messaging';
 import { IdentityConfig } from '../../config/identity.config';
 import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
@@ -51,7 +51,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         phoneEnc: this.pii.encrypt(a.phone), phoneIndex: this.pii.blindIndex(a.phone), dateOfBirthEnc: this.pii.encrypt(a.dateOfBirth),
         gender: a.gender, roles: a.roles, organisationIds: a.organisationId ? [a.organisationId] : [], doctorProfileId: a.doctorProfileId ?? null,
         title: a.title ?? null, status: UserStatus.ACTIVE, locale: 'en', timeZone: 'Africa/Lagos', emailVerifiedAt: new Date(),
-        emailVerification: null, passwordReset: null, failedLogins: 0, lockedUntil: null, deletedAt: null, deletedBy: null,
+        emailVerification: null, passwordReset: null, failuresResetAt: null, lockedUntil: null, deletedAt: null, deletedBy: null,
       }, [event]).catch(ignoreDuplicate);
       for (const d of a.dependents ?? []) {
         await this.dependents.create({
@@ -68,7 +68,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
 /** Another replica seeded the same record first: fine. */
 function ignoreDuplicate(err: unknown): void {
-  const e = err as { code?: number; options?: { reason?: string } };
-  if (e.code === 11000 || e.options?.reason === 'EMAIL_TAKEN') return;
+  if (isDuplicateKey(err) || (err as { options?: { reason?: string } }).options?.reason === 'EMAIL_TAKEN') return;
   throw err;
 }

@@ -34,7 +34,8 @@ export interface UserDoc extends OutboxFields {
   emailVerifiedAt: Date | null;
   emailVerification: OneTimeSecret | null;
   passwordReset: OneTimeSecret | null;
-  failedLogins: number;
+  /** Wrong passwords before this time no longer count towards a lock. */
+  failuresResetAt: Date | null;
   lockedUntil: Date | null;
   deletedAt: Date | null;
   deletedBy: string | null;
@@ -69,7 +70,7 @@ export const UserSchema = new Schema<UserDoc>(
     emailVerifiedAt: { type: Date, default: null },
     emailVerification: { type: OneTimeSecretSchema, default: null },
     passwordReset: { type: OneTimeSecretSchema, default: null },
-    failedLogins: { type: Number, default: 0 },
+    failuresResetAt: { type: Date, default: null },
     lockedUntil: { type: Date, default: null },
     deletedAt: { type: Date, default: null },
     deletedBy: { type: String, default: null },

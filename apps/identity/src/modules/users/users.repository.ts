@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { UserStatus, type PageQuery, type UserSearchQuery } from '@telehealth/contracts';
-import { DomainError, OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging';
+import { DomainError, OutboxRelay, isDuplicateKey, outboxOnInsert, withEvents } from '@telehealth/messaging';
 import type { EventEnvelope } from '@telehealth/contracts';
 import { USER_MODEL, type UserDoc } from './user.schema';
 
@@ -23,7 +23,7 @@ export class UsersRepository {
       if (events.length) this.relay.kick();
       return created.toObject();
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw DomainError.conflict('An account with this email already exists', 'EMAIL_TAKEN');
       }
       throw err;

@@ -100,7 +100,7 @@ export class UsersService {
         status: UserStatus.ACTIVE, locale: 'en', timeZone: 'Africa/Lagos',
         // The admin vouches for the address; the account holder can reset the password.
         emailVerifiedAt: new Date(), emailVerification: null, passwordReset: null,
-        failedLogins: 0, lockedUntil: null, deletedAt: null, deletedBy: null,
+        failuresResetAt: null, lockedUntil: null, deletedAt: null, deletedBy: null,
       },
       [event],
     );
@@ -164,7 +164,7 @@ export class UsersService {
       [event],
     );
     if (!deleted) throw DomainError.notFound('User');
-    await this.tokens.revokeAllForUser(userId);
+    await this.tokens.revokeAllForUser(userId, 'ACCOUNT_CLOSED');
     await this.dependents.anonymiseAllOf(userId);
     await this.audit.record({ type: AuditEventType.USER_DELETED, userId, actorId, requestId: meta.requestId });
   }

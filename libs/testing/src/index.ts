@@ -1,0 +1,4 @@
+export * from './test-env';
+export * from './api-client';
+export * from './event-tap';
+export * from './database';
