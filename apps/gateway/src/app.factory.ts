@@ -6,11 +6,10 @@ import type { JwtConfig } from '@telehealth/config';
 import { enableFaultForwarding } from './common/http/call-meta.decorator';
 import { requestIdOf } from './common/http/request-id';
 import { validationPipe } from './common/http/validation';
-import { buildOpenApi, serveOpenApi } from './common/openapi/openapi';
 import type { GatewayConfig } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
 
-/** Builds the gateway app (not listening): used by main, the OpenAPI generator and tests. */
+/** Builds the gateway app (not listening, docs not served): used by main and the OpenAPI generator. */
 export async function createGateway(config: GatewayConfig, jwt: JwtConfig, logger: LoggerService | false): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -36,6 +35,5 @@ export async function createGateway(config: GatewayConfig, jwt: JwtConfig, logge
   app.setGlobalPrefix('v1', { exclude: ['health', 'ready'] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
-  serveOpenApi(app, buildOpenApi(app, config.PUBLIC_URL));
   return app;
 }

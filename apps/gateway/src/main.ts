@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { JwtConfig, createLogger, loadConfigOrExit } from '@telehealth/config';
 import { createGateway } from './app.factory';
+import { buildOpenApi, serveOpenApi } from './common/openapi/openapi';
 import { GatewayConfig } from './config/gateway.config';
 
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const jwt = loadConfigOrExit(JwtConfig);
   const logger = createLogger('gateway', config);
   const app = await createGateway(config, jwt, logger);
+  serveOpenApi(app, buildOpenApi(app, config.PUBLIC_URL));
   await app.listen({ port: config.GATEWAY_PORT, host: config.GATEWAY_HOST });
   logger.log(`gateway listening on ${config.PUBLIC_URL} (API under /v1, docs at ${config.PUBLIC_URL}/docs)`);
 }

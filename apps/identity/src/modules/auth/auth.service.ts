@@ -189,8 +189,14 @@ export class AuthService {
       { $set: { emailVerifiedAt: new Date(), emailVerification: null } },
       [event],
     );
-    if (verified) await this.audit.record({ type: AuditEventType.EMAIL_VERIFIED, userId: user._id, email: user.email, requestId: meta.requestId });
-    return toUserView(verified ?? (await this.users.findById(user._id))!, this.pii);
+    if (!verified) {
+      // A concurrent request with the same code got there first: the email is verified.
+      const current = await this.users.findById(user._id);
+      if (current?.emailVerifiedAt) return toUserView(current, this.pii);
+      throw invalid('is invalid or has expired');
+    }
+    await this.audit.record({ type: AuditEventType.EMAIL_VERIFIED, userId: user._id, email: user.email, requestId: meta.requestId });
+    return toUserView(verified, this.pii);
   }
 
   /** Sends a fresh code to an unverified account. Answers the same whether or not it exists. */
