@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { JwtConfig, createLogger, loadConfigOrExit } from '@telehealth/config';
+import { JwtConfig, createLogger, loadConfigOrExit, redactConfig } from '@telehealth/config';
 import { createGateway } from './app.factory';
 import { buildOpenApi, serveOpenApi } from './common/openapi/openapi';
 import { GatewayConfig } from './config/gateway.config';
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(GatewayConfig);
   const jwt = loadConfigOrExit(JwtConfig);
   const logger = createLogger('gateway', config);
+  logger.debug(`settings: ${JSON.stringify(redactConfig(config))}`);
   const app = await createGateway(config, jwt, logger);
   serveOpenApi(app, buildOpenApi(app, config.PUBLIC_URL));
   await app.listen({ port: config.GATEWAY_PORT, host: config.GATEWAY_HOST });

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DynamicModule } from '@nestjs/common';
-import { createLogger, type ServiceConfig } from '@telehealth/config';
+import { createLogger, redactConfig, type ServiceConfig } from '@telehealth/config';
 import type { BackendService } from '@telehealth/contracts';
 
 /**
@@ -12,6 +12,7 @@ import type { BackendService } from '@telehealth/contracts';
  */
 export async function bootstrapService(service: BackendService, root: DynamicModule, config: ServiceConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(service, config);
+  logger.debug(`settings: ${JSON.stringify(redactConfig(config))}`);
   const app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), { logger, abortOnError: false });
   app.connectMicroservice<MicroserviceOptions>(
     { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: service, name: `${service}-rpc-${process.pid}` } },
