@@ -1,4 +1,4 @@
-import { Api, registration, rawDb, dbNameOf } from '@telehealth/testing';
+import { Api, dbNameOf, rawDb, registration, type ApiResponse } from '@telehealth/testing';
 
 describe('Registration input - /v1/auth/register (POST)', () => {
   it.each([
@@ -60,7 +60,7 @@ describe('Registration input - /v1/auth/register (POST)', () => {
   it('429 with Retry-After once an IP exceeds the auth rate limit', async () => {
     const api = new Api();
     const statuses: number[] = [];
-    let limited: Awaited<ReturnType<Api['post']>> | undefined;
+    let limited: ApiResponse | undefined;
     for (let i = 0; i < 25 && !limited; i++) {
       const res = await api.post('/v1/auth/password-reset', { email: `nobody${i}@example.test` });
       statuses.push(res.status);
