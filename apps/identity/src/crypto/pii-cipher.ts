@@ -31,7 +31,8 @@ export class PiiCipher {
     if (!stored) return null;
     const [version, iv, tag, data] = stored.split(':');
     if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('Unrecognised PII ciphertext');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
+    // A fixed tag length: otherwise a truncated (down to 4-byte) tag would be accepted.
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'), { authTagLength: 16 });
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
   }

@@ -29,7 +29,7 @@ export function describeError(err: unknown): Described {
       : { status: err.getStatus(), message, details: res.details, reason: res.reason, retryAfterSeconds: res.retryAfterSeconds };
   }
   // Errors raised by Fastify itself (body parsing, size limit, content type).
-  const fastifyErr = err as { statusCode?: number; message?: string; code?: string };
+  const fastifyErr = (err ?? {}) as { statusCode?: number; message?: string; code?: string };
   if (typeof fastifyErr.statusCode === 'number' && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
     const message =
       fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Request body is larger than the allowed limit' : (fastifyErr.message ?? 'Bad request');
