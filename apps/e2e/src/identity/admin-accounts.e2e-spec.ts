@@ -1,4 +1,4 @@
-import { IdentityEvents, type UserDeletedV1, type UserRolesChangedV1 } from '@telehealth/contracts';
+import { IdentityEvents, type StaffAddedV1, type UserDeletedV1, type UserRolesChangedV1 } from '@telehealth/contracts';
 import { Api, EventTap, uniqueEmail } from '@telehealth/testing';
 import { adminSession, login, newPatient, type Session } from '../support/actors';
 
@@ -6,15 +6,18 @@ describe('Admin accounts - /v1/admin/users, /v1/organisations', () => {
   let admin: Session;
   let rolesChanged: EventTap<UserRolesChangedV1>;
   let deleted: EventTap<UserDeletedV1>;
+  let staffAdded: EventTap<StaffAddedV1>;
 
   beforeAll(async () => {
     admin = await adminSession();
     rolesChanged = await EventTap.open(IdentityEvents.rolesChanged);
     deleted = await EventTap.open(IdentityEvents.userDeleted);
+    staffAdded = await EventTap.open(IdentityEvents.staffAdded);
   });
   afterAll(async () => {
     await rolesChanged.close();
     await deleted.close();
+    await staffAdded.close();
   });
 
   it('POST /v1/admin/users - creates a doctor whose token carries the doctor profile id', async () => {
@@ -35,6 +38,8 @@ describe('Admin accounts - /v1/admin/users, /v1/organisations', () => {
     const staff = await admin.api.post(`/v1/organisations/${org.body.id}/staff`, { email, password: 'staff-pass-11', firstName: 'Sade', lastName: 'Bello', roles: ['PROVIDER_STAFF'], title: 'Coordinator' }, { token: admin.token });
     expect(staff.status).toBe(201);
     expect(staff.body).toMatchObject({ organisationId: org.body.id, title: 'Coordinator', roles: ['PROVIDER_STAFF'] });
+    const announced = await staffAdded.waitFor((e) => e.payload.userId === staff.body.userId);
+    expect(announced).toMatchObject({ aggregateId: org.body.id, payload: { organisationId: org.body.id, roles: ['PROVIDER_STAFF'], title: 'Coordinator' } });
 
     const s = await login(new Api(), email, 'staff-pass-11');
     const mine = await s.api.get('/v1/organisations', { token: s.token });

@@ -4,8 +4,6 @@ export const Headers = {
   REQUEST_ID: 'x-request-id',
   /** JSON-encoded {@link Caller}; absent for anonymous calls. */
   CALLER: 'x-caller',
-  /** Correlation id copied into every event caused by the request. */
-  CORRELATION_ID: 'x-correlation-id',
   /** Test-only fault injection (honoured only when FAULT_INJECTION_ENABLED=true). */
   FAULT: 'x-fault-inject',
   /** JetStream de-duplication header: set to the event id. */

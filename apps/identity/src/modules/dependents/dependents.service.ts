@@ -88,7 +88,8 @@ export class DependentsService {
       assertDateOfBirth(q.dateOfBirth, 'dateOfBirth');
       set.dateOfBirthEnc = this.pii.encrypt(q.dateOfBirth);
     }
-    const changedFields = Object.keys(set);
+    // Public field names, never storage names (dateOfBirth, not dateOfBirthEnc).
+    const changedFields = Object.keys(q).filter((k) => k !== 'id' && (q as unknown as Record<string, unknown>)[k] !== undefined);
     const event = createEvent(IdentityEvents.dependentUpdated, current._id, { dependentId: current._id, primaryUserId: current.primaryUserId, changedFields }, { producer: 'identity', correlationId: meta.requestId });
     const updated = await this.dependents
       .findOneAndUpdate({ _id: current._id, deletedAt: null }, withEvents<DependentDoc>({ $set: set }, changedFields.length ? [event] : []), { new: true })

@@ -85,10 +85,16 @@ export class UsersService {
     const id = randomUUID();
     const doctorProfileId = q.roles.includes(Role.DOCTOR) ? (q.doctorProfileId ?? randomUUID()) : null;
     const email = q.email.trim();
-    const event = createEvent(IdentityEvents.userRegistered, id, {
-      userId: id, email, firstName: q.firstName, lastName: q.lastName, roles: q.roles, locale: 'en', timeZone: 'Africa/Lagos',
-      source: 'ADMIN', doctorProfileId, organisationId: q.organisationId ?? null,
-    }, { producer: 'identity', correlationId: meta.requestId });
+    const origin = { producer: 'identity' as const, correlationId: meta.requestId };
+    const events = [
+      createEvent(IdentityEvents.userRegistered, id, {
+        userId: id, email, firstName: q.firstName, lastName: q.lastName, roles: q.roles, locale: 'en', timeZone: 'Africa/Lagos',
+        source: 'ADMIN', doctorProfileId, organisationId: q.organisationId ?? null,
+      }, origin),
+      ...(q.organisationId
+        ? [createEvent(IdentityEvents.staffAdded, q.organisationId, { organisationId: q.organisationId, userId: id, roles: q.roles, title: q.title ?? null }, origin)]
+        : []),
+    ];
     const phone = q.phone ? normalisePhone(q.phone) : null;
     const user = await this.users.insert(
       {
@@ -102,7 +108,7 @@ export class UsersService {
         emailVerifiedAt: new Date(), emailVerification: null, passwordReset: null,
         failuresResetAt: null, lockedUntil: null, deletedAt: null, deletedBy: null,
       },
-      [event],
+      events,
     );
     await this.audit.record({ type: AuditEventType.USER_CREATED, userId: id, actorId: admin.userId, email, requestId: meta.requestId, detail: { roles: q.roles } });
     return toUserView(user, this.pii);
