@@ -1,100 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional } from 'class-validator';
 import {
   AuditEventType,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  PASSWORD_PATTERN,
-  PASSWORD_POLICY_TEXT,
   Role,
   UserStatus,
   type AuditEventView,
   type ParkedEventView,
   type ReplayResult,
 } from '@telehealth/contracts';
+import { EmailField, EnumField, NameField, PasswordField, PhoneField, TextField, UuidField } from '../../../common/http/fields';
 import { PageQueryDto } from '../../../common/openapi/common.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}`, each: true });
-
 export class CreateUserDto {
-  @ApiProperty({ example: 'dr.ade@clinic.ng' })
-  @Transform(trim)
-  @IsEmail({}, { message: 'must be a valid email address' })
-  @MaxLength(254)
-  email: string;
+  @EmailField({ example: 'dr.ade@clinic.ng' }) email: string;
+  @PasswordField() password: string;
+  @NameField() firstName: string;
+  @NameField() lastName: string;
+  @PhoneField({ optional: true }) phone?: string;
 
-  @ApiProperty({ description: PASSWORD_POLICY_TEXT })
-  @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `must be ${PASSWORD_POLICY_TEXT}` })
-  @Matches(PASSWORD_PATTERN, { message: `must be ${PASSWORD_POLICY_TEXT}` })
-  password: string;
-
-  @ApiProperty({ maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  firstName: string;
-
-  @ApiProperty({ maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  lastName: string;
-
-  @ApiPropertyOptional({ example: '+2348000000000' })
-  @IsOptional()
-  @Matches(/^\+?[0-9][0-9\s()-]{6,19}$/, { message: 'must be a phone number in international format' })
-  phone?: string;
-
-  @ApiProperty({ enum: Role, isArray: true, example: [Role.DOCTOR] })
+  @EnumField(Role, { isArray: true, example: [Role.DOCTOR] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
-  @IsEnum(Role, enumMessage(Role))
   roles: Role[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'DOCTOR: the public doctor profile id (generated when absent)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  doctorProfileId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  organisationId?: string;
-
-  @ApiPropertyOptional({ example: 'Surgeon', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  title?: string;
+  @UuidField({ optional: true, description: 'DOCTOR: the public doctor profile id (generated when absent)' }) doctorProfileId?: string;
+  @UuidField({ optional: true }) organisationId?: string;
+  @TextField({ optional: true, max: 100, example: 'Surgeon' }) title?: string;
 }
 
 export class UserSearchQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Email prefix or part of a name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
-  @ApiPropertyOptional({ enum: Role })
-  @IsOptional()
-  @IsEnum(Role, { message: `must be one of ${Object.values(Role).join(', ')}` })
-  role?: Role;
-
-  @ApiPropertyOptional({ enum: UserStatus })
-  @IsOptional()
-  @IsEnum(UserStatus, { message: `must be one of ${Object.values(UserStatus).join(', ')}` })
-  status?: UserStatus;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  organisationId?: string;
+  @TextField({ optional: true, max: 100, description: 'Email prefix or part of a name' }) q?: string;
+  @EnumField(Role, { optional: true }) role?: Role;
+  @EnumField(UserStatus, { optional: true }) status?: UserStatus;
+  @UuidField({ optional: true }) organisationId?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
@@ -108,24 +47,16 @@ export class UserSearchQueryDto extends PageQueryDto {
 }
 
 export class SetRolesDto {
-  @ApiProperty({ enum: Role, isArray: true })
+  @EnumField(Role, { isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
-  @IsEnum(Role, enumMessage(Role))
   roles: Role[];
 }
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  userId?: string;
-
-  @ApiPropertyOptional({ enum: AuditEventType })
-  @IsOptional()
-  @IsEnum(AuditEventType, { message: `must be one of ${Object.values(AuditEventType).join(', ')}` })
-  type?: AuditEventType;
+  @UuidField({ optional: true }) userId?: string;
+  @EnumField(AuditEventType, { optional: true }) type?: AuditEventType;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()

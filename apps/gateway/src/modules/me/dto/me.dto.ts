@@ -1,128 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import {
-  ConsentType,
-  EnrollmentStatus,
-  Gender,
-  Relationship,
-  type ConsentView,
-  type DependentView,
-} from '@telehealth/contracts';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+import { ConsentType, EnrollmentStatus, Gender, Relationship, type ConsentView, type DependentView } from '@telehealth/contracts';
+import { DateField, EnumField, LocaleField, NameField, OpaqueField, PhoneField, TimeZoneField } from '../../../common/http/fields';
 
 export class UpdateMeDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  firstName?: string;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  lastName?: string;
-
-  @ApiPropertyOptional({ example: '+2348000000000' })
-  @IsOptional()
-  @Matches(/^\+?[0-9][0-9\s()-]{6,19}$/, { message: 'must be a phone number in international format, e.g. +2348000000000' })
-  phone?: string;
-
-  @ApiPropertyOptional({ example: '1988-03-14' })
-  @IsOptional()
-  @Matches(DATE, { message: 'must be a date formatted YYYY-MM-DD' })
-  dateOfBirth?: string;
-
-  @ApiPropertyOptional({ enum: Gender })
-  @IsOptional()
-  @IsEnum(Gender, enumMessage(Gender))
-  gender?: Gender;
-
-  @ApiPropertyOptional({ example: 'en' })
-  @IsOptional()
-  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'must be a language tag such as en or en-GB' })
-  locale?: string;
-
-  @ApiPropertyOptional({ example: 'Africa/Lagos' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  timeZone?: string;
+  @NameField({ optional: true }) firstName?: string;
+  @NameField({ optional: true }) lastName?: string;
+  @PhoneField({ optional: true }) phone?: string;
+  @DateField({ optional: true }) dateOfBirth?: string;
+  @EnumField(Gender, { optional: true }) gender?: Gender;
+  @LocaleField({ optional: true }) locale?: string;
+  @TimeZoneField({ optional: true }) timeZone?: string;
 }
 
 export class CreateDependentDto {
-  @ApiProperty({ example: 'Jane', maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  firstName: string;
-
-  @ApiProperty({ example: 'Adekunle', maxLength: 100 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  lastName: string;
-
-  @ApiProperty({ enum: Relationship })
-  @IsEnum(Relationship, enumMessage(Relationship))
-  relationship: Relationship;
-
-  @ApiProperty({ example: '1985-06-15' })
-  @Matches(DATE, { message: 'must be a date formatted YYYY-MM-DD' })
-  dateOfBirth: string;
-
-  @ApiPropertyOptional({ enum: Gender })
-  @IsOptional()
-  @IsEnum(Gender, enumMessage(Gender))
-  gender?: Gender;
+  @NameField({ example: 'Jane' }) firstName: string;
+  @NameField({ example: 'Adekunle' }) lastName: string;
+  @EnumField(Relationship) relationship: Relationship;
+  @DateField({ example: '1985-06-15' }) dateOfBirth: string;
+  @EnumField(Gender, { optional: true }) gender?: Gender;
 }
 
 export class UpdateDependentDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  firstName?: string;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(100)
-  lastName?: string;
-
-  @ApiPropertyOptional({ enum: Relationship })
-  @IsOptional()
-  @IsEnum(Relationship, enumMessage(Relationship))
-  relationship?: Relationship;
-
-  @ApiPropertyOptional({ example: '1985-06-15' })
-  @IsOptional()
-  @Matches(DATE, { message: 'must be a date formatted YYYY-MM-DD' })
-  dateOfBirth?: string;
-
-  @ApiPropertyOptional({ enum: Gender })
-  @IsOptional()
-  @IsEnum(Gender, enumMessage(Gender))
-  gender?: Gender;
-
-  @ApiPropertyOptional({ enum: EnrollmentStatus })
-  @IsOptional()
-  @IsEnum(EnrollmentStatus, enumMessage(EnrollmentStatus))
-  enrollmentStatus?: EnrollmentStatus;
+  @NameField({ optional: true }) firstName?: string;
+  @NameField({ optional: true }) lastName?: string;
+  @EnumField(Relationship, { optional: true }) relationship?: Relationship;
+  @DateField({ optional: true }) dateOfBirth?: string;
+  @EnumField(Gender, { optional: true }) gender?: Gender;
+  @EnumField(EnrollmentStatus, { optional: true }) enrollmentStatus?: EnrollmentStatus;
 }
 
 export class DependentDto implements DependentView {
@@ -139,15 +44,8 @@ export class DependentDto implements DependentView {
 }
 
 export class RecordConsentDto {
-  @ApiProperty({ enum: ConsentType })
-  @IsEnum(ConsentType, enumMessage(ConsentType))
-  type: ConsentType;
-
-  @ApiProperty({ example: '2025-01', description: 'Version of the document consented to' })
-  @IsString()
-  @IsNotEmpty({ message: 'must not be empty' })
-  @MaxLength(40)
-  documentVersion: string;
+  @EnumField(ConsentType) type: ConsentType;
+  @OpaqueField({ max: 40, example: '2025-01', description: 'Version of the document consented to' }) documentVersion: string;
 
   @ApiProperty({ description: 'false records a withdrawal' })
   @IsBoolean()
