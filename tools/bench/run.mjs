@@ -109,7 +109,7 @@ async function startCeiling() {
   say('starting the ceiling server (bare Fastify, constant JSON)...');
   ceiling = spawnGroup([path.join(ROOT, 'tools/bench/ceiling-server.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_IDENTITY_DB: `${dbPrefix}_identity` },
   });
   const port = await waitForLine(ceiling, {
     what: 'ceiling server',

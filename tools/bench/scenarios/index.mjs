@@ -6,6 +6,7 @@
 import ceiling from './ceiling.mjs';
 import gatewayHealth from './gateway-health.mjs';
 import natsEcho from './nats-echo.mjs';
+import dbBaseline from './db-baseline.mjs';
 import me from './me.mjs';
 
-export const SCENARIOS = [ceiling, gatewayHealth, natsEcho, me];
+export const SCENARIOS = [ceiling, gatewayHealth, natsEcho, dbBaseline, me];

@@ -8,11 +8,8 @@ import { RedisClient } from '../redis/redis.provider';
 export const RATE_LIMIT_BUCKET = 'rate-limit:bucket';
 /** Counts requests to this route in the per-IP `auth` bucket instead of the per-user one. */
 export const AuthRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(RATE_LIMIT_BUCKET, 'auth');
-
-// One round trip: count this request in the current window and read the window's remaining ms.
-const HIT = `local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {n, redis.call('PTTL', KEYS[1])}`;
+/** Not rate limited: the Kubernetes probes, which must answer whatever the traffic. */
+export const NoRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(RATE_LIMIT_BUCKET, 'none');
 
 /**
  * Fixed-window limits kept in Redis, so every gateway replica shares them: per IP on auth
@@ -30,11 +27,12 @@ export class RateLimitGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
     const bucket = this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT_BUCKET, [ctx.getHandler(), ctx.getClass()]) ?? 'api';
+    if (bucket === 'none') return true;
     const auth = bucket === 'auth';
     const max = auth ? this.config.RATE_LIMIT_AUTH_MAX : this.config.RATE_LIMIT_USER_MAX;
     const who = !auth && req.user ? `u:${req.user.userId}` : `ip:${req.ip}`;
     const windowMs = this.config.RATE_LIMIT_WINDOW_SECONDS * 1000;
-    const [count, pttl] = (await this.client.redis.eval(HIT, 1, `rl:${bucket}:${who}`, windowMs)) as [number, number];
+    const [count, pttl] = await this.client.hit(`rl:${bucket}:${who}`, windowMs);
     const resetSeconds = Math.max(1, Math.ceil((pttl > 0 ? pttl : windowMs) / 1000));
     void reply.header('ratelimit-limit', String(max));
     void reply.header('ratelimit-remaining', String(Math.max(0, max - count)));

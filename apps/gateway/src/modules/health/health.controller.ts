@@ -3,11 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NatsClient } from '@telehealth/messaging';
 import { Public } from '../../common/auth/public.decorator';
+import { NoRateLimit } from '../../common/rate-limit/rate-limit';
 import { RedisClient } from '../../common/redis/redis.provider';
 
 /** Kubernetes probes (outside /v1): alive, and ready when NATS and Redis answer. */
 @ApiExcludeController()
 @Public()
+@NoRateLimit()
 @Controller()
 export class HealthController {
   constructor(
