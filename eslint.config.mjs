@@ -2,7 +2,15 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const SERVICES = ['gateway', 'identity', 'scheduling', 'teleconsultation', 'wallet-claims', 'aftercare', 'notifications'];
+const SERVICES = [
+  'gateway',
+  'identity',
+  'scheduling',
+  'teleconsultation',
+  'wallet-claims',
+  'aftercare',
+  'notifications',
+];
 
 /** Production code: apps use contracts and util libs; util libs use contracts; contracts use nothing. */
 const boundaries = (extra = []) => [

@@ -13,7 +13,10 @@ const swc = [
 ];
 const shared = {
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^@telehealth/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@telehealth/messaging/eventing$': '<rootDir>/libs/messaging/src/eventing.ts',
+    '^@telehealth/(.*)$': '<rootDir>/libs/$1/src',
+  },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

@@ -11,10 +11,14 @@ const LIBS = ['contracts', 'config', 'messaging', 'service-kit'];
 
 const started = Date.now();
 process.stdout.write('[build] compiling TypeScript (apps + libs) to dist/ ...\n');
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (tsc.status !== 0) {
   process.stderr.write('[build] TypeScript errors above; fix them and rerun (`npm run typecheck` shows them too).\n');
   process.exit(tsc.status ?? 1);

@@ -6,7 +6,9 @@ import { connect } from 'nats';
 const type = process.argv[2];
 const subject = type ? `evt.${type}` : 'evt.>';
 const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' }).catch((err) => {
-  process.stderr.write(`Cannot reach NATS (${err.message}). Start the platform with \`npm start\` or \`npm run infra:up\`.\n`);
+  process.stderr.write(
+    `Cannot reach NATS (${err.message}). Start the platform with \`npm start\` or \`npm run infra:up\`.\n`,
+  );
   process.exit(1);
 });
 process.stdout.write(`[events] listening on ${subject} (Ctrl-C to stop)\n`);

@@ -139,8 +139,15 @@ const components = {
       aptInstall('nats-server', 'nats-server');
       mkdirSync(dir('data', 'nats'), { recursive: true });
       startDetached('nats', 'nats-server', [
-        '-a', '127.0.0.1', '-p', String(ports.nats), '-m', String(ports.natsMonitor),
-        '-js', '-sd', dir('data', 'nats'),
+        '-a',
+        '127.0.0.1',
+        '-p',
+        String(ports.nats),
+        '-m',
+        String(ports.natsMonitor),
+        '-js',
+        '-sd',
+        dir('data', 'nats'),
       ]);
     },
   },
@@ -151,8 +158,18 @@ const components = {
       mkdirSync(dir('data', 'redis'), { recursive: true });
       // appendonly: BullMQ reminders must survive a restart.
       startDetached('redis', 'redis-server', [
-        '--bind', '127.0.0.1', '--port', String(ports.redis), '--dir', dir('data', 'redis'),
-        '--appendonly', 'yes', '--save', '', '--daemonize', 'no',
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        String(ports.redis),
+        '--dir',
+        dir('data', 'redis'),
+        '--appendonly',
+        'yes',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
       ]);
     },
   },
@@ -162,9 +179,13 @@ const components = {
       const bin = ferretdbBinary();
       mkdirSync(dir('data', 'ferretdb'), { recursive: true });
       startDetached('ferretdb', bin, [
-        '--handler=sqlite', `--sqlite-url=file:${dir('data', 'ferretdb')}/`,
-        `--listen-addr=127.0.0.1:${ports.mongo}`, `--state-dir=${dir('data', 'ferretdb')}`,
-        '--debug-addr=-', '--telemetry=disable', '--log-level=warn',
+        '--handler=sqlite',
+        `--sqlite-url=file:${dir('data', 'ferretdb')}/`,
+        `--listen-addr=127.0.0.1:${ports.mongo}`,
+        `--state-dir=${dir('data', 'ferretdb')}`,
+        '--debug-addr=-',
+        '--telemetry=disable',
+        '--log-level=warn',
       ]);
     },
   },

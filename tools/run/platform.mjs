@@ -48,13 +48,19 @@ let stopping = false;
 const children = new Map();
 
 function start(app, index) {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)], {
-    cwd: ROOT,
-    env: { ...process.env, ...app.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(ROOT, `dist/apps/${app.name}/src/main.js`)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...app.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.set(app.name, child);
-  const sink = args['log-dir'] ? createWriteStream(path.join(args['log-dir'], `${app.name}.log`), { flags: 'a' }) : null;
+  const sink = args['log-dir']
+    ? createWriteStream(path.join(args['log-dir'], `${app.name}.log`), { flags: 'a' })
+    : null;
   const prefix = color(index, `${app.name.padEnd(16)}|`);
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
@@ -98,7 +104,9 @@ function shutdown(signal) {
   say(`${signal}: stopping every app...`);
   for (const child of children.values()) child.kill('SIGTERM');
   setTimeout(() => process.exit(0), 8000).unref();
-  Promise.all([...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(0));
+  Promise.all(
+    [...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))),
+  ).then(() => process.exit(0));
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -107,7 +115,9 @@ say(`starting ${apps.length} apps (gateway on :${base}, services' probes on :${b
 apps.forEach(start);
 const notReady = await waitReady();
 if (notReady.length) {
-  say(`not ready after ${args['ready-timeout']}s: ${notReady.join(', ')}. Check their logs above${args['log-dir'] ? ` (${args['log-dir']})` : ''}; is the infrastructure up (\`npm run infra:status\`)?`);
+  say(
+    `not ready after ${args['ready-timeout']}s: ${notReady.join(', ')}. Check their logs above${args['log-dir'] ? ` (${args['log-dir']})` : ''}; is the infrastructure up (\`npm run infra:status\`)?`,
+  );
   shutdown('not-ready');
 } else {
   const lines = [
@@ -117,7 +127,9 @@ if (notReady.length) {
     `  Health    ${gatewayUrl}/health  ${gatewayUrl}/ready`,
   ];
   if (args.demo) {
-    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(path.join(ROOT, 'dist/apps/identity/src/modules/demo/demo-accounts.js'));
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(
+      path.join(ROOT, 'dist/apps/identity/src/modules/demo/demo-accounts.js')
+    );
     lines.push('', `  Demo logins (password ${DEMO_PASSWORD} for each):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.roles.join(',').padEnd(15)} ${a.email}`);
   }

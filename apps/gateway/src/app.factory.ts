@@ -10,21 +10,38 @@ import type { GatewayConfig } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
 
 /** Builds the gateway app (not listening, docs not served): used by main and the OpenAPI generator. */
-export async function createGateway(config: GatewayConfig, jwt: JwtConfig, logger: LoggerService | false): Promise<NestFastifyApplication> {
+export async function createGateway(
+  config: GatewayConfig,
+  jwt: JwtConfig,
+  logger: LoggerService | false,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: requestIdOf,
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, jwt), adapter, { logger, abortOnError: false });
-  enableFaultForwarding(config.FAULT_INJECTION_ENABLED);
-  app.getHttpAdapter().getInstance().addHook('onSend', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, jwt), adapter, {
+    logger,
+    abortOnError: false,
   });
+  enableFaultForwarding(config.FAULT_INJECTION_ENABLED);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply) => {
+      void reply.header('x-request-id', req.id);
+    });
   await app.register(helmet, {
     // The API serves JSON; only /docs needs scripts and styles from itself.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
   });
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim());
   app.enableCors({

@@ -36,7 +36,15 @@ export class GatewayModule {
           faultInjectionEnabled: config.FAULT_INJECTION_ENABLED,
         }),
       ],
-      controllers: [HealthController, AuthController, MeController, AdminUsersController, AdminOpsController, OrganisationsController, SystemController],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        AdminUsersController,
+        AdminOpsController,
+        OrganisationsController,
+        SystemController,
+      ],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: JwtConfig, useValue: jwt },

@@ -11,7 +11,12 @@ import { AUDIT_MODEL, AuditEventSchema } from './modules/audit/audit-event.schem
 import { AuditService } from './modules/audit/audit.service';
 import { AuthController } from './modules/auth/auth.controller';
 import { AuthService } from './modules/auth/auth.service';
-import { REFRESH_TOKEN_MODEL, REVOKED_FAMILY_MODEL, RefreshTokenSchema, RevokedFamilySchema } from './modules/auth/refresh-token.schema';
+import {
+  REFRESH_TOKEN_MODEL,
+  REVOKED_FAMILY_MODEL,
+  RefreshTokenSchema,
+  RevokedFamilySchema,
+} from './modules/auth/refresh-token.schema';
 import { CLAIM_MODEL, ClaimSchema, OneTimeClaims } from './persistence/one-time-claims';
 import { TokenService } from './modules/auth/token.service';
 import { ConsentsController } from './modules/consents/consents.controller';
@@ -43,7 +48,12 @@ export class IdentityModule {
         ServiceKitModule.forRoot({ service: 'identity', config, configClass: IdentityConfig }),
         JwtModule.register({
           secret: jwt.JWT_SECRET,
-          signOptions: { algorithm: 'HS256', issuer: jwt.JWT_ISSUER, audience: jwt.JWT_AUDIENCE, expiresIn: jwt.ACCESS_TOKEN_TTL_SECONDS },
+          signOptions: {
+            algorithm: 'HS256',
+            issuer: jwt.JWT_ISSUER,
+            audience: jwt.JWT_AUDIENCE,
+            expiresIn: jwt.ACCESS_TOKEN_TTL_SECONDS,
+          },
         }),
         MongooseModule.forFeature([
           { name: USER_MODEL, schema: UserSchema },
@@ -56,7 +66,14 @@ export class IdentityModule {
           { name: AUDIT_MODEL, schema: AuditEventSchema },
         ]),
       ],
-      controllers: [AuthController, UsersController, DependentsController, ConsentsController, OrganisationsController, AuditController],
+      controllers: [
+        AuthController,
+        UsersController,
+        DependentsController,
+        ConsentsController,
+        OrganisationsController,
+        AuditController,
+      ],
       providers: [
         { provide: JwtConfig, useValue: jwt },
         PiiCipher,

@@ -51,7 +51,10 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty string as unset', () => {
-    expect(loadConfig(ServiceConfig, { HEALTH_PORT: '', NATS_URL: '' })).toMatchObject({ HEALTH_PORT: 3100, NATS_URL: 'nats://127.0.0.1:4222' });
+    expect(loadConfig(ServiceConfig, { HEALTH_PORT: '', NATS_URL: '' })).toMatchObject({
+      HEALTH_PORT: 3100,
+      NATS_URL: 'nats://127.0.0.1:4222',
+    });
   });
 
   it('returns a frozen config', () => {
@@ -100,7 +103,9 @@ describe('loadConfig', () => {
   });
 
   it('names every offending variable at once', () => {
-    const err = thrown(() => loadConfig(ServiceConfig, { NATS_URL: 'http://x', HEALTH_PORT: 'abc', RPC_TIMEOUT_MS: '5' })) as ConfigError;
+    const err = thrown(() =>
+      loadConfig(ServiceConfig, { NATS_URL: 'http://x', HEALTH_PORT: 'abc', RPC_TIMEOUT_MS: '5' }),
+    ) as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.problems).toHaveLength(3);
     for (const key of ['NATS_URL', 'HEALTH_PORT', 'RPC_TIMEOUT_MS']) expect(err.message).toContain(key);
@@ -168,7 +173,10 @@ describe('redactConfig', () => {
   });
 
   it('masks JWT_SECRET and subclass secrets', () => {
-    expect(redactConfig(loadConfig(JwtConfig, {}))).toMatchObject({ JWT_SECRET: '***', JWT_ISSUER: 'telehealth-identity' });
+    expect(redactConfig(loadConfig(JwtConfig, {}))).toMatchObject({
+      JWT_SECRET: '***',
+      JWT_ISSUER: 'telehealth-identity',
+    });
     const child = redactConfig(loadConfig(ChildConfig, {}));
     expect(child).toMatchObject({ MONGO_URI: '***', CHILD_TOKEN: '***', MONGO_DB: 'telehealth' });
   });

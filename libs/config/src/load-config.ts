@@ -5,7 +5,9 @@ import type { CommonConfig } from './service.config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSet these environment variables (see README, "Configuration").`);
+    super(
+      `Invalid configuration:\n  - ${problems.join('\n  - ')}\nSet these environment variables (see README, "Configuration").`,
+    );
   }
 }
 
@@ -14,10 +16,7 @@ export class ConfigError extends Error {
  * property initialisers (they work locally); a missing or malformed value throws a
  * {@link ConfigError} naming every offending variable, without printing secret values.
  */
-export function loadConfig<T extends object>(
-  cls: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const defaults = new cls() as Record<string, unknown>;
   const raw: Record<string, unknown> = {};
   for (const [key, fallback] of Object.entries(defaults)) {
@@ -36,7 +35,12 @@ export function loadConfig<T extends object>(
 /** Environment values are strings: convert to the type of the setting's default. */
 function coerce(value: string, type: string): unknown {
   if (type === 'number') return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
-  if (type === 'boolean') return ['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value;
+  if (type === 'boolean')
+    return ['true', '1', 'yes'].includes(value.toLowerCase())
+      ? true
+      : ['false', '0', 'no'].includes(value.toLowerCase())
+        ? false
+        : value;
   return value;
 }
 
@@ -48,9 +52,7 @@ function describe(e: ValidationError, secret: boolean): string {
 /** The config with secret values masked: safe to log. */
 export function redactConfig(config: object): Record<string, unknown> {
   const secrets = new Set(secretKeysOf(config));
-  return Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [k, secrets.has(k) ? '***' : v]),
-  );
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secrets.has(k) ? '***' : v]));
 }
 
 /** Loads config or exits with a message naming each bad setting (never a stack trace). */

@@ -68,7 +68,9 @@ describe('docs/events.md', () => {
 
   it('lists exactly the identity request-reply patterns and the system patterns', () => {
     const identity = Object.values(IdentityRpc).map((c) => c.pattern);
-    const system = Object.values(systemRpc('identity')).map((c) => c.pattern.replace('rpc.identity.', 'rpc.<service>.'));
+    const system = Object.values(systemRpc('identity')).map((c) =>
+      c.pattern.replace('rpc.identity.', 'rpc.<service>.'),
+    );
     for (const pattern of [...identity, ...system]) expect(doc).toContain(`\`${pattern}\``);
     const mentioned = [...doc.matchAll(/`(rpc\.identity\.[^`\s]+)`/g)].map((m) => m[1]);
     const known = new Set([...identity, ...Object.values(systemRpc('identity')).map((c) => c.pattern)]);

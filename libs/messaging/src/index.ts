@@ -1,3 +1,7 @@
+/**
+ * @telehealth/messaging: NATS request-reply and coded errors, for every app (the gateway too).
+ * Domain events (outbox, relay, consumers) are in @telehealth/messaging/eventing, for services.
+ */
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './errors/domain-error';
@@ -8,11 +12,3 @@ export * from './rpc/rpc-client';
 export * from './rpc/request-meta';
 export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-error.filter';
-export * from './events/create-event';
-export * from './events/outbox';
-export * from './events/outbox-relay';
-export * from './events/outbox-progress.schema';
-export * from './events/on-event.decorator';
-export * from './events/event-consumer.host';
-export * from './events/inbox.schema';
-export * from './events/streams';

@@ -10,12 +10,22 @@ import type { BackendService } from '@telehealth/contracts';
  * Starts a backend service: NATS request-reply (queue group = service name, so replicas
  * share the load), HTTP probes on HEALTH_PORT, graceful shutdown on SIGTERM.
  */
-export async function bootstrapService(service: BackendService, root: DynamicModule, config: ServiceConfig): Promise<NestFastifyApplication> {
+export async function bootstrapService(
+  service: BackendService,
+  root: DynamicModule,
+  config: ServiceConfig,
+): Promise<NestFastifyApplication> {
   const logger = createLogger(service, config);
   logger.debug(`settings: ${JSON.stringify(redactConfig(config))}`);
-  const app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), {
+    logger,
+    abortOnError: false,
+  });
   app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: service, name: `${service}-rpc-${process.pid}` } },
+    {
+      transport: Transport.NATS,
+      options: { servers: config.NATS_URL.split(','), queue: service, name: `${service}-rpc-${process.pid}` },
+    },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

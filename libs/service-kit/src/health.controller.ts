@@ -19,7 +19,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, string> }> {
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, string> }> {
     const checks = await dependencyChecks(this.connection, this.nats);
     const ok = Object.values(checks).every((c) => c === 'up');
     reply.status(ok ? 200 : 503);
@@ -27,7 +29,10 @@ export class HealthController {
   }
 }
 
-export async function dependencyChecks(connection: Connection, nats: NatsClient): Promise<Record<string, 'up' | 'down'>> {
+export async function dependencyChecks(
+  connection: Connection,
+  nats: NatsClient,
+): Promise<Record<string, 'up' | 'down'>> {
   const mongo = await connection.db
     ?.admin()
     .ping()

@@ -4,7 +4,8 @@ import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { ServiceConfig } from '@telehealth/config';
 import type { BackendService } from '@telehealth/contracts';
-import { EventingModule, MessagingModule, RpcErrorFilter } from '@telehealth/messaging';
+import { MessagingModule, RpcErrorFilter } from '@telehealth/messaging';
+import { EventingModule } from '@telehealth/messaging/eventing';
 import { HealthController } from './health.controller';
 import { createSystemController } from './system.controller';
 
@@ -15,7 +16,9 @@ class IndexesReady implements OnApplicationBootstrap {
   constructor(@InjectConnection() private readonly connection: Connection) {}
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(Object.values(this.connection.models).map((m) => m.init()));
-    this.logger.log(`database ${this.connection.name}: ${Object.keys(this.connection.models).length} collections indexed`);
+    this.logger.log(
+      `database ${this.connection.name}: ${Object.keys(this.connection.models).length} collections indexed`,
+    );
   }
 }
 

@@ -2,8 +2,16 @@ import { Controller, type Type } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Payload } from '@nestjs/microservices';
 import type { Connection } from 'mongoose';
-import { Role, systemRpc, type BackendService, type EchoRequest, type HealthReport, type PageQuery } from '@telehealth/contracts';
-import { EventConsumerHost, Meta, NatsClient, Rpc, requireRole, type RequestMeta } from '@telehealth/messaging';
+import {
+  Role,
+  systemRpc,
+  type BackendService,
+  type EchoRequest,
+  type HealthReport,
+  type PageQuery,
+} from '@telehealth/contracts';
+import { Meta, NatsClient, Rpc, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { EventConsumerHost } from '@telehealth/messaging/eventing';
 import { dependencyChecks } from './health.controller';
 
 const startedAt = Date.now();
@@ -24,7 +32,12 @@ export function createSystemController(service: BackendService): Type<unknown> {
     async health(): Promise<HealthReport> {
       const checks = await dependencyChecks(this.connection, this.nats);
       const ok = Object.values(checks).every((c) => c === 'up');
-      return { service, status: ok ? 'ok' : 'degraded', checks, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+      return {
+        service,
+        status: ok ? 'ok' : 'degraded',
+        checks,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      };
     }
 
     @Rpc(rpc.echo)

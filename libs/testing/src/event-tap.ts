@@ -47,7 +47,10 @@ export class EventTap<P> {
     for (;;) {
       const hit = this.received.find(pred);
       if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no ${this.contract.type} matching within ${timeoutMs}ms (${this.received.length} others seen)`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no ${this.contract.type} matching within ${timeoutMs}ms (${this.received.length} others seen)`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }

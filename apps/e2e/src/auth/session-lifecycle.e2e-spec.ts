@@ -1,4 +1,8 @@
-import { IdentityEvents, type EmailVerificationRequestedV1, type PasswordResetRequestedV1 } from '@telehealth/contracts';
+import {
+  IdentityEvents,
+  type EmailVerificationRequestedV1,
+  type PasswordResetRequestedV1,
+} from '@telehealth/contracts';
 import { Api, EventTap, registration } from '@telehealth/testing';
 
 describe('Session lifecycle - /v1/auth/*', () => {
@@ -19,13 +23,22 @@ describe('Session lifecycle - /v1/auth/*', () => {
     const reg = registration();
     const created = await api.post('/v1/auth/register', reg);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email: reg.email, emailVerified: false, roles: ['PATIENT'], phone: reg.phone, dateOfBirth: reg.dateOfBirth });
+    expect(created.body).toMatchObject({
+      email: reg.email,
+      emailVerified: false,
+      roles: ['PATIENT'],
+      phone: reg.phone,
+      dateOfBirth: reg.dateOfBirth,
+    });
     expect(created.body).not.toHaveProperty('passwordHash');
 
     // The code reaches subscribers through the domain event, as the notifications service gets it.
     const { payload } = await codes.waitFor((e) => e.payload.email === reg.email);
     expect(payload.code).toMatch(/^\d{6}$/);
-    const wrong = await api.post('/v1/auth/verify-email', { email: reg.email, code: payload.code === '000000' ? '111111' : '000000' });
+    const wrong = await api.post('/v1/auth/verify-email', {
+      email: reg.email,
+      code: payload.code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.details).toEqual([{ field: 'code', problem: 'is invalid or has expired' }]);
     const verified = await api.post('/v1/auth/verify-email', { email: reg.email, code: payload.code });
@@ -67,7 +80,9 @@ describe('Session lifecycle - /v1/auth/*', () => {
     const reg = registration();
     await api.post('/v1/auth/register', reg);
     const login = (await api.post('/v1/auth/login', { email: reg.email, password: reg.password })).body;
-    const results = await Promise.all([1, 2, 3, 4].map(() => api.post('/v1/auth/refresh', { refreshToken: login.refreshToken })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => api.post('/v1/auth/refresh', { refreshToken: login.refreshToken })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 401)).toHaveLength(3);
   });
@@ -88,13 +103,22 @@ describe('Session lifecycle - /v1/auth/*', () => {
     const weak = await api.post('/v1/auth/password-reset/confirm', { token: payload.token, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.details[0].field).toBe('newPassword');
-    const bad = await api.post('/v1/auth/password-reset/confirm', { token: 'not-a-token', newPassword: 'another-pass-77' });
+    const bad = await api.post('/v1/auth/password-reset/confirm', {
+      token: 'not-a-token',
+      newPassword: 'another-pass-77',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('token');
 
-    const ok = await api.post('/v1/auth/password-reset/confirm', { token: payload.token, newPassword: 'another-pass-77' });
+    const ok = await api.post('/v1/auth/password-reset/confirm', {
+      token: payload.token,
+      newPassword: 'another-pass-77',
+    });
     expect(ok.status).toBe(200);
-    expect((await api.post('/v1/auth/password-reset/confirm', { token: payload.token, newPassword: 'another-pass-78' })).status).toBe(400);
+    expect(
+      (await api.post('/v1/auth/password-reset/confirm', { token: payload.token, newPassword: 'another-pass-78' }))
+        .status,
+    ).toBe(400);
     expect((await api.post('/v1/auth/login', { email: reg.email, password: reg.password })).status).toBe(401);
     expect((await api.post('/v1/auth/login', { email: reg.email, password: 'another-pass-77' })).status).toBe(200);
     expect((await api.post('/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);

@@ -22,7 +22,11 @@ describe('Admin accounts - /v1/admin/users, /v1/organisations', () => {
 
   it('POST /v1/admin/users - creates a doctor whose token carries the doctor profile id', async () => {
     const email = uniqueEmail('dr');
-    const res = await admin.api.post('/v1/admin/users', { email, password: 'doctor-pass-11', firstName: 'Ifeoma', lastName: 'Obi', roles: ['DOCTOR'] }, { token: admin.token });
+    const res = await admin.api.post(
+      '/v1/admin/users',
+      { email, password: 'doctor-pass-11', firstName: 'Ifeoma', lastName: 'Obi', roles: ['DOCTOR'] },
+      { token: admin.token },
+    );
     expect(res.status).toBe(201);
     expect(res.body.doctorProfileId).toEqual(expect.any(String));
     const doctor = await login(new Api(), email, 'doctor-pass-11');
@@ -31,22 +35,52 @@ describe('Admin accounts - /v1/admin/users, /v1/organisations', () => {
   });
 
   it('POST /v1/organisations + /:id/staff - staff see their organisation, not others', async () => {
-    const org = await admin.api.post('/v1/organisations', { name: 'Abuja Hair Clinic', email: 'hi@abuja.test', city: 'Abuja', country: 'NG', timeZone: 'Africa/Lagos' }, { token: admin.token });
+    const org = await admin.api.post(
+      '/v1/organisations',
+      { name: 'Abuja Hair Clinic', email: 'hi@abuja.test', city: 'Abuja', country: 'NG', timeZone: 'Africa/Lagos' },
+      { token: admin.token },
+    );
     expect(org.status).toBe(201);
-    const other = await admin.api.post('/v1/organisations', { name: 'Other Clinic', email: 'o@o.test', city: 'Kano', country: 'NG', timeZone: 'Africa/Lagos' }, { token: admin.token });
+    const other = await admin.api.post(
+      '/v1/organisations',
+      { name: 'Other Clinic', email: 'o@o.test', city: 'Kano', country: 'NG', timeZone: 'Africa/Lagos' },
+      { token: admin.token },
+    );
     const email = uniqueEmail('staff');
-    const staff = await admin.api.post(`/v1/organisations/${org.body.id}/staff`, { email, password: 'staff-pass-11', firstName: 'Sade', lastName: 'Bello', roles: ['PROVIDER_STAFF'], title: 'Coordinator' }, { token: admin.token });
+    const staff = await admin.api.post(
+      `/v1/organisations/${org.body.id}/staff`,
+      {
+        email,
+        password: 'staff-pass-11',
+        firstName: 'Sade',
+        lastName: 'Bello',
+        roles: ['PROVIDER_STAFF'],
+        title: 'Coordinator',
+      },
+      { token: admin.token },
+    );
     expect(staff.status).toBe(201);
     expect(staff.body).toMatchObject({ organisationId: org.body.id, title: 'Coordinator', roles: ['PROVIDER_STAFF'] });
     const announced = await staffAdded.waitFor((e) => e.payload.userId === staff.body.userId);
-    expect(announced).toMatchObject({ aggregateId: org.body.id, payload: { organisationId: org.body.id, roles: ['PROVIDER_STAFF'], title: 'Coordinator' } });
+    expect(announced).toMatchObject({
+      aggregateId: org.body.id,
+      payload: { organisationId: org.body.id, roles: ['PROVIDER_STAFF'], title: 'Coordinator' },
+    });
 
     const s = await login(new Api(), email, 'staff-pass-11');
     const mine = await s.api.get('/v1/organisations', { token: s.token });
     expect(mine.body.items.map((o: { id: string }) => o.id)).toEqual([org.body.id]);
     expect((await s.api.get(`/v1/organisations/${other.body.id}`, { token: s.token })).status).toBe(404);
     expect((await s.api.get(`/v1/organisations/${org.body.id}/staff`, { token: s.token })).body.items).toHaveLength(1);
-    expect((await s.api.post('/v1/organisations', { name: 'x', email: 'x@x.test', city: 'x', country: 'NG', timeZone: 'Africa/Lagos' }, { token: s.token })).status).toBe(403);
+    expect(
+      (
+        await s.api.post(
+          '/v1/organisations',
+          { name: 'x', email: 'x@x.test', city: 'x', country: 'NG', timeZone: 'Africa/Lagos' },
+          { token: s.token },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('GET /v1/admin/users - filters and paginates; page size is capped', async () => {
@@ -68,14 +102,28 @@ describe('Admin accounts - /v1/admin/users, /v1/organisations', () => {
 
   it('PUT /v1/admin/users/:id/roles - changes roles, publishes the event, audits it', async () => {
     const p = await newPatient();
-    const res = await admin.api.put(`/v1/admin/users/${p.userId}/roles`, { roles: ['PATIENT', 'PROVIDER_STAFF'] }, { token: admin.token });
+    const res = await admin.api.put(
+      `/v1/admin/users/${p.userId}/roles`,
+      { roles: ['PATIENT', 'PROVIDER_STAFF'] },
+      { token: admin.token },
+    );
     expect(res.status).toBe(200);
     expect(res.body.roles).toEqual(['PATIENT', 'PROVIDER_STAFF']);
     const event = await rolesChanged.waitFor((e) => e.payload.userId === p.userId);
-    expect(event.payload).toMatchObject({ roles: ['PATIENT', 'PROVIDER_STAFF'], previousRoles: ['PATIENT'], changedBy: admin.userId });
-    const audit = await admin.api.get(`/v1/admin/audit-events?userId=${p.userId}&type=ROLE_CHANGED`, { token: admin.token });
+    expect(event.payload).toMatchObject({
+      roles: ['PATIENT', 'PROVIDER_STAFF'],
+      previousRoles: ['PATIENT'],
+      changedBy: admin.userId,
+    });
+    const audit = await admin.api.get(`/v1/admin/audit-events?userId=${p.userId}&type=ROLE_CHANGED`, {
+      token: admin.token,
+    });
     expect(audit.body.items).toHaveLength(1);
-    const self = await admin.api.put(`/v1/admin/users/${admin.userId}/roles`, { roles: ['PATIENT'] }, { token: admin.token });
+    const self = await admin.api.put(
+      `/v1/admin/users/${admin.userId}/roles`,
+      { roles: ['PATIENT'] },
+      { token: admin.token },
+    );
     expect(self.status).toBe(409);
   });
 
@@ -91,6 +139,18 @@ describe('Admin accounts - /v1/admin/users, /v1/organisations', () => {
     expect(kept.body.email).not.toBe(p.email);
     await deleted.waitFor((e) => e.payload.userId === p.userId);
     // The email is free again.
-    expect((await new Api().post('/v1/auth/register', { email: p.email, password: 'fresh-pass-123', firstName: 'New', lastName: 'Owner', phone: '+2348000000099', dateOfBirth: '1990-01-01', gender: 'MALE' })).status).toBe(201);
+    expect(
+      (
+        await new Api().post('/v1/auth/register', {
+          email: p.email,
+          password: 'fresh-pass-123',
+          firstName: 'New',
+          lastName: 'Owner',
+          phone: '+2348000000099',
+          dateOfBirth: '1990-01-01',
+          gender: 'MALE',
+        })
+      ).status,
+    ).toBe(201);
   });
 });

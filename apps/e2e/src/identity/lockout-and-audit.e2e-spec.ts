@@ -5,7 +5,8 @@ describe('Failed logins - lockout and the audit trail', () => {
   it('POST /v1/auth/login - the 5th wrong password locks the account; even the right one then gets 429 with Retry-After', async () => {
     const s = await newPatient();
     const api = new Api();
-    for (let i = 0; i < 5; i++) expect((await api.post('/v1/auth/login', { email: s.email, password: 'wrong-password-1' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await api.post('/v1/auth/login', { email: s.email, password: 'wrong-password-1' })).status).toBe(401);
     const locked = await api.post('/v1/auth/login', { email: s.email, password: s.password });
     expect(locked.status).toBe(429);
     expect(locked.body.reason).toBe('ACCOUNT_LOCKED');
@@ -24,7 +25,11 @@ describe('Failed logins - lockout and the audit trail', () => {
 
   it('10 concurrent wrong guesses are all counted: the account ends locked', async () => {
     const s = await newPatient();
-    const results = await Promise.all(Array.from({ length: 10 }, () => new Api().post('/v1/auth/login', { email: s.email, password: 'wrong-password-2' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        new Api().post('/v1/auth/login', { email: s.email, password: 'wrong-password-2' }),
+      ),
+    );
     expect(results.every((r) => r.status === 401 || r.status === 429)).toBe(true);
     expect((await new Api().post('/v1/auth/login', { email: s.email, password: s.password })).status).toBe(429);
   });

@@ -7,7 +7,15 @@ describe('PII at rest - phone numbers and dates of birth are encrypted', () => {
     const dob = '1977-07-17';
     const childDob = '2013-03-13';
     const s = await newPatient({ phone, dateOfBirth: dob });
-    expect((await s.api.post('/v1/me/dependents', { firstName: 'Kid', lastName: 'C', relationship: 'CHILD', dateOfBirth: childDob }, { token: s.token })).status).toBe(201);
+    expect(
+      (
+        await s.api.post(
+          '/v1/me/dependents',
+          { firstName: 'Kid', lastName: 'C', relationship: 'CHILD', dateOfBirth: childDob },
+          { token: s.token },
+        )
+      ).status,
+    ).toBe(201);
 
     // Through the API the owner reads them back decrypted...
     const me = await s.api.get('/v1/me', { token: s.token });
@@ -19,7 +27,8 @@ describe('PII at rest - phone numbers and dates of birth are encrypted', () => {
     for (const { name } of await db.listCollections().toArray()) {
       for (const doc of await db.collection(name).find({}).toArray()) {
         const text = JSON.stringify(doc);
-        for (const canary of [phone, phone.slice(1), dob, childDob]) if (text.includes(canary)) hits.push(`${name}: ${canary}`);
+        for (const canary of [phone, phone.slice(1), dob, childDob])
+          if (text.includes(canary)) hits.push(`${name}: ${canary}`);
       }
     }
     const user = await db.collection('users').findOne({ _id: s.userId as never });

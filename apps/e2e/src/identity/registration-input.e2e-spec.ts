@@ -46,7 +46,9 @@ describe('Registration input - /v1/auth/register (POST)', () => {
   });
 
   it('413 for a body over 1 MB', async () => {
-    const res = await new Api().post('/v1/auth/register', undefined, { raw: JSON.stringify({ ...registration(), firstName: 'x'.repeat(1_100_000) }) });
+    const res = await new Api().post('/v1/auth/register', undefined, {
+      raw: JSON.stringify({ ...registration(), firstName: 'x'.repeat(1_100_000) }),
+    });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });

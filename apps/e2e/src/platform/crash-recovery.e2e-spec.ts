@@ -39,7 +39,11 @@ describe('Crash between write and publish - the outbox', () => {
     await until(identityReady, 30_000);
     const event = await tap.waitFor((e) => e.payload.email === reg.email, 30_000);
     expect(event.payload).toMatchObject({ userId: stored?._id, roles: ['PATIENT'], source: 'SELF' });
-    expect(event).toMatchObject({ type: 'identity.user.registered.v1', producer: 'identity', aggregateId: stored?._id });
+    expect(event).toMatchObject({
+      type: 'identity.user.registered.v1',
+      producer: 'identity',
+      aggregateId: stored?._id,
+    });
 
     // Give any duplicate time to arrive, then count.
     await new Promise((r) => setTimeout(r, 2_000));

@@ -44,7 +44,14 @@ describe('Gateway basics - probes, request ids, errors, docs', () => {
   });
 
   it('GET /v1/system/ping/:service round-trips through every service over NATS', async () => {
-    for (const service of ['identity', 'scheduling', 'teleconsultation', 'wallet-claims', 'aftercare', 'notifications']) {
+    for (const service of [
+      'identity',
+      'scheduling',
+      'teleconsultation',
+      'wallet-claims',
+      'aftercare',
+      'notifications',
+    ]) {
       const res = await api.get(`/v1/system/ping/${service}`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ service, echo: 'pong' });

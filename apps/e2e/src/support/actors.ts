@@ -23,7 +23,14 @@ export async function newPatient(overrides: Record<string, unknown> = {}): Promi
 export async function login(api: Api, email: string, password: string): Promise<Session> {
   const res = await api.post('/v1/auth/login', { email, password });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { api, token: res.body.accessToken, refreshToken: res.body.refreshToken, userId: res.body.user.id, email, password };
+  return {
+    api,
+    token: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    userId: res.body.user.id,
+    email,
+    password,
+  };
 }
 
 export const adminSession = (): Promise<Session> => login(new Api(), DEMO_ADMIN.email, DEMO_ADMIN.password);

@@ -32,7 +32,16 @@ export default async function globalSetup(): Promise<void> {
   };
   const runner = spawn(
     process.execPath,
-    ['tools/run/platform.mjs', '--port-base', String(TEST_PORT_BASE), '--db-prefix', runId, '--log-dir', logDir, '--demo'],
+    [
+      'tools/run/platform.mjs',
+      '--port-base',
+      String(TEST_PORT_BASE),
+      '--db-prefix',
+      runId,
+      '--log-dir',
+      logDir,
+      '--demo',
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
   );
   await new Promise<void>((resolve, reject) => {

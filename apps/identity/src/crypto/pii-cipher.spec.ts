@@ -13,7 +13,7 @@ function withPart(stored: string, index: number, change: (bytes: Buffer) => Buff
 }
 const flipBit = (bit: number) => (b: Buffer) => {
   const c = Buffer.from(b);
-  c[Math.floor(bit / 8) % c.length] ^= 1 << bit % 8;
+  c[Math.floor(bit / 8) % c.length] ^= 1 << (bit % 8);
   return c;
 };
 

@@ -19,5 +19,4 @@ export interface Caller {
   doctorProfileId?: string;
 }
 
-export const hasRole = (caller: Caller | undefined, role: Role): boolean =>
-  !!caller && caller.roles.includes(role);
+export const hasRole = (caller: Caller | undefined, role: Role): boolean => !!caller && caller.roles.includes(role);

@@ -79,14 +79,17 @@ describe('ALL_EVENTS', () => {
     expect(new Set(ALL_EVENTS.map((e) => e.subject)).size).toBe(types.length);
   });
 
-  it.each(ALL_EVENTS.map((e) => [e.type, e] as const))('%s is well formed and inside its producer stream', (_type, e) => {
-    expect(e.type).toMatch(/^[a-z-]+(\.[a-z-]+)+\.v\d+$/);
-    expect(e.type.startsWith(`${e.producer}.`)).toBe(true);
-    expect(e.subject).toBe(`evt.${e.type}`);
-    expect(e.stream).toBe(streamOf(e.producer));
-    expect(subjectMatches(streamSubjectsOf(e.producer), e.subject)).toBe(true);
-    expect(e.description.length).toBeGreaterThan(0);
-  });
+  it.each(ALL_EVENTS.map((e) => [e.type, e] as const))(
+    '%s is well formed and inside its producer stream',
+    (_type, e) => {
+      expect(e.type).toMatch(/^[a-z-]+(\.[a-z-]+)+\.v\d+$/);
+      expect(e.type.startsWith(`${e.producer}.`)).toBe(true);
+      expect(e.subject).toBe(`evt.${e.type}`);
+      expect(e.stream).toBe(streamOf(e.producer));
+      expect(subjectMatches(streamSubjectsOf(e.producer), e.subject)).toBe(true);
+      expect(e.description.length).toBeGreaterThan(0);
+    },
+  );
 
   it('no event subject falls inside another producer stream', () => {
     for (const e of ALL_EVENTS) {

@@ -28,8 +28,7 @@ export type RpcRequest<C> = C extends RpcContract<infer Q, unknown> ? Q : never;
 export type RpcResponse<C> = C extends RpcContract<unknown, infer R> ? R : never;
 
 /** The JetStream stream holding a service's events: `EVT_WALLET_CLAIMS` for `wallet-claims`. */
-export const streamOf = (service: ServiceName): string =>
-  `EVT_${service.toUpperCase().replace(/-/g, '_')}`;
+export const streamOf = (service: ServiceName): string => `EVT_${service.toUpperCase().replace(/-/g, '_')}`;
 /** Every subject a service's stream captures. */
 export const streamSubjectsOf = (service: ServiceName): string => `evt.${service}.>`;
 

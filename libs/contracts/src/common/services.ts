@@ -11,7 +11,5 @@ export const SERVICE_NAMES = [
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** Services that own a database and answer on NATS (everything but the gateway). */
-export const BACKEND_SERVICES = SERVICE_NAMES.filter(
-  (s): s is Exclude<ServiceName, 'gateway'> => s !== 'gateway',
-);
+export const BACKEND_SERVICES = SERVICE_NAMES.filter((s): s is Exclude<ServiceName, 'gateway'> => s !== 'gateway');
 export type BackendService = (typeof BACKEND_SERVICES)[number];

@@ -7,7 +7,11 @@ export const PASSWORD_POLICY_TEXT = `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGT
 
 /** Returns the problem with a password, or null when it satisfies the policy. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH || !PASSWORD_PATTERN.test(password)) {
+  if (
+    password.length < PASSWORD_MIN_LENGTH ||
+    password.length > PASSWORD_MAX_LENGTH ||
+    !PASSWORD_PATTERN.test(password)
+  ) {
     return `must be ${PASSWORD_POLICY_TEXT}`;
   }
   const local = email?.split('@')[0]?.toLowerCase();

@@ -29,7 +29,9 @@ export interface ParkedEventView {
 
 export interface ReplayResult {
   id: string;
+  /** True only when this replay applied the event. */
   applied: boolean;
+  outcome: 'APPLIED' | 'ALREADY_APPLIED' | 'FAILED' | 'BUSY';
   error?: string;
 }
 
@@ -61,6 +63,4 @@ export const systemRpc = (service: BackendService) => ({
   ),
 });
 export type SystemRpc = ReturnType<typeof systemRpc>;
-export type AnySystemRpc = SystemRpc[keyof SystemRpc] extends RpcContract<infer Q, infer R>
-  ? RpcContract<Q, R>
-  : never;
+export type AnySystemRpc = SystemRpc[keyof SystemRpc] extends RpcContract<infer Q, infer R> ? RpcContract<Q, R> : never;

@@ -22,13 +22,31 @@ describe('DomainError', () => {
   });
 
   it.each([
-    [DomainError.notFound('Dependent'), { code: ErrorCode.NOT_FOUND, message: 'Dependent not found', reason: 'NOT_FOUND' }],
-    [DomainError.conflict('Email taken', 'EMAIL_TAKEN'), { code: ErrorCode.CONFLICT, message: 'Email taken', reason: 'EMAIL_TAKEN' }],
+    [
+      DomainError.notFound('Dependent'),
+      { code: ErrorCode.NOT_FOUND, message: 'Dependent not found', reason: 'NOT_FOUND' },
+    ],
+    [
+      DomainError.conflict('Email taken', 'EMAIL_TAKEN'),
+      { code: ErrorCode.CONFLICT, message: 'Email taken', reason: 'EMAIL_TAKEN' },
+    ],
     [DomainError.forbidden(), { code: ErrorCode.FORBIDDEN, message: 'Not allowed', reason: 'FORBIDDEN' }],
-    [DomainError.forbidden('Admins only', 'NOT_ADMIN'), { code: ErrorCode.FORBIDDEN, message: 'Admins only', reason: 'NOT_ADMIN' }],
-    [DomainError.unauthenticated('Bad token'), { code: ErrorCode.UNAUTHENTICATED, message: 'Bad token', reason: 'UNAUTHENTICATED' }],
-    [DomainError.unauthenticated('Locked', 'ACCOUNT_LOCKED'), { code: ErrorCode.UNAUTHENTICATED, message: 'Locked', reason: 'ACCOUNT_LOCKED' }],
-    [DomainError.unprocessable('Slot gone', 'SLOT_TAKEN'), { code: ErrorCode.UNPROCESSABLE, message: 'Slot gone', reason: 'SLOT_TAKEN' }],
+    [
+      DomainError.forbidden('Admins only', 'NOT_ADMIN'),
+      { code: ErrorCode.FORBIDDEN, message: 'Admins only', reason: 'NOT_ADMIN' },
+    ],
+    [
+      DomainError.unauthenticated('Bad token'),
+      { code: ErrorCode.UNAUTHENTICATED, message: 'Bad token', reason: 'UNAUTHENTICATED' },
+    ],
+    [
+      DomainError.unauthenticated('Locked', 'ACCOUNT_LOCKED'),
+      { code: ErrorCode.UNAUTHENTICATED, message: 'Locked', reason: 'ACCOUNT_LOCKED' },
+    ],
+    [
+      DomainError.unprocessable('Slot gone', 'SLOT_TAKEN'),
+      { code: ErrorCode.UNPROCESSABLE, message: 'Slot gone', reason: 'SLOT_TAKEN' },
+    ],
     [
       DomainError.rateLimited('Slow down', 30),
       { code: ErrorCode.RATE_LIMITED, message: 'Slow down', reason: 'RATE_LIMITED', retryAfterSeconds: 30 },
@@ -46,7 +64,11 @@ describe('DomainError', () => {
   it('toWire is a plain, JSON-safe WireError without a stack', () => {
     const wire = new DomainError(ErrorCode.UNAVAILABLE, 'Try later', { retryAfterSeconds: 2 }).toWire();
     expect(isWireError(wire)).toBe(true);
-    expect(JSON.parse(JSON.stringify(wire))).toEqual({ code: 'UNAVAILABLE', message: 'Try later', retryAfterSeconds: 2 });
+    expect(JSON.parse(JSON.stringify(wire))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'Try later',
+      retryAfterSeconds: 2,
+    });
     expect(wire).not.toHaveProperty('stack');
     expect(new DomainError(ErrorCode.INTERNAL, 'x').toWire()).toEqual({ code: 'INTERNAL', message: 'x' });
   });

@@ -7,7 +7,13 @@ const payload = { userId: 'u1', email: 'a@b.c' };
 describe('createEvent', () => {
   it('fills the envelope from the contract, payload and origin', () => {
     const now = new Date('2024-05-06T07:08:09.010Z');
-    const e = createEvent(IdentityEvents.emailVerified, 'agg-1', payload, { producer: 'identity', correlationId: 'req-123' }, now);
+    const e = createEvent(
+      IdentityEvents.emailVerified,
+      'agg-1',
+      payload,
+      { producer: 'identity', correlationId: 'req-123' },
+      now,
+    );
     expect(e).toEqual({
       id: expect.stringMatching(UUID),
       type: 'identity.user.email-verified.v1',

@@ -4,7 +4,15 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { toPage, type EventContract, type EventEnvelope, type Page, type PageQuery, type ParkedEventView, type ReplayResult } from '@telehealth/contracts';
+import {
+  toPage,
+  type EventContract,
+  type EventEnvelope,
+  type Page,
+  type PageQuery,
+  type ParkedEventView,
+  type ReplayResult,
+} from '@telehealth/contracts';
 import { DomainError } from '../errors/domain-error';
 import { isDuplicateKey } from '../errors/duplicate-key';
 import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
@@ -50,7 +58,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
         const meta = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, fn);
         if (!meta) continue;
         const name = this.consumerName(meta.contract);
-        if (this.handlers.has(name)) throw new Error(`Two handlers for ${meta.contract.type} in ${this.options.service}`);
+        if (this.handlers.has(name))
+          throw new Error(`Two handlers for ${meta.contract.type} in ${this.options.service}`);
         this.handlers.set(name, { contract: meta.contract, fn: fn.bind(instance) });
       }
     }
@@ -81,7 +90,13 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
     const messages = await consumer.consume({ max_messages: 32 });
     this.subscriptions.push(messages);
     void (async () => {
-      for await (const m of messages) await this.onMessage(name, m);
+      for await (const m of messages) {
+        // A failure here (the database, while parking) must not end the loop: retry the message.
+        await this.onMessage(name, m).catch((err: Error) => {
+          this.logger.error(`${name}: could not process seq ${m.seq}, will retry: ${err.message}`);
+          m.nak(this.options.retryBaseMs);
+        });
+      }
     })().catch((err: Error) => this.logger.error(`consumer ${name} stopped: ${err.message}`));
     this.logger.log(`consuming ${contract.subject} as ${name}`);
   }
@@ -95,7 +110,10 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
       m.term();
       return;
     }
-    const outcome = await this.apply(consumer, envelope).catch((err: Error): Outcome => ({ kind: 'failed', error: err.message }));
+    const outcome = await this.apply(consumer, envelope).catch((err: Error): Outcome => ({
+      kind: 'failed',
+      error: err.message,
+    }));
     if (outcome.kind === 'applied' || outcome.kind === 'duplicate') return m.ack();
     if (outcome.kind === 'busy') return m.nak(LEASE_MS / 4);
     const attempts = m.info.redeliveryCount;
@@ -130,7 +148,15 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
     const now = new Date();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
     try {
-      await this.inbox.create({ _id: key, consumer, eventId: e.id, eventType: e.type, status: 'processing', leaseUntil, attempts: 1 });
+      await this.inbox.create({
+        _id: key,
+        consumer,
+        eventId: e.id,
+        eventType: e.type,
+        status: 'processing',
+        leaseUntil,
+        attempts: 1,
+      });
       return 'claimed';
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -157,7 +183,12 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
 
   async listParked(q: PageQuery): Promise<Page<ParkedEventView>> {
     const [docs, total] = await Promise.all([
-      this.parked.find({}).sort({ parkedAt: -1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean(),
+      this.parked
+        .find({})
+        .sort({ parkedAt: -1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean(),
       this.parked.countDocuments({}),
     ]);
     return toPage(docs.map(toParkedView), total, q);
@@ -168,13 +199,18 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
     const doc = await this.parked.findById(id).lean();
     if (!doc) throw DomainError.notFound('Parked event');
     const outcome = await this.apply(doc.consumer, JSON.parse(doc.envelope) as EventEnvelope);
-    if (outcome.kind === 'failed') {
-      await this.parked.updateOne({ _id: id }, { $set: { lastError: outcome.error }, $inc: { attempts: 1 } });
-      return { id, applied: false, error: outcome.error };
+    switch (outcome.kind) {
+      case 'failed':
+        await this.parked.updateOne({ _id: id }, { $set: { lastError: outcome.error }, $inc: { attempts: 1 } });
+        return { id, applied: false, outcome: 'FAILED', error: outcome.error };
+      case 'busy':
+        return { id, applied: false, outcome: 'BUSY', error: 'Another attempt holds this event; retry shortly' };
+      case 'duplicate':
+        return { id, applied: false, outcome: 'ALREADY_APPLIED' };
+      case 'applied':
+        await this.parked.updateOne({ _id: id }, { $set: { replayedAt: new Date() } });
+        return { id, applied: true, outcome: 'APPLIED' };
     }
-    if (outcome.kind === 'busy') return { id, applied: false, error: 'Another attempt holds this event; retry shortly' };
-    await this.parked.updateOne({ _id: id }, { $set: { replayedAt: new Date() } });
-    return { id, applied: true };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import type { Connection, Model } from 'mongoose';
+import type { Connection, FilterQuery, Model } from 'mongoose';
 import { NatsClient } from '../nats/nats-client';
 import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
 import { isDuplicateKey } from '../errors/duplicate-key';
@@ -11,6 +11,9 @@ import { CURSOR_MODEL, PUBLISHED_MODEL, type OutboxCursor, type PublishedMarker 
 const BATCH = 200;
 /** Writers stamp `outboxAt` before their write lands; look back this far for late commits. */
 const SKEW_MS = 2_000;
+/** How often, and how far back, the sweep looks for writes that landed later than SKEW. */
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_WINDOW_MS = 10 * 60_000;
 /** Markers older than this are dropped: the cursor is long past them. */
 const MARKER_RETENTION_MS = 7 * 86_400_000;
 
@@ -34,6 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wake?: () => void;
   private loop?: Promise<void>;
   private lastPrune = 0;
+  private lastSweep = Date.now();
   /** Events this instance has published (for tests and metrics). */
   published = 0;
 
@@ -80,58 +84,85 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** One pass over every outbox-bearing collection; returns how many events it published. */
+  /** One pass over every outbox-bearing collection from its cursor; returns how many it published. */
   async drainOnce(): Promise<number> {
     let count = 0;
-    for (const model of this.models) {
-      for (;;) {
-        const { published, full } = await this.drainBatch(model);
-        count += published;
-        if (!full) break;
-      }
-    }
+    for (const model of this.models)
+      count += await this.pass(model, this.cursors.get(model.collection.collectionName) ?? 0, true);
     return count;
   }
 
   /**
-   * Cursor rule: after a full batch, continue from the last document's time; after a partial
-   * one, from `now - SKEW`, so writes stamped just before they landed are still seen.
+   * Re-reads the last SWEEP_WINDOW without moving cursors: catches a write that landed more
+   * than SKEW after it was stamped (a slow database), which the cursor passes had left behind.
    */
-  private async drainBatch(model: Model<OutboxFields>): Promise<{ published: number; full: boolean }> {
+  async sweep(): Promise<number> {
+    let count = 0;
+    for (const model of this.models) count += await this.pass(model, Date.now() - SWEEP_WINDOW_MS, false);
+    return count;
+  }
+
+  /**
+   * Reads documents stamped from `from` on, in pages by (outboxAt, _id) so any number stamped
+   * in one millisecond are all read, and publishes their entries stamped from `from` on (older
+   * entries of the same document were handled by earlier passes: never re-published, even once
+   * their markers have expired). With `advance`, moves the cursor: to the last document read
+   * after a full page, else to `now - SKEW` so writes stamped just before they landed are seen.
+   */
+  private async pass(model: Model<OutboxFields>, from: number, advance: boolean): Promise<number> {
     const name = model.collection.collectionName;
-    const from = this.cursors.get(name) ?? 0;
-    const docs = await model
-      .find({ outboxAt: { $gte: new Date(from) } }, { outbox: 1, outboxAt: 1 })
-      .sort({ outboxAt: 1 })
-      .limit(BATCH)
-      .lean<OutboxDoc[]>();
-    const ids = docs.flatMap((d) => d.outbox.map((e) => e.id)).filter((id) => !this.recent.has(id));
-    const done = new Set(ids.length ? (await this.markers.find({ _id: { $in: ids } }, { _id: 1 }).lean()).map((m) => m._id) : []);
-    let published = 0;
-    for (const doc of docs) {
-      for (const entry of doc.outbox) {
-        if (this.recent.has(entry.id) || done.has(entry.id)) continue;
-        await this.nats.jetstream.publish(entry.subject, Buffer.from(entry.envelope), { msgID: entry.id });
-        await this.markers.create({ _id: entry.id, publishedAt: new Date() }).catch((err: unknown) => {
-          if (!isDuplicateKey(err)) throw err;
-        });
-        this.recent.set(entry.id, Date.now());
-        published++;
-        this.published++;
+    let count = 0;
+    let after: OutboxDoc | undefined;
+    do {
+      const filter: FilterQuery<OutboxFields> = after
+        ? { $or: [{ outboxAt: { $gt: after.outboxAt } }, { outboxAt: after.outboxAt, _id: { $gt: after._id } }] }
+        : { outboxAt: { $gte: new Date(from) } };
+      const docs = await model
+        .find(filter, { outbox: 1, outboxAt: 1 })
+        .sort({ outboxAt: 1, _id: 1 })
+        .limit(BATCH)
+        .lean<OutboxDoc[]>();
+      count += await this.publishEntries(docs.flatMap((d) => d.outbox.filter((e) => !e.at || e.at.getTime() >= from)));
+      after = docs.length === BATCH ? docs[docs.length - 1] : undefined;
+      if (!advance) continue;
+      const current = this.cursors.get(name) ?? 0;
+      // Never past the last document read: others stamped in its millisecond may follow.
+      const next = Math.max(current, after ? after.outboxAt.getTime() : Date.now() - SKEW_MS);
+      if (next !== current) {
+        this.cursors.set(name, next);
+        await this.cursorStore.updateOne({ _id: name }, { $set: { upTo: new Date(next) } }, { upsert: true });
       }
+    } while (after);
+    return count;
+  }
+
+  /** Publishes, in order, the entries not yet marked as published. */
+  private async publishEntries(entries: OutboxEntry[]): Promise<number> {
+    const unknown = entries.map((e) => e.id).filter((id) => !this.recent.has(id));
+    const done = new Set(
+      unknown.length ? (await this.markers.find({ _id: { $in: unknown } }, { _id: 1 }).lean()).map((m) => m._id) : [],
+    );
+    let published = 0;
+    for (const entry of entries) {
+      if (this.recent.has(entry.id) || done.has(entry.id)) continue;
+      await this.nats.jetstream.publish(entry.subject, Buffer.from(entry.envelope), { msgID: entry.id });
+      await this.markers.create({ _id: entry.id, publishedAt: new Date() }).catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
+      this.recent.set(entry.id, Date.now());
+      published++;
+      this.published++;
     }
-    const full = docs.length === BATCH;
-    // A full batch stamped in one millisecond would not move the cursor: step past it.
-    const next = full ? Math.max(docs[docs.length - 1].outboxAt.getTime(), from + 1) : Math.max(from, Date.now() - SKEW_MS);
-    if (next !== from) {
-      this.cursors.set(name, next);
-      await this.cursorStore.updateOne({ _id: name }, { $set: { upTo: new Date(next) } }, { upsert: true });
-    }
-    return { published, full };
+    return published;
   }
 
   private async prune(): Promise<void> {
     const now = Date.now();
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = now;
+      const late = await this.sweep();
+      if (late) this.logger.warn(`sweep published ${late} event(s) whose writes landed late`);
+    }
     for (const [id, at] of this.recent) if (at < now - 4 * SKEW_MS) this.recent.delete(id);
     if (now - this.lastPrune < 3_600_000) return;
     this.lastPrune = now;

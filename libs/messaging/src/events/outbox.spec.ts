@@ -3,7 +3,12 @@ import { createEvent } from './create-event';
 import { outboxOnInsert, toOutboxEntry, withEvents } from './outbox';
 
 const event = (aggregateId = 'u1'): EventEnvelope =>
-  createEvent(IdentityEvents.emailVerified, aggregateId, { userId: aggregateId, email: 'a@b.c' }, { producer: 'identity', correlationId: 'c1' });
+  createEvent(
+    IdentityEvents.emailVerified,
+    aggregateId,
+    { userId: aggregateId, email: 'a@b.c' },
+    { producer: 'identity', correlationId: 'c1' },
+  );
 
 function expectRecent(value: unknown, before: number): void {
   expect(value).toBeInstanceOf(Date);

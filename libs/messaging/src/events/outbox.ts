@@ -13,6 +13,8 @@ export interface OutboxEntry {
   id: string;
   subject: string;
   envelope: string;
+  /** When the event was written (its occurredAt): the relay's window is on entries too. */
+  at?: Date;
 }
 
 export interface OutboxFields {
@@ -22,18 +24,28 @@ export interface OutboxFields {
 }
 
 const OutboxEntrySchema = new Schema<OutboxEntry>(
-  { id: { type: String, required: true }, subject: { type: String, required: true }, envelope: { type: String, required: true } },
+  {
+    id: { type: String, required: true },
+    subject: { type: String, required: true },
+    envelope: { type: String, required: true },
+    at: { type: Date },
+  },
   { _id: false },
 );
 
 /** Adds the outbox fields and index to an aggregate schema. */
 export function addOutbox(schema: Schema): void {
   schema.add({ outbox: { type: [OutboxEntrySchema], default: [] }, outboxAt: { type: Date, default: null } });
-  schema.index({ outboxAt: 1 });
+  schema.index({ outboxAt: 1, _id: 1 }); // the relay pages by (outboxAt, _id)
 }
 
 export function toOutboxEntry(event: EventEnvelope): OutboxEntry {
-  return { id: event.id, subject: `evt.${event.type}`, envelope: JSON.stringify(event) };
+  return {
+    id: event.id,
+    subject: `evt.${event.type}`,
+    envelope: JSON.stringify(event),
+    at: new Date(event.occurredAt),
+  };
 }
 
 /** Fields for a new aggregate document that is created together with its events. */

@@ -18,7 +18,9 @@ export class NatsClient implements OnModuleInit, OnApplicationShutdown {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1_000,
     }).catch((err: Error) => {
-      throw new Error(`Cannot reach NATS at ${this.options.natsUrl} (${err.message}). Is it running? Try \`npm run infra:up\`.`);
+      throw new Error(
+        `Cannot reach NATS at ${this.options.natsUrl} (${err.message}). Is it running? Try \`npm run infra:up\`.`,
+      );
     });
     this.jsm = await this.nc.jetstreamManager();
     this.logger.log(`connected to NATS ${this.nc.getServer()}`);

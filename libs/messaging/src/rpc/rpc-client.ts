@@ -24,7 +24,12 @@ export class RpcClient {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  async call<Q, R>(contract: RpcContract<Q, R>, data: Q, meta: RequestMeta, timeoutMs = this.options.rpcTimeoutMs): Promise<R> {
+  async call<Q, R>(
+    contract: RpcContract<Q, R>,
+    data: Q,
+    meta: RequestMeta,
+    timeoutMs = this.options.rpcTimeoutMs,
+  ): Promise<R> {
     const h = natsHeaders();
     h.set(Headers.REQUEST_ID, meta.requestId);
     if (meta.caller) h.set(Headers.CALLER, JSON.stringify(meta.caller));
@@ -32,14 +37,19 @@ export class RpcClient {
     const packet = JSON.stringify({ pattern: contract.pattern, data, id: randomUUID() });
     let raw: string;
     try {
-      const msg = await this.nats.connection.request(contract.pattern, Buffer.from(packet), { timeout: timeoutMs, headers: h });
+      const msg = await this.nats.connection.request(contract.pattern, Buffer.from(packet), {
+        timeout: timeoutMs,
+        headers: h,
+      });
       raw = msg.string();
     } catch (err) {
       throw this.transportError(contract, err as NatsError);
     }
     const reply = JSON.parse(raw) as NestReply<R>;
     if (reply.err !== undefined && reply.err !== null) {
-      throw new RpcCallError(isWireError(reply.err) ? reply.err : { code: ErrorCode.INTERNAL, message: 'Internal error' });
+      throw new RpcCallError(
+        isWireError(reply.err) ? reply.err : { code: ErrorCode.INTERNAL, message: 'Internal error' },
+      );
     }
     return reply.response as R;
   }

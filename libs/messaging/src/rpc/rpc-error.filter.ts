@@ -15,7 +15,9 @@ export class RpcErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'rpc') throw exception;
     if (exception instanceof DomainError) return throwError(() => exception.toWire());
     const pattern = host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.();
-    this.logger.error(`unhandled error in ${pattern ?? 'handler'}: ${(exception as Error)?.stack ?? String(exception)}`);
+    this.logger.error(
+      `unhandled error in ${pattern ?? 'handler'}: ${(exception as Error)?.stack ?? String(exception)}`,
+    );
     const wire: WireError = { code: ErrorCode.INTERNAL, message: 'Internal error' };
     return throwError(() => wire);
   }

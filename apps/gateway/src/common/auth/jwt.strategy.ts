@@ -38,8 +38,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessClaims): Promise<AuthenticatedCaller> {
-    if (claims.typ !== 'access' || !claims.sub || !Array.isArray(claims.roles)) throw new UnauthorizedException('Not an access token');
-    if (claims.jti && (await this.denylist.isRevoked(claims.jti))) throw new UnauthorizedException('Access token was revoked');
-    return { userId: claims.sub, roles: claims.roles, organisationIds: claims.orgs ?? [], doctorProfileId: claims.dpid, jti: claims.jti, exp: claims.exp };
+    if (claims.typ !== 'access' || !claims.sub || !Array.isArray(claims.roles))
+      throw new UnauthorizedException('Not an access token');
+    if (claims.jti && (await this.denylist.isRevoked(claims.jti)))
+      throw new UnauthorizedException('Access token was revoked');
+    return {
+      userId: claims.sub,
+      roles: claims.roles,
+      organisationIds: claims.orgs ?? [],
+      doctorProfileId: claims.dpid,
+      jti: claims.jti,
+      exp: claims.exp,
+    };
   }
 }

@@ -38,20 +38,39 @@ describe('describeError', () => {
 
   it('passes retryAfterSeconds through from an RpcCallError', () => {
     const d = describeError(new RpcCallError(DomainError.rateLimited('Too many attempts', 42).toWire()));
-    expect(d).toMatchObject({ status: 429, message: 'Too many attempts', reason: 'RATE_LIMITED', retryAfterSeconds: 42 });
+    expect(d).toMatchObject({
+      status: 429,
+      message: 'Too many attempts',
+      reason: 'RATE_LIMITED',
+      retryAfterSeconds: 42,
+    });
   });
 
   it('describes an HttpException with a string body', () => {
-    expect(describeError(new HttpException('Gone fishing', HttpStatus.SERVICE_UNAVAILABLE))).toEqual({ status: 503, message: 'Gone fishing' });
+    expect(describeError(new HttpException('Gone fishing', HttpStatus.SERVICE_UNAVAILABLE))).toEqual({
+      status: 503,
+      message: 'Gone fishing',
+    });
   });
 
   it('describes an HttpException with an object body (message, details, reason, retryAfterSeconds)', () => {
     const details = [{ field: 'email', problem: 'must be a valid email address' }];
     const err = new BadRequestException({ message: 'Invalid input: email', details, reason: 'VALIDATION_FAILED' });
-    expect(describeError(err)).toEqual({ status: 400, message: 'Invalid input: email', details, reason: 'VALIDATION_FAILED', retryAfterSeconds: undefined });
+    expect(describeError(err)).toEqual({
+      status: 400,
+      message: 'Invalid input: email',
+      details,
+      reason: 'VALIDATION_FAILED',
+      retryAfterSeconds: undefined,
+    });
 
     const limited = new HttpException({ message: 'Slow down', reason: 'RATE_LIMITED', retryAfterSeconds: 12 }, 429);
-    expect(describeError(limited)).toMatchObject({ status: 429, message: 'Slow down', reason: 'RATE_LIMITED', retryAfterSeconds: 12 });
+    expect(describeError(limited)).toMatchObject({
+      status: 429,
+      message: 'Slow down',
+      reason: 'RATE_LIMITED',
+      retryAfterSeconds: 12,
+    });
   });
 
   it('joins an array message of an HttpException', () => {
@@ -61,7 +80,10 @@ describe('describeError', () => {
 
   it('uses the built-in body of a Nest exception', () => {
     expect(describeError(new NotFoundException())).toMatchObject({ status: 404, message: 'Not Found' });
-    expect(describeError(new NotFoundException('No such route'))).toMatchObject({ status: 404, message: 'No such route' });
+    expect(describeError(new NotFoundException('No such route'))).toMatchObject({
+      status: 404,
+      message: 'No such route',
+    });
   });
 
   it('falls back to the exception message when an object body has none', () => {
@@ -73,7 +95,10 @@ describe('describeError', () => {
   });
 
   it('describes a Fastify body-too-large error as 413 with a friendly message', () => {
-    const err = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    const err = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
     expect(describeError(err)).toEqual({
       status: 413,
       message: 'Request body is larger than the allowed limit',
@@ -82,12 +107,22 @@ describe('describeError', () => {
   });
 
   it('describes a Fastify unsupported media type error as 415', () => {
-    const err = Object.assign(new Error('Unsupported Media Type: text/plain'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
-    expect(describeError(err)).toEqual({ status: 415, message: 'Unsupported Media Type: text/plain', reason: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    const err = Object.assign(new Error('Unsupported Media Type: text/plain'), {
+      statusCode: 415,
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    });
+    expect(describeError(err)).toEqual({
+      status: 415,
+      message: 'Unsupported Media Type: text/plain',
+      reason: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    });
   });
 
   it('describes a Fastify JSON parse error as 400', () => {
-    const err = Object.assign(new SyntaxError('Unexpected token } in JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+    const err = Object.assign(new SyntaxError('Unexpected token } in JSON'), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    });
     expect(describeError(err)).toMatchObject({ status: 400, reason: 'FST_ERR_CTP_INVALID_JSON_BODY' });
   });
 

@@ -19,20 +19,40 @@ const logger = new Logger('HttpError');
 export function describeError(err: unknown): Described {
   if (err instanceof RpcCallError) {
     const w = err.wire;
-    return { status: statusOf(w.code), message: w.message, reason: w.reason, details: w.details, retryAfterSeconds: w.retryAfterSeconds };
+    return {
+      status: statusOf(w.code),
+      message: w.message,
+      reason: w.reason,
+      details: w.details,
+      retryAfterSeconds: w.retryAfterSeconds,
+    };
   }
   if (err instanceof HttpException) {
-    const res = err.getResponse() as string | { message?: string | string[]; details?: FieldProblem[]; reason?: string; retryAfterSeconds?: number };
-    const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? err.message);
+    const res = err.getResponse() as
+      string | { message?: string | string[]; details?: FieldProblem[]; reason?: string; retryAfterSeconds?: number };
+    const message =
+      typeof res === 'string'
+        ? res
+        : Array.isArray(res.message)
+          ? res.message.join('; ')
+          : (res.message ?? err.message);
     return typeof res === 'string'
       ? { status: err.getStatus(), message }
-      : { status: err.getStatus(), message, details: res.details, reason: res.reason, retryAfterSeconds: res.retryAfterSeconds };
+      : {
+          status: err.getStatus(),
+          message,
+          details: res.details,
+          reason: res.reason,
+          retryAfterSeconds: res.retryAfterSeconds,
+        };
   }
   // Errors raised by Fastify itself (body parsing, size limit, content type).
   const fastifyErr = (err ?? {}) as { statusCode?: number; message?: string; code?: string };
   if (typeof fastifyErr.statusCode === 'number' && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
     const message =
-      fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Request body is larger than the allowed limit' : (fastifyErr.message ?? 'Bad request');
+      fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'Request body is larger than the allowed limit'
+        : (fastifyErr.message ?? 'Bad request');
     return { status: fastifyErr.statusCode, message, reason: fastifyErr.code };
   }
   logger.error((err as Error)?.stack ?? String(err));
@@ -49,7 +69,8 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
     details: d.details ?? [],
     requestId: String(request.id),
   };
-  if (d.retryAfterSeconds !== undefined) void reply.header('retry-after', String(Math.max(1, Math.ceil(d.retryAfterSeconds))));
+  if (d.retryAfterSeconds !== undefined)
+    void reply.header('retry-after', String(Math.max(1, Math.ceil(d.retryAfterSeconds))));
   void reply.status(d.status).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 

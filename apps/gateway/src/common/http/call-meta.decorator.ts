@@ -15,12 +15,23 @@ export const enableFaultForwarding = (on: boolean): void => {
 
 export function metaOf(req: AuthedRequest): RequestMeta {
   const fault = req.headers[Headers.FAULT];
-  const caller = req.user && { userId: req.user.userId, roles: req.user.roles, organisationIds: req.user.organisationIds, doctorProfileId: req.user.doctorProfileId };
-  return { requestId: String(req.id), caller: caller || undefined, fault: forwardFaults && typeof fault === 'string' ? fault : undefined };
+  const caller = req.user && {
+    userId: req.user.userId,
+    roles: req.user.roles,
+    organisationIds: req.user.organisationIds,
+    doctorProfileId: req.user.doctorProfileId,
+  };
+  return {
+    requestId: String(req.id),
+    caller: caller || undefined,
+    fault: forwardFaults && typeof fault === 'string' ? fault : undefined,
+  };
 }
 
 /** The request id, caller and fault header to send with a NATS request. */
-export const CallMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => metaOf(ctx.switchToHttp().getRequest<AuthedRequest>()));
+export const CallMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta =>
+  metaOf(ctx.switchToHttp().getRequest<AuthedRequest>()),
+);
 
 /** IP and user agent, for the audit trail. */
 export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientContext => {

@@ -2,7 +2,12 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_PATTERN, PASSWORD_POLICY_TEXT } from '@telehealth/contracts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_PATTERN,
+  PASSWORD_POLICY_TEXT,
+} from '@telehealth/contracts';
 
 /**
  * One decorator per kind of input field: validation (with messages that read after the field
@@ -19,23 +24,49 @@ const PHONE = /^\+?[0-9][0-9\s()-]{6,19}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function field(o: FieldOptions, api: ApiPropertyOptions, ...rules: PropertyDecorator[]): PropertyDecorator {
-  const doc = { ...api, ...(o.example !== undefined && { example: o.example }), ...(o.description && { description: o.description }) };
+  const doc = {
+    ...api,
+    ...(o.example !== undefined && { example: o.example }),
+    ...(o.description && { description: o.description }),
+  };
   return applyDecorators(...(o.optional ? [ApiPropertyOptional(doc), IsOptional()] : [ApiProperty(doc)]), ...rules);
 }
 
 /** A person's or a thing's name: trimmed, non-empty, bounded. */
 export const NameField = (o: FieldOptions & { max?: number } = {}) =>
-  field(o, { maxLength: o.max ?? 100 }, trim, IsString(), IsNotEmpty({ message: 'must not be empty' }), MaxLength(o.max ?? 100));
+  field(
+    o,
+    { maxLength: o.max ?? 100 },
+    trim,
+    IsString(),
+    IsNotEmpty({ message: 'must not be empty' }),
+    MaxLength(o.max ?? 100),
+  );
 
 export const EmailField = (o: FieldOptions = {}) =>
-  field(o, { example: 'ngozi@example.com', maxLength: 254 }, trim, IsEmail({}, { message: 'must be a valid email address' }), MaxLength(254));
+  field(
+    o,
+    { example: 'ngozi@example.com', maxLength: 254 },
+    trim,
+    IsEmail({}, { message: 'must be a valid email address' }),
+    MaxLength(254),
+  );
 
 export const PhoneField = (o: FieldOptions = {}) =>
-  field(o, { example: '+2348000000000', description: 'International format' }, Matches(PHONE, { message: 'must be a phone number in international format, e.g. +2348000000000' }));
+  field(
+    o,
+    { example: '+2348000000000', description: 'International format' },
+    Matches(PHONE, { message: 'must be a phone number in international format, e.g. +2348000000000' }),
+  );
 
 /** A calendar date, YYYY-MM-DD (the owning service checks it is a real, plausible date). */
 export const DateField = (o: FieldOptions = {}) =>
-  field(o, { example: '1988-03-14', description: 'YYYY-MM-DD' }, IsString(), Matches(DATE, { message: 'must be a date formatted YYYY-MM-DD' }));
+  field(
+    o,
+    { example: '1988-03-14', description: 'YYYY-MM-DD' },
+    IsString(),
+    Matches(DATE, { message: 'must be a date formatted YYYY-MM-DD' }),
+  );
 
 export const PasswordField = (o: FieldOptions = {}) =>
   field(
@@ -47,17 +78,27 @@ export const PasswordField = (o: FieldOptions = {}) =>
   );
 
 export const EnumField = (e: object, o: FieldOptions & { isArray?: boolean } = {}) =>
-  field(o, { enum: e, isArray: o.isArray }, IsEnum(e, { message: `must be one of ${Object.values(e).join(', ')}`, each: o.isArray }));
+  field(
+    o,
+    { enum: e, isArray: o.isArray },
+    IsEnum(e, { message: `must be one of ${Object.values(e).join(', ')}`, each: o.isArray }),
+  );
 
-export const UuidField = (o: FieldOptions = {}) => field(o, { format: 'uuid' }, IsUUID('all', { message: 'must be a UUID' }));
+export const UuidField = (o: FieldOptions = {}) =>
+  field(o, { format: 'uuid' }, IsUUID('all', { message: 'must be a UUID' }));
 
 export const LocaleField = (o: FieldOptions = {}) =>
-  field(o, { example: 'en' }, Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'must be a language tag such as en or en-GB' }));
+  field(
+    o,
+    { example: 'en' },
+    Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'must be a language tag such as en or en-GB' }),
+  );
 
 export const TimeZoneField = (o: FieldOptions = {}) => field(o, { example: 'Africa/Lagos' }, IsString(), MaxLength(64));
 
 /** Free text: bounded, may be empty unless required. */
-export const TextField = (o: FieldOptions & { max: number }) => field(o, { maxLength: o.max }, IsString(), MaxLength(o.max));
+export const TextField = (o: FieldOptions & { max: number }) =>
+  field(o, { maxLength: o.max }, IsString(), MaxLength(o.max));
 
 /** An opaque string the client got from us (token, current password): non-empty, bounded. */
 export const OpaqueField = (o: FieldOptions & { max: number }) =>

@@ -6,14 +6,12 @@ const req = (value?: string | string[]): IncomingMessage =>
   ({ headers: value === undefined ? {} : { 'x-request-id': value } }) as unknown as IncomingMessage;
 
 describe('requestIdOf', () => {
-  it.each([
-    'abcdefgh',
-    'req-123_ABC.def:456',
-    '3f0c1a9e-5b7d-4c2e-9f11-0a1b2c3d4e5f',
-    'x'.repeat(128),
-  ])('keeps the well-formed incoming id %j', (id) => {
-    expect(requestIdOf(req(id))).toBe(id);
-  });
+  it.each(['abcdefgh', 'req-123_ABC.def:456', '3f0c1a9e-5b7d-4c2e-9f11-0a1b2c3d4e5f', 'x'.repeat(128)])(
+    'keeps the well-formed incoming id %j',
+    (id) => {
+      expect(requestIdOf(req(id))).toBe(id);
+    },
+  );
 
   it.each([
     ['too short', 'abc1234'],

@@ -72,7 +72,10 @@ describe('fieldProblems', () => {
     const problems = await problemsOf(OrderDto, {
       ...validOrder,
       address: { city: 7 },
-      items: [{ amount: 1, label: 'ok' }, { amount: 1.5, label: '' }],
+      items: [
+        { amount: 1, label: 'ok' },
+        { amount: 1.5, label: '' },
+      ],
     });
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -91,9 +94,9 @@ describe('fieldProblems', () => {
   });
 
   it('applies a prefix', () => {
-    expect(fieldProblems([{ property: 'x', constraints: { isInt: 'x must be an integer' }, children: [] }], 'body')).toEqual([
-      { field: 'body.x', problem: 'must be an integer' },
-    ]);
+    expect(
+      fieldProblems([{ property: 'x', constraints: { isInt: 'x must be an integer' }, children: [] }], 'body'),
+    ).toEqual([{ field: 'body.x', problem: 'must be an integer' }]);
   });
 
   it('only strips the property name when it is a whole leading word', () => {
@@ -127,7 +130,11 @@ describe('RegisterDto validation', () => {
   });
 
   it('trims the email and names', async () => {
-    const dto = plainToInstance(RegisterDto, { ...validRegistration, email: '  quadri@example.com ', firstName: ' Quadri ' });
+    const dto = plainToInstance(RegisterDto, {
+      ...validRegistration,
+      email: '  quadri@example.com ',
+      firstName: ' Quadri ',
+    });
     expect(await validate(dto, STRICT)).toEqual([]);
     expect(dto.email).toBe('quadri@example.com');
     expect(dto.firstName).toBe('Quadri');
@@ -204,7 +211,11 @@ describe('validationPipe', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(BadRequestException);
-    const body = (err as BadRequestException).getResponse() as { message: string; details: { field: string }[]; reason: string };
+    const body = (err as BadRequestException).getResponse() as {
+      message: string;
+      details: { field: string }[];
+      reason: string;
+    };
     expect(body.reason).toBe('VALIDATION_FAILED');
     expect(body.details.map((d) => d.field).sort()).toEqual(['email', 'extra', 'phone']);
     expect(body.message).toMatch(/^Invalid input: /);

@@ -25,6 +25,10 @@ export const validationPipe = new ValidationPipe({
   exceptionFactory: (errors) => {
     const details = fieldProblems(errors);
     const fields = [...new Set(details.map((d) => d.field))];
-    return new BadRequestException({ message: `Invalid input: ${fields.join(', ')}`, details, reason: 'VALIDATION_FAILED' });
+    return new BadRequestException({
+      message: `Invalid input: ${fields.join(', ')}`,
+      details,
+      reason: 'VALIDATION_FAILED',
+    });
   },
 });

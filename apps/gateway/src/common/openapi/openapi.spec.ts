@@ -20,7 +20,11 @@ describe('OpenAPI document', () => {
     for (const [route, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
         const codes = Object.keys(op.responses);
-        expect({ route, method, success: codes.some((c) => c.startsWith('2')) }).toEqual({ route, method, success: true });
+        expect({ route, method, success: codes.some((c) => c.startsWith('2')) }).toEqual({
+          route,
+          method,
+          success: true,
+        });
         expect({ route, method, has503: codes.includes('503') }).toEqual({ route, method, has503: true });
       }
     }

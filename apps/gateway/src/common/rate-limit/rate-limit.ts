@@ -1,4 +1,11 @@
-import { HttpException, HttpStatus, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../../config/gateway.config';
@@ -26,7 +33,9 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
-    const bucket = this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT_BUCKET, [ctx.getHandler(), ctx.getClass()]) ?? 'api';
+    const bucket =
+      this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT_BUCKET, [ctx.getHandler(), ctx.getClass()]) ??
+      'api';
     if (bucket === 'none') return true;
     const auth = bucket === 'auth';
     const max = auth ? this.config.RATE_LIMIT_AUTH_MAX : this.config.RATE_LIMIT_USER_MAX;
@@ -39,7 +48,11 @@ export class RateLimitGuard implements CanActivate {
     void reply.header('ratelimit-reset', String(resetSeconds));
     if (count > max) {
       throw new HttpException(
-        { message: `Too many requests; retry in ${resetSeconds}s`, reason: 'RATE_LIMITED', retryAfterSeconds: resetSeconds },
+        {
+          message: `Too many requests; retry in ${resetSeconds}s`,
+          reason: 'RATE_LIMITED',
+          retryAfterSeconds: resetSeconds,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

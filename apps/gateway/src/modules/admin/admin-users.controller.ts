@@ -65,7 +65,9 @@ export class AdminUsersController {
   }
 
   @Get('audit-events')
-  @ApiOperation({ summary: 'Authentication audit trail: logins, failures, lockouts, token reuse, role changes, deletions' })
+  @ApiOperation({
+    summary: 'Authentication audit trail: logins, failures, lockouts, token reuse, role changes, deletions',
+  })
   @ApiResponse({ status: 200, type: PageOf(AuditEventDto) })
   @ApiErrors(400, 401, 403)
   audit(@Query() q: AuditQueryDto, @CallMeta() meta: RequestMeta) {

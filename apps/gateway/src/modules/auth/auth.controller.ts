@@ -7,7 +7,15 @@ import { TokenDenylist } from '../../common/auth/token-denylist';
 import { CallMeta, Client, type AuthedRequest } from '../../common/http/call-meta.decorator';
 import { AckDto, ApiErrors } from '../../common/openapi/common.dto';
 import { AuthRateLimit } from '../../common/rate-limit/rate-limit';
-import { EmailOnlyDto, LoginDto, LogoutDto, PasswordResetConfirmDto, RefreshDto, RegisterDto, VerifyEmailDto } from './dto/auth-requests.dto';
+import {
+  EmailOnlyDto,
+  LoginDto,
+  LogoutDto,
+  PasswordResetConfirmDto,
+  RefreshDto,
+  RegisterDto,
+  VerifyEmailDto,
+} from './dto/auth-requests.dto';
 import { AuthTokensDto, UserDto } from './dto/user.dto';
 
 @ApiTags('auth')

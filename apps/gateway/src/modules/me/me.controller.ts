@@ -7,7 +7,14 @@ import { CallMeta, Client } from '../../common/http/call-meta.decorator';
 import { AckDto, ApiErrors, IdParam, PageOf, PageQueryDto } from '../../common/openapi/common.dto';
 import type { ClientContext } from '@telehealth/contracts';
 import { UserDto } from '../auth/dto/user.dto';
-import { ConsentDto, CreateDependentDto, DependentDto, RecordConsentDto, UpdateDependentDto, UpdateMeDto } from './dto/me.dto';
+import {
+  ConsentDto,
+  CreateDependentDto,
+  DependentDto,
+  RecordConsentDto,
+  UpdateDependentDto,
+  UpdateMeDto,
+} from './dto/me.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()

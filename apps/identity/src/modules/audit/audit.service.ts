@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import { AuditEventType, toPage, type AuditEventView, type AuditQuery, type ClientContext, type Page } from '@telehealth/contracts';
+import {
+  AuditEventType,
+  toPage,
+  type AuditEventView,
+  type AuditQuery,
+  type ClientContext,
+  type Page,
+} from '@telehealth/contracts';
 import { AUDIT_MODEL, type AuditEventDoc } from './audit-event.schema';
 
 export interface AuditEntry {
@@ -49,7 +56,12 @@ export class AuditService {
     if (q.type) filter.type = q.type;
     if (q.from || q.to) filter.at = { ...(q.from && { $gte: new Date(q.from) }), ...(q.to && { $lt: new Date(q.to) }) };
     const [docs, total] = await Promise.all([
-      this.events.find(filter).sort({ at: -1, _id: 1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean<AuditEventDoc[]>(),
+      this.events
+        .find(filter)
+        .sort({ at: -1, _id: 1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean<AuditEventDoc[]>(),
       this.events.countDocuments(filter),
     ]);
     return toPage(docs.map(toAuditView), total, q);

@@ -17,7 +17,8 @@ import {
   type UserView,
   type VerifyEmailRequest,
 } from '@telehealth/contracts';
-import { DomainError, FaultPoint, createEvent, maybeCrash, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, FaultPoint, maybeCrash, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { createEvent } from '@telehealth/messaging/eventing';
 import { IdentityConfig } from '../../config/identity.config';
 import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
@@ -57,21 +58,36 @@ export class AuthService {
     const codeExpiresAt = this.minutesFromNow(this.config.EMAIL_VERIFICATION_TTL_MINUTES);
     const origin = { producer: 'identity' as const, correlationId: meta.requestId };
     const events = [
-      createEvent(IdentityEvents.userRegistered, id, {
-        userId: id,
-        email,
-        firstName: q.firstName,
-        lastName: q.lastName,
-        roles: [Role.PATIENT],
-        locale,
-        timeZone: q.timeZone ?? 'Africa/Lagos',
-        source: 'SELF',
-        doctorProfileId: null,
-        organisationId: null,
-      }, origin),
-      createEvent(IdentityEvents.emailVerificationRequested, id, {
-        userId: id, email, firstName: q.firstName, locale, code, expiresAt: codeExpiresAt.toISOString(),
-      }, origin),
+      createEvent(
+        IdentityEvents.userRegistered,
+        id,
+        {
+          userId: id,
+          email,
+          firstName: q.firstName,
+          lastName: q.lastName,
+          roles: [Role.PATIENT],
+          locale,
+          timeZone: q.timeZone ?? 'Africa/Lagos',
+          source: 'SELF',
+          doctorProfileId: null,
+          organisationId: null,
+        },
+        origin,
+      ),
+      createEvent(
+        IdentityEvents.emailVerificationRequested,
+        id,
+        {
+          userId: id,
+          email,
+          firstName: q.firstName,
+          locale,
+          code,
+          expiresAt: codeExpiresAt.toISOString(),
+        },
+        origin,
+      ),
     ];
     const phone = normalisePhone(q.phone);
     const user = await this.users.insert(
@@ -111,7 +127,14 @@ export class AuthService {
   async login(q: LoginRequest, meta: RequestMeta): Promise<AuthTokens> {
     const user = await this.users.findByEmail(normaliseEmail(q.email));
     const fail = (reason: string, userId?: string) =>
-      this.audit.record({ type: AuditEventType.LOGIN_FAILED, userId, email: q.email, client: q.client, requestId: meta.requestId, detail: { reason } });
+      this.audit.record({
+        type: AuditEventType.LOGIN_FAILED,
+        userId,
+        email: q.email,
+        client: q.client,
+        requestId: meta.requestId,
+        detail: { reason },
+      });
     if (!user || user.status !== UserStatus.ACTIVE) {
       await this.hasher.burn(q.password);
       await fail('UNKNOWN_OR_INACTIVE_ACCOUNT', user?._id);
@@ -121,7 +144,11 @@ export class AuthService {
     if (user.lockedUntil && user.lockedUntil.getTime() > now) {
       await fail('ACCOUNT_LOCKED', user._id);
       const seconds = Math.ceil((user.lockedUntil.getTime() - now) / 1000);
-      throw DomainError.rateLimited('Too many failed logins; the account is locked for a while', seconds, 'ACCOUNT_LOCKED');
+      throw DomainError.rateLimited(
+        'Too many failed logins; the account is locked for a while',
+        seconds,
+        'ACCOUNT_LOCKED',
+      );
     }
     if (!(await this.hasher.verify(user.passwordHash, q.password))) {
       await this.recordFailedPassword(user, q, meta);
@@ -131,7 +158,13 @@ export class AuthService {
       await this.users.update({ _id: user._id }, { $set: { lockedUntil: null, failuresResetAt: new Date() } });
     }
     const tokens = await this.tokens.issue(user, q.client);
-    await this.audit.record({ type: AuditEventType.LOGIN_SUCCEEDED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId });
+    await this.audit.record({
+      type: AuditEventType.LOGIN_SUCCEEDED,
+      userId: user._id,
+      email: user.email,
+      client: q.client,
+      requestId: meta.requestId,
+    });
     return { ...tokens, user: toUserView(user, this.pii) };
   }
 
@@ -142,7 +175,11 @@ export class AuthService {
    */
   private async recordFailedPassword(user: UserDoc, q: LoginRequest, meta: RequestMeta): Promise<void> {
     await this.audit.record({
-      type: AuditEventType.LOGIN_FAILED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId,
+      type: AuditEventType.LOGIN_FAILED,
+      userId: user._id,
+      email: user.email,
+      client: q.client,
+      requestId: meta.requestId,
       detail: { reason: 'WRONG_PASSWORD' },
     });
     const windowStart = Date.now() - this.config.LOGIN_LOCKOUT_MINUTES * 60_000;
@@ -150,15 +187,25 @@ export class AuthService {
     const failures = await this.audit.countLoginFailures(user._id, since);
     if (failures < this.config.LOGIN_MAX_FAILED_ATTEMPTS) return;
     const now = new Date();
-    await this.users.update({ _id: user._id }, { $set: { lockedUntil: this.minutesFromNow(this.config.LOGIN_LOCKOUT_MINUTES), failuresResetAt: now } });
+    await this.users.update(
+      { _id: user._id },
+      { $set: { lockedUntil: this.minutesFromNow(this.config.LOGIN_LOCKOUT_MINUTES), failuresResetAt: now } },
+    );
     await this.audit.record({
-      type: AuditEventType.ACCOUNT_LOCKED, userId: user._id, email: user.email, client: q.client, requestId: meta.requestId,
+      type: AuditEventType.ACCOUNT_LOCKED,
+      userId: user._id,
+      email: user.email,
+      client: q.client,
+      requestId: meta.requestId,
       detail: { failures, minutes: this.config.LOGIN_LOCKOUT_MINUTES },
     });
   }
 
   async refresh(q: RefreshRequest, meta: RequestMeta): Promise<AuthTokens> {
-    const { user, tokens } = await this.tokens.rotate(q.refreshToken, (id) => this.users.findActiveById(id), { requestId: meta.requestId, client: q.client });
+    const { user, tokens } = await this.tokens.rotate(q.refreshToken, (id) => this.users.findActiveById(id), {
+      requestId: meta.requestId,
+      client: q.client,
+    });
     return { ...tokens, user: toUserView(user, this.pii) };
   }
 
@@ -167,7 +214,12 @@ export class AuthService {
     const caller = requireCaller(meta);
     if (q.refreshToken) await this.tokens.revokeByToken(q.refreshToken, caller.userId);
     else await this.tokens.revokeAllForUser(caller.userId, 'LOGOUT');
-    await this.audit.record({ type: AuditEventType.LOGOUT, userId: caller.userId, requestId: meta.requestId, detail: { allSessions: !q.refreshToken } });
+    await this.audit.record({
+      type: AuditEventType.LOGOUT,
+      userId: caller.userId,
+      requestId: meta.requestId,
+      detail: { allSessions: !q.refreshToken },
+    });
     return { ok: true };
   }
 
@@ -180,10 +232,18 @@ export class AuthService {
     if (!pending || pending.expiresAt.getTime() < Date.now()) throw invalid('has expired; request a new code');
     if (pending.attempts >= MAX_CODE_ATTEMPTS) throw invalid('was tried too many times; request a new code');
     if (sha256(q.code) !== pending.hash) {
-      await this.users.update({ _id: user._id, 'emailVerification.hash': pending.hash }, { $inc: { 'emailVerification.attempts': 1 } });
+      await this.users.update(
+        { _id: user._id, 'emailVerification.hash': pending.hash },
+        { $inc: { 'emailVerification.attempts': 1 } },
+      );
       throw invalid('is invalid or has expired');
     }
-    const event = createEvent(IdentityEvents.emailVerified, user._id, { userId: user._id, email: user.email }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.emailVerified,
+      user._id,
+      { userId: user._id, email: user.email },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const verified = await this.users.update(
       { _id: user._id, 'emailVerification.hash': pending.hash },
       { $set: { emailVerifiedAt: new Date(), emailVerification: null } },
@@ -195,7 +255,12 @@ export class AuthService {
       if (current?.emailVerifiedAt) return toUserView(current, this.pii);
       throw invalid('is invalid or has expired');
     }
-    await this.audit.record({ type: AuditEventType.EMAIL_VERIFIED, userId: user._id, email: user.email, requestId: meta.requestId });
+    await this.audit.record({
+      type: AuditEventType.EMAIL_VERIFIED,
+      userId: user._id,
+      email: user.email,
+      requestId: meta.requestId,
+    });
     return toUserView(verified, this.pii);
   }
 
@@ -205,10 +270,24 @@ export class AuthService {
     if (user && user.status === UserStatus.ACTIVE && !user.emailVerifiedAt) {
       const code = newNumericCode();
       const expiresAt = this.minutesFromNow(this.config.EMAIL_VERIFICATION_TTL_MINUTES);
-      const event = createEvent(IdentityEvents.emailVerificationRequested, user._id, {
-        userId: user._id, email: user.email, firstName: user.firstName, locale: user.locale, code, expiresAt: expiresAt.toISOString(),
-      }, { producer: 'identity', correlationId: meta.requestId });
-      await this.users.update({ _id: user._id, emailVerifiedAt: null }, { $set: { emailVerification: { hash: sha256(code), expiresAt, attempts: 0 } } }, [event]);
+      const event = createEvent(
+        IdentityEvents.emailVerificationRequested,
+        user._id,
+        {
+          userId: user._id,
+          email: user.email,
+          firstName: user.firstName,
+          locale: user.locale,
+          code,
+          expiresAt: expiresAt.toISOString(),
+        },
+        { producer: 'identity', correlationId: meta.requestId },
+      );
+      await this.users.update(
+        { _id: user._id, emailVerifiedAt: null },
+        { $set: { emailVerification: { hash: sha256(code), expiresAt, attempts: 0 } } },
+        [event],
+      );
     }
     return { ok: true };
   }
@@ -219,11 +298,30 @@ export class AuthService {
     if (user && user.status === UserStatus.ACTIVE) {
       const token = newSecret();
       const expiresAt = this.minutesFromNow(this.config.PASSWORD_RESET_TTL_MINUTES);
-      const event = createEvent(IdentityEvents.passwordResetRequested, user._id, {
-        userId: user._id, email: user.email, firstName: user.firstName, locale: user.locale, token, expiresAt: expiresAt.toISOString(),
-      }, { producer: 'identity', correlationId: meta.requestId });
-      await this.users.update({ _id: user._id }, { $set: { passwordReset: { hash: sha256(token), expiresAt, attempts: 0 } } }, [event]);
-      await this.audit.record({ type: AuditEventType.PASSWORD_RESET_REQUESTED, userId: user._id, email: user.email, requestId: meta.requestId });
+      const event = createEvent(
+        IdentityEvents.passwordResetRequested,
+        user._id,
+        {
+          userId: user._id,
+          email: user.email,
+          firstName: user.firstName,
+          locale: user.locale,
+          token,
+          expiresAt: expiresAt.toISOString(),
+        },
+        { producer: 'identity', correlationId: meta.requestId },
+      );
+      await this.users.update(
+        { _id: user._id },
+        { $set: { passwordReset: { hash: sha256(token), expiresAt, attempts: 0 } } },
+        [event],
+      );
+      await this.audit.record({
+        type: AuditEventType.PASSWORD_RESET_REQUESTED,
+        userId: user._id,
+        email: user.email,
+        requestId: meta.requestId,
+      });
     }
     return { ok: true };
   }
@@ -238,16 +336,34 @@ export class AuthService {
     const problem = passwordProblem(q.newPassword, user.email);
     if (problem) throw DomainError.invalid('newPassword', problem, 'WEAK_PASSWORD');
     // One use only, even when two confirmations race.
-    if (!(await this.claims.claim(`password-reset:${hash}`))) throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
-    const event = createEvent(IdentityEvents.passwordResetCompleted, user._id, { userId: user._id, email: user.email }, { producer: 'identity', correlationId: meta.requestId });
+    if (!(await this.claims.claim(`password-reset:${hash}`)))
+      throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
+    const event = createEvent(
+      IdentityEvents.passwordResetCompleted,
+      user._id,
+      { userId: user._id, email: user.email },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const updated = await this.users.update(
       { _id: user._id, 'passwordReset.hash': hash, status: UserStatus.ACTIVE },
-      { $set: { passwordHash: await this.hasher.hash(q.newPassword), passwordReset: null, lockedUntil: null, failuresResetAt: new Date() } },
+      {
+        $set: {
+          passwordHash: await this.hasher.hash(q.newPassword),
+          passwordReset: null,
+          lockedUntil: null,
+          failuresResetAt: new Date(),
+        },
+      },
       [event],
     );
     if (!updated) throw DomainError.invalid('token', 'is invalid or has expired', 'INVALID_TOKEN');
     await this.tokens.revokeAllForUser(user._id, 'PASSWORD_RESET');
-    await this.audit.record({ type: AuditEventType.PASSWORD_RESET_COMPLETED, userId: user._id, email: user.email, requestId: meta.requestId });
+    await this.audit.record({
+      type: AuditEventType.PASSWORD_RESET_COMPLETED,
+      userId: user._id,
+      email: user.email,
+      requestId: meta.requestId,
+    });
     return { ok: true };
   }
 

@@ -10,7 +10,12 @@ import { IdentityConfig } from '../../config/identity.config';
 import { newSecret, sameHash, sha256 } from '../../crypto/secrets';
 import { AuditService } from '../audit/audit.service';
 import type { UserDoc } from '../users/user.schema';
-import { REFRESH_TOKEN_MODEL, REVOKED_FAMILY_MODEL, type RefreshTokenDoc, type RevokedFamilyDoc } from './refresh-token.schema';
+import {
+  REFRESH_TOKEN_MODEL,
+  REVOKED_FAMILY_MODEL,
+  type RefreshTokenDoc,
+  type RevokedFamilyDoc,
+} from './refresh-token.schema';
 
 /** Claims of an access token. The gateway verifies them (alg, iss, aud, exp). */
 export interface AccessClaims {
@@ -22,7 +27,8 @@ export interface AccessClaims {
 }
 
 type Tokens = Omit<AuthTokens, 'user'>;
-const invalid = () => DomainError.unauthenticated('Refresh token is invalid, expired or revoked', 'INVALID_REFRESH_TOKEN');
+const invalid = () =>
+  DomainError.unauthenticated('Refresh token is invalid, expired or revoked', 'INVALID_REFRESH_TOKEN');
 
 /** Issues access tokens (JWT) and rotating refresh tokens with family revocation. */
 @Injectable()
@@ -42,7 +48,12 @@ export class TokenService {
     return this.issueInFamily(user, familyId, `root:${familyId}`, client);
   }
 
-  private async issueInFamily(user: UserDoc, familyId: string, parentId: string, client?: ClientContext): Promise<Tokens> {
+  private async issueInFamily(
+    user: UserDoc,
+    familyId: string,
+    parentId: string,
+    client?: ClientContext,
+  ): Promise<Tokens> {
     const now = Date.now();
     const claims: AccessClaims = {
       sub: user._id,
@@ -106,7 +117,10 @@ export class TokenService {
       requestId: meta.requestId,
       detail: { familyId: current.familyId },
     });
-    throw DomainError.unauthenticated('Refresh token was already used; every token of this session was revoked', 'REFRESH_TOKEN_REUSED');
+    throw DomainError.unauthenticated(
+      'Refresh token was already used; every token of this session was revoked',
+      'REFRESH_TOKEN_REUSED',
+    );
   }
 
   /** Revokes the family a token belongs to, if it is the user's. Returns false otherwise. */
@@ -130,7 +144,8 @@ export class TokenService {
 
   private async verified(refreshToken: string): Promise<RefreshTokenDoc | null> {
     const [id, secret, extra] = refreshToken.split('.');
-    if (!id || !secret || extra !== undefined) throw DomainError.unauthenticated('Refresh token is malformed', 'INVALID_REFRESH_TOKEN');
+    if (!id || !secret || extra !== undefined)
+      throw DomainError.unauthenticated('Refresh token is malformed', 'INVALID_REFRESH_TOKEN');
     const token = await this.tokens.findById(id).lean<RefreshTokenDoc>();
     return token && sameHash(token.secretHash, sha256(secret)) ? token : null;
   }

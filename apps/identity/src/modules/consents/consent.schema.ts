@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { ConsentType } from '@telehealth/contracts';
-import { addOutbox, type OutboxFields } from '@telehealth/messaging';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const CONSENT_MODEL = 'Consent';
 

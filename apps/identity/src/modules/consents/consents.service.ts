@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { IdentityEvents, toPage, type ConsentView, type Page, type PageQuery, type RecordConsentRequest } from '@telehealth/contracts';
-import { OutboxRelay, createEvent, outboxOnInsert, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import {
+  IdentityEvents,
+  toPage,
+  type ConsentView,
+  type Page,
+  type PageQuery,
+  type RecordConsentRequest,
+} from '@telehealth/contracts';
+import { requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { CONSENT_MODEL, type ConsentDoc } from './consent.schema';
 
 @Injectable()
@@ -16,9 +24,18 @@ export class ConsentsService {
   async record(q: RecordConsentRequest, meta: RequestMeta): Promise<ConsentView> {
     const caller = requireCaller(meta);
     const id = randomUUID();
-    const event = createEvent(IdentityEvents.consentRecorded, caller.userId, {
-      consentId: id, userId: caller.userId, type: q.type, documentVersion: q.documentVersion, granted: q.granted,
-    }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.consentRecorded,
+      caller.userId,
+      {
+        consentId: id,
+        userId: caller.userId,
+        type: q.type,
+        documentVersion: q.documentVersion,
+        granted: q.granted,
+      },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const doc = await this.consents.create({
       _id: id,
       userId: caller.userId,
@@ -37,7 +54,12 @@ export class ConsentsService {
   async list(q: PageQuery, meta: RequestMeta): Promise<Page<ConsentView>> {
     const filter = { userId: requireCaller(meta).userId };
     const [docs, total] = await Promise.all([
-      this.consents.find(filter).sort({ recordedAt: -1, _id: 1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean<ConsentDoc[]>(),
+      this.consents
+        .find(filter)
+        .sort({ recordedAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean<ConsentDoc[]>(),
       this.consents.countDocuments(filter),
     ]);
     return toPage(docs.map(toConsentView), total, q);

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { EnrollmentStatus, IdentityEvents, OrganisationStatus, UserStatus } from '@telehealth/contracts';
-import { createEvent, isDuplicateKey, outboxOnInsert } from '@telehealth/messaging';
+import { isDuplicateKey } from '@telehealth/messaging';
+import { createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { IdentityConfig } from '../../config/identity.config';
 import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
@@ -33,32 +34,102 @@ export class DemoSeeder implements OnApplicationBootstrap {
     let created = 0;
     const o = DEMO_ORGANISATION;
     if (!(await this.organisations.exists({ _id: o.id }))) {
-      await this.organisations.create({
-        _id: o.id, name: o.name, email: o.email, phone: null, bio: 'Demo provider organisation', city: o.city, country: o.country,
-        timeZone: o.timeZone, status: OrganisationStatus.ACTIVE, deletedAt: null,
-        ...outboxOnInsert([createEvent(IdentityEvents.organisationCreated, o.id, { organisationId: o.id, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone }, origin)]),
-      }).catch(ignoreDuplicate);
+      await this.organisations
+        .create({
+          _id: o.id,
+          name: o.name,
+          email: o.email,
+          phone: null,
+          bio: 'Demo provider organisation',
+          city: o.city,
+          country: o.country,
+          timeZone: o.timeZone,
+          status: OrganisationStatus.ACTIVE,
+          deletedAt: null,
+          ...outboxOnInsert([
+            createEvent(
+              IdentityEvents.organisationCreated,
+              o.id,
+              { organisationId: o.id, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone },
+              origin,
+            ),
+          ]),
+        })
+        .catch(ignoreDuplicate);
     }
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
       if (await this.users.findByEmail(normaliseEmail(a.email))) continue;
-      const event = createEvent(IdentityEvents.userRegistered, a.id, {
-        userId: a.id, email: a.email, firstName: a.firstName, lastName: a.lastName, roles: a.roles, locale: 'en', timeZone: 'Africa/Lagos',
-        source: 'ADMIN', doctorProfileId: a.doctorProfileId ?? null, organisationId: a.organisationId ?? null,
-      }, origin);
-      await this.users.insert({
-        _id: a.id, email: a.email, emailLower: normaliseEmail(a.email), passwordHash, firstName: a.firstName, lastName: a.lastName,
-        phoneEnc: this.pii.encrypt(a.phone), phoneIndex: this.pii.blindIndex(a.phone), dateOfBirthEnc: this.pii.encrypt(a.dateOfBirth),
-        gender: a.gender, roles: a.roles, organisationIds: a.organisationId ? [a.organisationId] : [], doctorProfileId: a.doctorProfileId ?? null,
-        title: a.title ?? null, status: UserStatus.ACTIVE, locale: 'en', timeZone: 'Africa/Lagos', emailVerifiedAt: new Date(),
-        emailVerification: null, passwordReset: null, failuresResetAt: null, lockedUntil: null, deletedAt: null, deletedBy: null,
-      }, [event]).catch(ignoreDuplicate);
+      const event = createEvent(
+        IdentityEvents.userRegistered,
+        a.id,
+        {
+          userId: a.id,
+          email: a.email,
+          firstName: a.firstName,
+          lastName: a.lastName,
+          roles: a.roles,
+          locale: 'en',
+          timeZone: 'Africa/Lagos',
+          source: 'ADMIN',
+          doctorProfileId: a.doctorProfileId ?? null,
+          organisationId: a.organisationId ?? null,
+        },
+        origin,
+      );
+      await this.users
+        .insert(
+          {
+            _id: a.id,
+            email: a.email,
+            emailLower: normaliseEmail(a.email),
+            passwordHash,
+            firstName: a.firstName,
+            lastName: a.lastName,
+            phoneEnc: this.pii.encrypt(a.phone),
+            phoneIndex: this.pii.blindIndex(a.phone),
+            dateOfBirthEnc: this.pii.encrypt(a.dateOfBirth),
+            gender: a.gender,
+            roles: a.roles,
+            organisationIds: a.organisationId ? [a.organisationId] : [],
+            doctorProfileId: a.doctorProfileId ?? null,
+            title: a.title ?? null,
+            status: UserStatus.ACTIVE,
+            locale: 'en',
+            timeZone: 'Africa/Lagos',
+            emailVerifiedAt: new Date(),
+            emailVerification: null,
+            passwordReset: null,
+            failuresResetAt: null,
+            lockedUntil: null,
+            deletedAt: null,
+            deletedBy: null,
+          },
+          [event],
+        )
+        .catch(ignoreDuplicate);
       for (const d of a.dependents ?? []) {
-        await this.dependents.create({
-          _id: d.id, primaryUserId: a.id, firstName: d.firstName, lastName: d.lastName, relationship: d.relationship,
-          dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth), gender: d.gender, enrollmentStatus: EnrollmentStatus.ACTIVE, deletedAt: null,
-          ...outboxOnInsert([createEvent(IdentityEvents.dependentAdded, d.id, { dependentId: d.id, primaryUserId: a.id, relationship: d.relationship }, origin)]),
-        }).catch(ignoreDuplicate);
+        await this.dependents
+          .create({
+            _id: d.id,
+            primaryUserId: a.id,
+            firstName: d.firstName,
+            lastName: d.lastName,
+            relationship: d.relationship,
+            dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth),
+            gender: d.gender,
+            enrollmentStatus: EnrollmentStatus.ACTIVE,
+            deletedAt: null,
+            ...outboxOnInsert([
+              createEvent(
+                IdentityEvents.dependentAdded,
+                d.id,
+                { dependentId: d.id, primaryUserId: a.id, relationship: d.relationship },
+                origin,
+              ),
+            ]),
+          })
+          .catch(ignoreDuplicate);
       }
       created++;
     }

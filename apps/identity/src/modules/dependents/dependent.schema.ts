@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { EnrollmentStatus, Gender, Relationship } from '@telehealth/contracts';
-import { addOutbox, type OutboxFields } from '@telehealth/messaging';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const DEPENDENT_MODEL = 'Dependent';
 

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { IdentityRpc, type CreateDependentRequest, type PageQuery, type UpdateDependentRequest } from '@telehealth/contracts';
+import {
+  IdentityRpc,
+  type CreateDependentRequest,
+  type PageQuery,
+  type UpdateDependentRequest,
+} from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { DependentsService } from './dependents.service';
 

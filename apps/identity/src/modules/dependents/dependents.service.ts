@@ -13,7 +13,8 @@ import {
   type PageQuery,
   type UpdateDependentRequest,
 } from '@telehealth/contracts';
-import { DomainError, OutboxRelay, createEvent, outboxOnInsert, requireCaller, requireRole, withEvents, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { assertDateOfBirth } from '../users/user.rules';
 import { DEPENDENT_MODEL, type DependentDoc } from './dependent.schema';
@@ -42,10 +43,19 @@ export class DependentsService {
   private async listOf(primaryUserId: string, q: PageQuery): Promise<Page<DependentView>> {
     const filter = { primaryUserId, deletedAt: null };
     const [docs, total] = await Promise.all([
-      this.dependents.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean<DependentDoc[]>(),
+      this.dependents
+        .find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean<DependentDoc[]>(),
       this.dependents.countDocuments(filter),
     ]);
-    return toPage(docs.map((d) => this.view(d)), total, q);
+    return toPage(
+      docs.map((d) => this.view(d)),
+      total,
+      q,
+    );
   }
 
   async create(q: CreateDependentRequest, meta: RequestMeta): Promise<DependentView> {
@@ -55,7 +65,12 @@ export class DependentsService {
       throw DomainError.conflict(`At most ${MAX_DEPENDENTS} dependents per account`, 'TOO_MANY_DEPENDENTS');
     }
     const id = randomUUID();
-    const event = createEvent(IdentityEvents.dependentAdded, id, { dependentId: id, primaryUserId: caller.userId, relationship: q.relationship }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.dependentAdded,
+      id,
+      { dependentId: id, primaryUserId: caller.userId, relationship: q.relationship },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const doc = await this.dependents.create({
       _id: id,
       primaryUserId: caller.userId,
@@ -89,10 +104,21 @@ export class DependentsService {
       set.dateOfBirthEnc = this.pii.encrypt(q.dateOfBirth);
     }
     // Public field names, never storage names (dateOfBirth, not dateOfBirthEnc).
-    const changedFields = Object.keys(q).filter((k) => k !== 'id' && (q as unknown as Record<string, unknown>)[k] !== undefined);
-    const event = createEvent(IdentityEvents.dependentUpdated, current._id, { dependentId: current._id, primaryUserId: current.primaryUserId, changedFields }, { producer: 'identity', correlationId: meta.requestId });
+    const changedFields = Object.keys(q).filter(
+      (k) => k !== 'id' && (q as unknown as Record<string, unknown>)[k] !== undefined,
+    );
+    const event = createEvent(
+      IdentityEvents.dependentUpdated,
+      current._id,
+      { dependentId: current._id, primaryUserId: current.primaryUserId, changedFields },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const updated = await this.dependents
-      .findOneAndUpdate({ _id: current._id, deletedAt: null }, withEvents<DependentDoc>({ $set: set }, changedFields.length ? [event] : []), { new: true })
+      .findOneAndUpdate(
+        { _id: current._id, deletedAt: null },
+        withEvents<DependentDoc>({ $set: set }, changedFields.length ? [event] : []),
+        { new: true },
+      )
       .lean<DependentDoc>();
     if (!updated) throw DomainError.notFound('Dependent');
     this.relay.kick();
@@ -102,10 +128,17 @@ export class DependentsService {
   /** Soft delete (medical and cover history may refer to the dependent). */
   async remove(id: string, meta: RequestMeta): Promise<{ ok: true }> {
     const current = await this.owned(id, meta);
-    const event = createEvent(IdentityEvents.dependentRemoved, current._id, { dependentId: current._id, primaryUserId: current.primaryUserId }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.dependentRemoved,
+      current._id,
+      { dependentId: current._id, primaryUserId: current.primaryUserId },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const removed = await this.dependents.updateOne(
       { _id: current._id, deletedAt: null },
-      withEvents<DependentDoc>({ $set: { deletedAt: new Date(), enrollmentStatus: EnrollmentStatus.INACTIVE } }, [event]),
+      withEvents<DependentDoc>({ $set: { deletedAt: new Date(), enrollmentStatus: EnrollmentStatus.INACTIVE } }, [
+        event,
+      ]),
     );
     if (!removed.modifiedCount) throw DomainError.notFound('Dependent');
     this.relay.kick();
@@ -116,7 +149,16 @@ export class DependentsService {
   async anonymiseAllOf(primaryUserId: string): Promise<void> {
     await this.dependents.updateMany(
       { primaryUserId },
-      { $set: { firstName: 'Deleted', lastName: 'Dependent', dateOfBirthEnc: null, gender: null, enrollmentStatus: EnrollmentStatus.INACTIVE, deletedAt: new Date() } },
+      {
+        $set: {
+          firstName: 'Deleted',
+          lastName: 'Dependent',
+          dateOfBirthEnc: null,
+          gender: null,
+          enrollmentStatus: EnrollmentStatus.INACTIVE,
+          deletedAt: new Date(),
+        },
+      },
     );
   }
 
@@ -124,7 +166,8 @@ export class DependentsService {
     const caller = requireCaller(meta);
     const doc = await this.dependents.findOne({ _id: id, deletedAt: null }).lean<DependentDoc>();
     // Someone else's dependent is indistinguishable from a missing one.
-    if (!doc || (doc.primaryUserId !== caller.userId && !caller.roles.includes(Role.ADMIN))) throw DomainError.notFound('Dependent');
+    if (!doc || (doc.primaryUserId !== caller.userId && !caller.roles.includes(Role.ADMIN)))
+      throw DomainError.notFound('Dependent');
     return doc;
   }
 

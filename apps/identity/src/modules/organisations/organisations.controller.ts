@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { IdentityRpc, type CreateOrganisationRequest, type CreateUserRequest, type PageQuery } from '@telehealth/contracts';
+import {
+  IdentityRpc,
+  type CreateOrganisationRequest,
+  type CreateUserRequest,
+  type PageQuery,
+} from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { OrganisationsService } from './organisations.service';
 import { StaffService } from './staff.service';

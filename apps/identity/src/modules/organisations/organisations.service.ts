@@ -12,7 +12,8 @@ import {
   type Page,
   type PageQuery,
 } from '@telehealth/contracts';
-import { DomainError, OutboxRelay, createEvent, outboxOnInsert, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { assertTimeZone } from '../users/user.rules';
 import { ORGANISATION_MODEL, type OrganisationDoc } from './organisation.schema';
 
@@ -27,10 +28,23 @@ export class OrganisationsService {
     requireRole(meta, Role.ADMIN);
     assertTimeZone(q.timeZone, 'timeZone');
     const id = randomUUID();
-    const event = createEvent(IdentityEvents.organisationCreated, id, { organisationId: id, name: q.name, city: q.city, country: q.country, timeZone: q.timeZone }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.organisationCreated,
+      id,
+      { organisationId: id, name: q.name, city: q.city, country: q.country, timeZone: q.timeZone },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const doc = await this.organisations.create({
-      _id: id, name: q.name.trim(), email: q.email.trim().toLowerCase(), phone: q.phone ?? null, bio: q.bio ?? null,
-      city: q.city, country: q.country, timeZone: q.timeZone, status: OrganisationStatus.ACTIVE, deletedAt: null,
+      _id: id,
+      name: q.name.trim(),
+      email: q.email.trim().toLowerCase(),
+      phone: q.phone ?? null,
+      bio: q.bio ?? null,
+      city: q.city,
+      country: q.country,
+      timeZone: q.timeZone,
+      status: OrganisationStatus.ACTIVE,
+      deletedAt: null,
       ...outboxOnInsert([event]),
     });
     this.relay.kick();
@@ -43,7 +57,12 @@ export class OrganisationsService {
     const filter: FilterQuery<OrganisationDoc> = { deletedAt: null };
     if (!caller.roles.includes(Role.ADMIN)) filter._id = { $in: caller.organisationIds };
     const [docs, total] = await Promise.all([
-      this.organisations.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean<OrganisationDoc[]>(),
+      this.organisations
+        .find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean<OrganisationDoc[]>(),
       this.organisations.countDocuments(filter),
     ]);
     return toPage(docs.map(toOrganisationView), total, q);
@@ -56,13 +75,16 @@ export class OrganisationsService {
 
   requireMemberOrAdmin(id: string, meta: RequestMeta): void {
     const caller = requireCaller(meta);
-    if (!caller.roles.includes(Role.ADMIN) && !caller.organisationIds.includes(id)) throw DomainError.notFound('Organisation');
+    if (!caller.roles.includes(Role.ADMIN) && !caller.organisationIds.includes(id))
+      throw DomainError.notFound('Organisation');
   }
 
   async requireExists(id: string, field: string): Promise<OrganisationDoc> {
     const doc = await this.organisations.findOne({ _id: id, deletedAt: null }).lean<OrganisationDoc>();
     if (!doc) {
-      throw field === 'id' ? DomainError.notFound('Organisation') : DomainError.invalid(field, 'does not name an existing organisation');
+      throw field === 'id'
+        ? DomainError.notFound('Organisation')
+        : DomainError.invalid(field, 'does not name an existing organisation');
     }
     return doc;
   }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Role, toPage, type CreateUserRequest, type Page, type PageQuery, type StaffView, type UserView } from '@telehealth/contracts';
+import {
+  Role,
+  toPage,
+  type CreateUserRequest,
+  type Page,
+  type PageQuery,
+  type StaffView,
+  type UserView,
+} from '@telehealth/contracts';
 import { DomainError, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
@@ -30,7 +38,11 @@ export class StaffService {
     this.organisations.requireMemberOrAdmin(organisationId, meta);
     await this.organisations.requireExists(organisationId, 'id');
     const { items, total } = await this.repo.search({ ...q, organisationId });
-    return toPage(items.map((u) => toStaffView(toUserView(u, this.pii), organisationId, u.title)), total, q);
+    return toPage(
+      items.map((u) => toStaffView(toUserView(u, this.pii), organisationId, u.title)),
+      total,
+      q,
+    );
   }
 }
 

@@ -86,6 +86,8 @@ describe('assertTimeZone', () => {
   it.each(['Mars/Olympus', 'Lagos', 'GMT+25', '', 'Africa/Lagos; DROP'])('rejects %j', (tz) => {
     const err = thrown(() => assertTimeZone(tz, 'timeZone'));
     expect(err.code).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(err.options.details).toEqual([{ field: 'timeZone', problem: 'must be an IANA time zone such as Africa/Lagos' }]);
+    expect(err.options.details).toEqual([
+      { field: 'timeZone', problem: 'must be an IANA time zone such as Africa/Lagos' },
+    ]);
   });
 });

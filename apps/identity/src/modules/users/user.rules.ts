@@ -10,7 +10,8 @@ export function assertDateOfBirth(value: string, field: string): void {
   }
   const now = Date.now();
   if (date.getTime() > now) throw DomainError.invalid(field, 'must be in the past');
-  if (date.getTime() < now - 130 * 365.25 * 86_400_000) throw DomainError.invalid(field, 'must be within the last 130 years');
+  if (date.getTime() < now - 130 * 365.25 * 86_400_000)
+    throw DomainError.invalid(field, 'must be within the last 130 years');
 }
 
 /** An IANA time zone the runtime knows, e.g. `Africa/Lagos`. */

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { Gender, Role, UserStatus } from '@telehealth/contracts';
-import { addOutbox, type OutboxFields } from '@telehealth/messaging';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const USER_MODEL = 'User';
 

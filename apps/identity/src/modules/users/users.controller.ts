@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { IdentityRpc, type CreateUserRequest, type SetRolesRequest, type UpdateMeRequest, type UserSearchQuery } from '@telehealth/contracts';
+import {
+  IdentityRpc,
+  type CreateUserRequest,
+  type SetRolesRequest,
+  type UpdateMeRequest,
+  type UserSearchQuery,
+} from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { UsersService } from './users.service';
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { UserStatus, type PageQuery, type UserSearchQuery } from '@telehealth/contracts';
-import { DomainError, OutboxRelay, isDuplicateKey, outboxOnInsert, withEvents } from '@telehealth/messaging';
+import { DomainError, isDuplicateKey } from '@telehealth/messaging';
+import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import type { EventEnvelope } from '@telehealth/contracts';
 import { USER_MODEL, type UserDoc } from './user.schema';
 
@@ -17,7 +18,10 @@ export class UsersRepository {
   ) {}
 
   /** Inserts a user with its events; a taken email (any case) is a 409. */
-  async insert(doc: Omit<UserDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt'>, events: EventEnvelope[]): Promise<UserDoc> {
+  async insert(
+    doc: Omit<UserDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt'>,
+    events: EventEnvelope[],
+  ): Promise<UserDoc> {
     try {
       const created = await this.users.create({ ...doc, ...outboxOnInsert(events) });
       if (events.length) this.relay.kick();
@@ -50,10 +54,12 @@ export class UsersRepository {
    * Applies an update (with its events, in the same single-document write) when `filter`
    * still matches; returns the updated user or null.
    */
-  async update(filter: FilterQuery<UserDoc>, update: UpdateQuery<UserDoc>, events: EventEnvelope[] = []): Promise<UserDoc | null> {
-    const doc = await this.users
-      .findOneAndUpdate(filter, withEvents(update, events), { new: true })
-      .lean<UserDoc>();
+  async update(
+    filter: FilterQuery<UserDoc>,
+    update: UpdateQuery<UserDoc>,
+    events: EventEnvelope[] = [],
+  ): Promise<UserDoc | null> {
+    const doc = await this.users.findOneAndUpdate(filter, withEvents(update, events), { new: true }).lean<UserDoc>();
     if (doc && events.length) this.relay.kick();
     return doc;
   }
@@ -63,18 +69,30 @@ export class UsersRepository {
     if (q.role) filter.roles = q.role;
     if (q.organisationId) filter.organisationIds = q.organisationId;
     if (q.createdFrom || q.createdTo) {
-      filter.createdAt = { ...(q.createdFrom && { $gte: new Date(q.createdFrom) }), ...(q.createdTo && { $lt: new Date(q.createdTo) }) };
+      filter.createdAt = {
+        ...(q.createdFrom && { $gte: new Date(q.createdFrom) }),
+        ...(q.createdTo && { $lt: new Date(q.createdTo) }),
+      };
     }
     if (q.q) {
       const re = { $regex: escapeRegex(q.q.trim()), $options: 'i' };
-      filter.$or = [{ emailLower: { $regex: `^${escapeRegex(q.q.trim().toLowerCase())}` } }, { firstName: re }, { lastName: re }];
+      filter.$or = [
+        { emailLower: { $regex: `^${escapeRegex(q.q.trim().toLowerCase())}` } },
+        { firstName: re },
+        { lastName: re },
+      ];
     }
     return this.page(filter, q);
   }
 
   async page(filter: FilterQuery<UserDoc>, q: PageQuery): Promise<{ items: UserDoc[]; total: number }> {
     const [items, total] = await Promise.all([
-      this.users.find(filter).sort({ createdAt: -1, _id: 1 }).skip((q.page - 1) * q.limit).limit(q.limit).lean<UserDoc[]>(),
+      this.users
+        .find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean<UserDoc[]>(),
       this.users.countDocuments(filter),
     ]);
     return { items, total };

@@ -14,7 +14,8 @@ import {
   type UserSearchQuery,
   type UserView,
 } from '@telehealth/contracts';
-import { DomainError, createEvent, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { createEvent } from '@telehealth/messaging/eventing';
 import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { AuditService } from '../audit/audit.service';
@@ -64,7 +65,12 @@ export class UsersService {
     }
     const changedFields = Object.keys(q).filter((k) => (q as Record<string, unknown>)[k] !== undefined);
     if (!changedFields.length) return toUserView(user, this.pii);
-    const event = createEvent(IdentityEvents.profileUpdated, user._id, { userId: user._id, changedFields }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.profileUpdated,
+      user._id,
+      { userId: user._id, changedFields },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const updated = await this.users.update({ _id: user._id, status: UserStatus.ACTIVE }, { $set: set }, [event]);
     if (!updated) throw DomainError.notFound('User');
     return toUserView(updated, this.pii);
@@ -87,37 +93,84 @@ export class UsersService {
     const email = q.email.trim();
     const origin = { producer: 'identity' as const, correlationId: meta.requestId };
     const events = [
-      createEvent(IdentityEvents.userRegistered, id, {
-        userId: id, email, firstName: q.firstName, lastName: q.lastName, roles: q.roles, locale: 'en', timeZone: 'Africa/Lagos',
-        source: 'ADMIN', doctorProfileId, organisationId: q.organisationId ?? null,
-      }, origin),
+      createEvent(
+        IdentityEvents.userRegistered,
+        id,
+        {
+          userId: id,
+          email,
+          firstName: q.firstName,
+          lastName: q.lastName,
+          roles: q.roles,
+          locale: 'en',
+          timeZone: 'Africa/Lagos',
+          source: 'ADMIN',
+          doctorProfileId,
+          organisationId: q.organisationId ?? null,
+        },
+        origin,
+      ),
       ...(q.organisationId
-        ? [createEvent(IdentityEvents.staffAdded, q.organisationId, { organisationId: q.organisationId, userId: id, roles: q.roles, title: q.title ?? null }, origin)]
+        ? [
+            createEvent(
+              IdentityEvents.staffAdded,
+              q.organisationId,
+              { organisationId: q.organisationId, userId: id, roles: q.roles, title: q.title ?? null },
+              origin,
+            ),
+          ]
         : []),
     ];
     const phone = q.phone ? normalisePhone(q.phone) : null;
     const user = await this.users.insert(
       {
-        _id: id, email, emailLower: normaliseEmail(email), passwordHash: await this.hasher.hash(q.password),
-        firstName: q.firstName.trim(), lastName: q.lastName.trim(),
-        phoneEnc: this.pii.encrypt(phone), phoneIndex: phone ? this.pii.blindIndex(phone) : null,
-        dateOfBirthEnc: null, gender: null, roles: q.roles,
-        organisationIds: q.organisationId ? [q.organisationId] : [], doctorProfileId, title: q.title ?? null,
-        status: UserStatus.ACTIVE, locale: 'en', timeZone: 'Africa/Lagos',
+        _id: id,
+        email,
+        emailLower: normaliseEmail(email),
+        passwordHash: await this.hasher.hash(q.password),
+        firstName: q.firstName.trim(),
+        lastName: q.lastName.trim(),
+        phoneEnc: this.pii.encrypt(phone),
+        phoneIndex: phone ? this.pii.blindIndex(phone) : null,
+        dateOfBirthEnc: null,
+        gender: null,
+        roles: q.roles,
+        organisationIds: q.organisationId ? [q.organisationId] : [],
+        doctorProfileId,
+        title: q.title ?? null,
+        status: UserStatus.ACTIVE,
+        locale: 'en',
+        timeZone: 'Africa/Lagos',
         // The admin vouches for the address; the account holder can reset the password.
-        emailVerifiedAt: new Date(), emailVerification: null, passwordReset: null,
-        failuresResetAt: null, lockedUntil: null, deletedAt: null, deletedBy: null,
+        emailVerifiedAt: new Date(),
+        emailVerification: null,
+        passwordReset: null,
+        failuresResetAt: null,
+        lockedUntil: null,
+        deletedAt: null,
+        deletedBy: null,
       },
       events,
     );
-    await this.audit.record({ type: AuditEventType.USER_CREATED, userId: id, actorId: admin.userId, email, requestId: meta.requestId, detail: { roles: q.roles } });
+    await this.audit.record({
+      type: AuditEventType.USER_CREATED,
+      userId: id,
+      actorId: admin.userId,
+      email,
+      requestId: meta.requestId,
+      detail: { roles: q.roles },
+    });
     return toUserView(user, this.pii);
   }
 
   async search(q: UserSearchQuery, meta: RequestMeta): Promise<Page<UserView>> {
     requireRole(meta, Role.ADMIN);
     const { items, total } = await this.users.search(q);
-    return toPage(items.map((u) => toUserView(u, this.pii)), total, q);
+    return toPage(
+      items.map((u) => toUserView(u, this.pii)),
+      total,
+      q,
+    );
   }
 
   async getUser(id: string, meta: RequestMeta): Promise<UserView> {
@@ -135,11 +188,26 @@ export class UsersService {
     const user = await this.users.findActiveById(q.userId);
     if (!user) throw DomainError.notFound('User');
     const roles = [...new Set(q.roles)];
-    const event = createEvent(IdentityEvents.rolesChanged, user._id, { userId: user._id, roles, previousRoles: user.roles, changedBy: admin.userId }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.rolesChanged,
+      user._id,
+      { userId: user._id, roles, previousRoles: user.roles, changedBy: admin.userId },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const doctorProfileId = roles.includes(Role.DOCTOR) ? (user.doctorProfileId ?? randomUUID()) : user.doctorProfileId;
-    const updated = await this.users.update({ _id: user._id, status: UserStatus.ACTIVE }, { $set: { roles, doctorProfileId } }, [event]);
+    const updated = await this.users.update(
+      { _id: user._id, status: UserStatus.ACTIVE },
+      { $set: { roles, doctorProfileId } },
+      [event],
+    );
     if (!updated) throw DomainError.notFound('User');
-    await this.audit.record({ type: AuditEventType.ROLE_CHANGED, userId: user._id, actorId: admin.userId, requestId: meta.requestId, detail: { roles, previousRoles: user.roles } });
+    await this.audit.record({
+      type: AuditEventType.ROLE_CHANGED,
+      userId: user._id,
+      actorId: admin.userId,
+      requestId: meta.requestId,
+      detail: { roles, previousRoles: user.roles },
+    });
     return toUserView(updated, this.pii);
   }
 
@@ -156,15 +224,32 @@ export class UsersService {
    */
   private async anonymise(userId: string, actorId: string, meta: RequestMeta): Promise<void> {
     const now = new Date();
-    const event = createEvent(IdentityEvents.userDeleted, userId, { userId, deletedBy: actorId, deletedAt: now.toISOString() }, { producer: 'identity', correlationId: meta.requestId });
+    const event = createEvent(
+      IdentityEvents.userDeleted,
+      userId,
+      { userId, deletedBy: actorId, deletedAt: now.toISOString() },
+      { producer: 'identity', correlationId: meta.requestId },
+    );
     const placeholder = `deleted+${userId}@deleted.invalid`;
     const deleted = await this.users.update(
       { _id: userId, status: { $ne: UserStatus.DELETED } },
       {
         $set: {
-          status: UserStatus.DELETED, deletedAt: now, deletedBy: actorId, email: placeholder, emailLower: placeholder,
-          firstName: 'Deleted', lastName: 'User', phoneEnc: null, phoneIndex: null, dateOfBirthEnc: null, gender: null,
-          passwordHash: '!', emailVerification: null, passwordReset: null, title: null,
+          status: UserStatus.DELETED,
+          deletedAt: now,
+          deletedBy: actorId,
+          email: placeholder,
+          emailLower: placeholder,
+          firstName: 'Deleted',
+          lastName: 'User',
+          phoneEnc: null,
+          phoneIndex: null,
+          dateOfBirthEnc: null,
+          gender: null,
+          passwordHash: '!',
+          emailVerification: null,
+          passwordReset: null,
+          title: null,
         },
       },
       [event],

@@ -8,7 +8,15 @@ import {
   type ParkedEventView,
   type ReplayResult,
 } from '@telehealth/contracts';
-import { EmailField, EnumField, NameField, PasswordField, PhoneField, TextField, UuidField } from '../../../common/http/fields';
+import {
+  EmailField,
+  EnumField,
+  NameField,
+  PasswordField,
+  PhoneField,
+  TextField,
+  UuidField,
+} from '../../../common/http/fields';
 import { PageQueryDto } from '../../../common/openapi/common.dto';
 
 export class CreateUserDto {
@@ -24,7 +32,8 @@ export class CreateUserDto {
   @ArrayMaxSize(4)
   roles: Role[];
 
-  @UuidField({ optional: true, description: 'DOCTOR: the public doctor profile id (generated when absent)' }) doctorProfileId?: string;
+  @UuidField({ optional: true, description: 'DOCTOR: the public doctor profile id (generated when absent)' })
+  doctorProfileId?: string;
   @UuidField({ optional: true }) organisationId?: string;
   @TextField({ optional: true, max: 100, example: 'Surgeon' }) title?: string;
 }
@@ -91,11 +100,13 @@ export class ParkedEventDto implements ParkedEventView {
   @ApiProperty() lastError: string;
   @ApiProperty({ format: 'date-time' }) parkedAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) replayedAt?: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event envelope' }) envelope: ParkedEventView['envelope'];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event envelope' })
+  envelope: ParkedEventView['envelope'];
 }
 
 export class ReplayResultDto implements ReplayResult {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() applied: boolean;
+  @ApiProperty({ description: 'True only when this replay applied the event' }) applied: boolean;
+  @ApiProperty({ enum: ['APPLIED', 'ALREADY_APPLIED', 'FAILED', 'BUSY'] }) outcome: ReplayResult['outcome'];
   @ApiPropertyOptional() error?: string;
 }

@@ -35,7 +35,11 @@ export class RefreshDto {
 }
 
 export class LogoutDto {
-  @OpaqueField({ max: 200, optional: true, description: 'Ends this session only; without it, every session of the user ends' })
+  @OpaqueField({
+    max: 200,
+    optional: true,
+    description: 'Ends this session only; without it, every session of the user ends',
+  })
   refreshToken?: string;
 }
 

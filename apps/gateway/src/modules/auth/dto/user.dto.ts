@@ -12,7 +12,8 @@ export class UserDto implements UserView {
   @ApiProperty({ nullable: true, enum: Gender }) gender: Gender | null;
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
   @ApiProperty({ type: [String] }) organisationIds: string[];
-  @ApiProperty({ nullable: true, type: String, description: 'Public doctor profile id (DOCTOR accounts)' }) doctorProfileId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Public doctor profile id (DOCTOR accounts)' })
+  doctorProfileId: string | null;
   @ApiProperty({ enum: UserStatus }) status: UserStatus;
   @ApiProperty({ example: 'en' }) locale: string;
   @ApiProperty({ example: 'Africa/Lagos' }) timeZone: string;
@@ -24,7 +25,8 @@ export class AuthTokensDto implements AuthTokens {
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'JWT (HS256), 15 minutes by default' }) accessToken: string;
   @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt: string;
-  @ApiProperty({ description: 'Opaque; rotates on every use. Reusing an old one revokes the session.' }) refreshToken: string;
+  @ApiProperty({ description: 'Opaque; rotates on every use. Reusing an old one revokes the session.' })
+  refreshToken: string;
   @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
   @ApiProperty({ type: UserDto }) user: UserDto;
 }

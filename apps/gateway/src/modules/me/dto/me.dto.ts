@@ -1,7 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
-import { ConsentType, EnrollmentStatus, Gender, Relationship, type ConsentView, type DependentView } from '@telehealth/contracts';
-import { DateField, EnumField, LocaleField, NameField, OpaqueField, PhoneField, TimeZoneField } from '../../../common/http/fields';
+import {
+  ConsentType,
+  EnrollmentStatus,
+  Gender,
+  Relationship,
+  type ConsentView,
+  type DependentView,
+} from '@telehealth/contracts';
+import {
+  DateField,
+  EnumField,
+  LocaleField,
+  NameField,
+  OpaqueField,
+  PhoneField,
+  TimeZoneField,
+} from '../../../common/http/fields';
 
 export class UpdateMeDto {
   @NameField({ optional: true }) firstName?: string;
@@ -45,7 +60,8 @@ export class DependentDto implements DependentView {
 
 export class RecordConsentDto {
   @EnumField(ConsentType) type: ConsentType;
-  @OpaqueField({ max: 40, example: '2025-01', description: 'Version of the document consented to' }) documentVersion: string;
+  @OpaqueField({ max: 40, example: '2025-01', description: 'Version of the document consented to' })
+  documentVersion: string;
 
   @ApiProperty({ description: 'false records a withdrawal' })
   @IsBoolean()
