@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './api-client';
 export * from './event-tap';
 export * from './database';
+export * from './wait';

@@ -1,18 +1,10 @@
 import { IdentityEvents, type UserRegisteredV1 } from '@telehealth/contracts';
-import { Api, EventTap, TEST_PORT_BASE, dbNameOf, rawDb, registration } from '@telehealth/testing';
+import { Api, EventTap, TEST_PORT_BASE, dbNameOf, rawDb, registration, sleep, waitUntil } from '@telehealth/testing';
 
 const identityReady = async (): Promise<boolean> =>
   fetch(`http://127.0.0.1:${TEST_PORT_BASE + 101}/ready`, { signal: AbortSignal.timeout(1000) })
     .then((r) => r.ok)
     .catch(() => false);
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('Crash between write and publish - the outbox', () => {
   let tap: EventTap<UserRegisteredV1>;
@@ -36,7 +28,7 @@ describe('Crash between write and publish - the outbox', () => {
     expect(stored?.outbox).toHaveLength(2);
 
     // The platform runner restarts the service (as Kubernetes would); its relay publishes.
-    await until(identityReady, 30_000);
+    await waitUntil(identityReady, 'identity to be restarted', 30_000);
     const event = await tap.waitFor((e) => e.payload.email === reg.email, 30_000);
     expect(event.payload).toMatchObject({ userId: stored?._id, roles: ['PATIENT'], source: 'SELF' });
     expect(event).toMatchObject({
@@ -46,7 +38,7 @@ describe('Crash between write and publish - the outbox', () => {
     });
 
     // Give any duplicate time to arrive, then count.
-    await new Promise((r) => setTimeout(r, 2_000));
+    await sleep(2_000);
     expect(tap.matching((e) => e.payload.email === reg.email)).toHaveLength(1);
     // The account is usable: the state change survived with its event.
     expect((await api.post('/v1/auth/login', { email: reg.email, password: reg.password })).status).toBe(200);

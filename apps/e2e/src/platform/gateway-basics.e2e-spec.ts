@@ -1,3 +1,4 @@
+import { BACKEND_SERVICES } from '@telehealth/contracts';
 import { Api, gatewayUrl } from '@telehealth/testing';
 import { adminSession } from '../support/actors';
 
@@ -44,14 +45,7 @@ describe('Gateway basics - probes, request ids, errors, docs', () => {
   });
 
   it('GET /v1/system/ping/:service round-trips through every service over NATS', async () => {
-    for (const service of [
-      'identity',
-      'scheduling',
-      'teleconsultation',
-      'wallet-claims',
-      'aftercare',
-      'notifications',
-    ]) {
+    for (const service of BACKEND_SERVICES) {
       const res = await api.get(`/v1/system/ping/${service}`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ service, echo: 'pong' });

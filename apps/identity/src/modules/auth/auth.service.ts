@@ -24,7 +24,8 @@ import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { newNumericCode, newSecret, sha256 } from '../../crypto/secrets';
 import { AuditService } from '../audit/audit.service';
-import { normaliseEmail, normalisePhone, toUserView } from '../users/user.mapper';
+import { newUser } from '../users/new-user';
+import { normaliseEmail, toUserView } from '../users/user.mapper';
 import type { UserDoc } from '../users/user.schema';
 import { UsersRepository } from '../users/users.repository';
 import { assertDateOfBirth } from '../users/user.rules';
@@ -52,73 +53,43 @@ export class AuthService {
     if (problem) throw DomainError.invalid('password', problem, 'WEAK_PASSWORD');
     assertDateOfBirth(q.dateOfBirth, 'dateOfBirth');
     const id = randomUUID();
-    const email = q.email.trim();
-    const locale = q.locale ?? 'en';
     const code = newNumericCode();
     const codeExpiresAt = this.minutesFromNow(this.config.EMAIL_VERIFICATION_TTL_MINUTES);
     const origin = { producer: 'identity' as const, correlationId: meta.requestId };
-    const events = [
-      createEvent(
-        IdentityEvents.userRegistered,
-        id,
-        {
-          userId: id,
-          email,
-          firstName: q.firstName,
-          lastName: q.lastName,
-          roles: [Role.PATIENT],
-          locale,
-          timeZone: q.timeZone ?? 'Africa/Lagos',
-          source: 'SELF',
-          doctorProfileId: null,
-          organisationId: null,
-        },
-        origin,
-      ),
-      createEvent(
-        IdentityEvents.emailVerificationRequested,
-        id,
-        {
-          userId: id,
-          email,
-          firstName: q.firstName,
-          locale,
-          code,
-          expiresAt: codeExpiresAt.toISOString(),
-        },
-        origin,
-      ),
-    ];
-    const phone = normalisePhone(q.phone);
-    const user = await this.users.insert(
+    const { doc, registered } = newUser(
       {
-        _id: id,
-        email,
-        emailLower: normaliseEmail(email),
+        id,
+        email: q.email,
         passwordHash: await this.hasher.hash(q.password),
-        firstName: q.firstName.trim(),
-        lastName: q.lastName.trim(),
-        phoneEnc: this.pii.encrypt(phone),
-        phoneIndex: this.pii.blindIndex(phone),
-        dateOfBirthEnc: this.pii.encrypt(q.dateOfBirth),
-        gender: q.gender,
+        firstName: q.firstName,
+        lastName: q.lastName,
         roles: [Role.PATIENT],
-        organisationIds: [],
-        doctorProfileId: null,
-        title: null,
-        status: UserStatus.ACTIVE,
-        locale,
-        timeZone: q.timeZone ?? 'Africa/Lagos',
-        emailVerifiedAt: null,
+        phone: q.phone,
+        dateOfBirth: q.dateOfBirth,
+        gender: q.gender,
+        locale: q.locale,
+        timeZone: q.timeZone,
+        emailVerified: false,
         emailVerification: { hash: sha256(code), expiresAt: codeExpiresAt, attempts: 0 },
-        passwordReset: null,
-        failuresResetAt: null,
-        lockedUntil: null,
-        deletedAt: null,
-        deletedBy: null,
       },
-      events,
+      'SELF',
+      this.pii,
+      origin,
     );
+    const verification = createEvent(
+      IdentityEvents.emailVerificationRequested,
+      id,
+      {
+        userId: id,
+        email: doc.email,
+        firstName: doc.firstName,
+        locale: doc.locale,
+        code,
+        expiresAt: codeExpiresAt.toISOString(),
+      },
+      origin,
+    );
+    const user = await this.users.insert(doc, [registered, verification]);
     // The state and its events are durable now; a crash here must still publish them.
     maybeCrash(this.config.FAULT_INJECTION_ENABLED, meta.fault, FaultPoint.CRASH_AFTER_WRITE);
     return toUserView(user, this.pii);

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { EnrollmentStatus, IdentityEvents, OrganisationStatus, UserStatus } from '@telehealth/contracts';
+import { EnrollmentStatus, IdentityEvents, OrganisationStatus } from '@telehealth/contracts';
 import { isDuplicateKey } from '@telehealth/messaging';
 import { createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { IdentityConfig } from '../../config/identity.config';
@@ -9,6 +9,7 @@ import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { DEPENDENT_MODEL, type DependentDoc } from '../dependents/dependent.schema';
 import { ORGANISATION_MODEL, type OrganisationDoc } from '../organisations/organisation.schema';
+import { newUser } from '../users/new-user';
 import { normaliseEmail } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-accounts';
@@ -60,54 +61,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
       if (await this.users.findByEmail(normaliseEmail(a.email))) continue;
-      const event = createEvent(
-        IdentityEvents.userRegistered,
-        a.id,
-        {
-          userId: a.id,
-          email: a.email,
-          firstName: a.firstName,
-          lastName: a.lastName,
-          roles: a.roles,
-          locale: 'en',
-          timeZone: 'Africa/Lagos',
-          source: 'ADMIN',
-          doctorProfileId: a.doctorProfileId ?? null,
-          organisationId: a.organisationId ?? null,
-        },
+      const { doc, registered } = newUser(
+        { ...a, passwordHash, organisationId: a.organisationId, emailVerified: true },
+        'ADMIN',
+        this.pii,
         origin,
       );
-      await this.users
-        .insert(
-          {
-            _id: a.id,
-            email: a.email,
-            emailLower: normaliseEmail(a.email),
-            passwordHash,
-            firstName: a.firstName,
-            lastName: a.lastName,
-            phoneEnc: this.pii.encrypt(a.phone),
-            phoneIndex: this.pii.blindIndex(a.phone),
-            dateOfBirthEnc: this.pii.encrypt(a.dateOfBirth),
-            gender: a.gender,
-            roles: a.roles,
-            organisationIds: a.organisationId ? [a.organisationId] : [],
-            doctorProfileId: a.doctorProfileId ?? null,
-            title: a.title ?? null,
-            status: UserStatus.ACTIVE,
-            locale: 'en',
-            timeZone: 'Africa/Lagos',
-            emailVerifiedAt: new Date(),
-            emailVerification: null,
-            passwordReset: null,
-            failuresResetAt: null,
-            lockedUntil: null,
-            deletedAt: null,
-            deletedBy: null,
-          },
-          [event],
-        )
-        .catch(ignoreDuplicate);
+      await this.users.insert(doc, [registered]).catch(ignoreDuplicate);
       for (const d of a.dependents ?? []) {
         await this.dependents
           .create({

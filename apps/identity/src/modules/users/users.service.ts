@@ -22,7 +22,8 @@ import { AuditService } from '../audit/audit.service';
 import { TokenService } from '../auth/token.service';
 import { DependentsService } from '../dependents/dependents.service';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { normaliseEmail, normalisePhone, toUserView } from './user.mapper';
+import { newUser } from './new-user';
+import { normalisePhone, toUserView } from './user.mapper';
 import { assertDateOfBirth, assertTimeZone } from './user.rules';
 import type { UserDoc } from './user.schema';
 import { UsersRepository } from './users.repository';
@@ -89,69 +90,38 @@ export class UsersService {
     if (problem) throw DomainError.invalid('password', problem, 'WEAK_PASSWORD');
     if (q.organisationId) await this.organisations.requireExists(q.organisationId, 'organisationId');
     const id = randomUUID();
-    const doctorProfileId = q.roles.includes(Role.DOCTOR) ? (q.doctorProfileId ?? randomUUID()) : null;
-    const email = q.email.trim();
     const origin = { producer: 'identity' as const, correlationId: meta.requestId };
-    const events = [
-      createEvent(
-        IdentityEvents.userRegistered,
-        id,
-        {
-          userId: id,
-          email,
-          firstName: q.firstName,
-          lastName: q.lastName,
-          roles: q.roles,
-          locale: 'en',
-          timeZone: 'Africa/Lagos',
-          source: 'ADMIN',
-          doctorProfileId,
-          organisationId: q.organisationId ?? null,
-        },
-        origin,
-      ),
-      ...(q.organisationId
-        ? [
-            createEvent(
-              IdentityEvents.staffAdded,
-              q.organisationId,
-              { organisationId: q.organisationId, userId: id, roles: q.roles, title: q.title ?? null },
-              origin,
-            ),
-          ]
-        : []),
-    ];
-    const phone = q.phone ? normalisePhone(q.phone) : null;
-    const user = await this.users.insert(
+    const { doc, registered } = newUser(
       {
-        _id: id,
-        email,
-        emailLower: normaliseEmail(email),
+        id,
+        email: q.email,
         passwordHash: await this.hasher.hash(q.password),
-        firstName: q.firstName.trim(),
-        lastName: q.lastName.trim(),
-        phoneEnc: this.pii.encrypt(phone),
-        phoneIndex: phone ? this.pii.blindIndex(phone) : null,
-        dateOfBirthEnc: null,
-        gender: null,
+        firstName: q.firstName,
+        lastName: q.lastName,
         roles: q.roles,
-        organisationIds: q.organisationId ? [q.organisationId] : [],
-        doctorProfileId,
-        title: q.title ?? null,
-        status: UserStatus.ACTIVE,
-        locale: 'en',
-        timeZone: 'Africa/Lagos',
+        phone: q.phone,
+        organisationId: q.organisationId,
+        doctorProfileId: q.roles.includes(Role.DOCTOR) ? (q.doctorProfileId ?? randomUUID()) : null,
+        title: q.title,
         // The admin vouches for the address; the account holder can reset the password.
-        emailVerifiedAt: new Date(),
-        emailVerification: null,
-        passwordReset: null,
-        failuresResetAt: null,
-        lockedUntil: null,
-        deletedAt: null,
-        deletedBy: null,
+        emailVerified: true,
       },
-      events,
+      'ADMIN',
+      this.pii,
+      origin,
     );
+    const staffAdded = q.organisationId
+      ? [
+          createEvent(
+            IdentityEvents.staffAdded,
+            q.organisationId,
+            { organisationId: q.organisationId, userId: id, roles: q.roles, title: q.title ?? null },
+            origin,
+          ),
+        ]
+      : [];
+    const user = await this.users.insert(doc, [registered, ...staffAdded]);
+    const email = user.email;
     await this.audit.record({
       type: AuditEventType.USER_CREATED,
       userId: id,

@@ -5,7 +5,7 @@ import { MongooseModule, getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { connect, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
 import { defineEvent, type EventContract, type EventEnvelope } from '@telehealth/contracts';
-import { MONGO_URI, NATS_URL, rawDb } from '@telehealth/testing';
+import { MONGO_URI, NATS_URL, rawDb, sleep, waitUntil } from '@telehealth/testing';
 import { MessagingModule } from '../../messaging.module';
 import { EventingModule } from '../eventing.module';
 import { createEvent } from '../create-event';
@@ -81,16 +81,6 @@ async function start<R extends Recorder>(handler: Type<R>) {
   await app.init();
   return { app, host: app.get(EventConsumerHost), recorder: app.get(handler) };
 }
-
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('EventConsumerHost (real NATS and database)', () => {
   let nc: NatsConnection;

@@ -5,7 +5,7 @@ import { MongooseModule, getModelToken } from '@nestjs/mongoose';
 import { Schema, type Model } from 'mongoose';
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { defineEvent, type EventEnvelope } from '@telehealth/contracts';
-import { EventTap, MONGO_URI, NATS_URL, rawDb } from '@telehealth/testing';
+import { EventTap, MONGO_URI, NATS_URL, rawDb, sleep, waitUntil } from '@telehealth/testing';
 import { MessagingModule } from '../../messaging.module';
 import { EventingModule } from '../eventing.module';
 import { createEvent } from '../create-event';
@@ -60,16 +60,6 @@ async function start(): Promise<Running> {
 
 const event = (aggregateId: string, seq: number): EventEnvelope<{ seq: number }> =>
   createEvent(Probe, aggregateId, { seq }, { producer: 'identity' });
-
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('OutboxRelay (real NATS and database)', () => {
   let nc: NatsConnection;

@@ -6,7 +6,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { ErrorCode, Role, defineRpc, type Caller } from '@telehealth/contracts';
-import { MONGO_URI, NATS_URL, rawDb } from '@telehealth/testing';
+import { MONGO_URI, NATS_URL, rawDb, sleep } from '@telehealth/testing';
 import { DomainError, RpcCallError } from '../../errors/domain-error';
 import { EventingModule } from '../../events/eventing.module';
 import { MessagingModule } from '../../messaging.module';
@@ -24,8 +24,6 @@ const Crash = defineRpc<object, never>('identity', `it-echo-${run}-crash`, 1, 't
 const Slow = defineRpc<object, string>('identity', `it-echo-${run}-slow`, 1, 'test');
 const Unserved = defineRpc<object, never>('identity', `it-unserved-${randomUUID()}`, 1, 'test');
 const SLOW_MS = 2_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 @Controller()
 class EchoController {
