@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Throughput benchmark of the platform against this machine's ceiling, in one run:
+//   0. the slot-expansion micro-benchmark (tools/bench/micro/slot-expansion.mjs, child process);
 //   1. a bare Fastify server (child process) answering a constant: the ceiling;
 //   2. the whole platform (tools/run/platform.mjs, port base 3500, fresh bench databases, demo data);
 //   3. each scenario of tools/bench/scenarios/ under autocannon (64 connections, 2 s warm-up, then
@@ -11,6 +12,7 @@
 //
 //   npm run bench                       (infra up + build + this)
 //   BENCH_DURATION=30 node tools/bench/run.mjs
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -337,6 +339,13 @@ say(
 say('note: autocannon runs on the same machine and competes with the servers for CPU');
 const [load1] = os.loadavg();
 if (load1 >= 0.5) say(`warning: the machine is already busy (load average ${load1.toFixed(2)}): figures will be noisy`);
+// Micro-benchmark of the slot-expansion engine (pure CPU, on a quiet machine before the servers start):
+// it prints its own [bench] lines and aim; only a crash of the script counts as a failure.
+const micro = spawnSync(process.execPath, [path.join(ROOT, 'tools/bench/micro/slot-expansion.mjs')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
 try {
   const ceilingUrl = await startCeiling();
   const gatewayUrl = await startPlatform();

@@ -32,7 +32,7 @@ const apps = [
   })),
   { name: 'gateway', port: base, env: { GATEWAY_PORT: String(base), PUBLIC_URL: gatewayUrl } },
 ];
-if (args.demo) apps.find((a) => a.name === 'identity').env.DEMO_DATA = 'true';
+if (args.demo) for (const name of ['identity', 'scheduling']) apps.find((a) => a.name === name).env.DEMO_DATA = 'true';
 
 const COLORS = [36, 33, 35, 32, 34, 31, 37];
 const color = (i, s) => (process.stdout.isTTY ? `\x1b[${COLORS[i % COLORS.length]}m${s}\x1b[0m` : s);

@@ -12,10 +12,15 @@ import { RedisClient } from './common/redis/redis.provider';
 import { GatewayConfig } from './config/gateway.config';
 import { AdminOpsController } from './modules/admin/admin-ops.controller';
 import { AdminUsersController } from './modules/admin/admin-users.controller';
+import { AppointmentsController } from './modules/appointments/appointments.controller';
 import { AuthController } from './modules/auth/auth.controller';
 import { HealthController } from './modules/health/health.controller';
 import { MeController } from './modules/me/me.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
+import { AvailabilityController } from './modules/scheduling/availability.controller';
+import { ClinicsController } from './modules/scheduling/clinics.controller';
+import { DoctorsController } from './modules/scheduling/doctors.controller';
+import { SpecialtiesController } from './modules/scheduling/specialties.controller';
 import { SystemController } from './modules/system/system.controller';
 
 /**
@@ -43,6 +48,11 @@ export class GatewayModule {
         AdminUsersController,
         AdminOpsController,
         OrganisationsController,
+        SpecialtiesController,
+        ClinicsController,
+        DoctorsController,
+        AppointmentsController,
+        AvailabilityController,
         SystemController,
       ],
       providers: [

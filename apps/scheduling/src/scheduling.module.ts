@@ -1,14 +1,27 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { SchedulingConfig } from './config/scheduling.config';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
+import { AvailabilityModule } from './modules/availability/availability.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 
-/** Root module of the scheduling service; its domain modules are added by later issues. */
+/**
+ * Scheduling: the directory (specialties, clinics, doctor profiles), availability expanded to
+ * slots, and appointments (booking with seats, holds and the lifecycle). One Nest module per concept folder.
+ */
 @Module({})
 export class SchedulingModule {
   static forRoot(config: SchedulingConfig): DynamicModule {
     return {
       module: SchedulingModule,
-      imports: [ServiceKitModule.forRoot({ service: 'scheduling', config, configClass: SchedulingConfig })],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'scheduling', config, configClass: SchedulingConfig }),
+        DirectoryModule,
+        AvailabilityModule,
+        AppointmentsModule.register(AvailabilityModule),
+        DemoModule,
+      ],
     };
   }
 }

@@ -16,4 +16,8 @@ export * from './identity/identity.types';
 export * from './identity/identity.rpc';
 export * from './identity/identity.events';
 export * from './identity/password-policy';
+export * from './scheduling/scheduling.types';
+export * from './scheduling/scheduling.events';
+export * from './scheduling/scheduling.rpc';
+export * from './payments/payment.events';
 export * from './catalog';

@@ -3,3 +3,4 @@ export * from './api-client';
 export * from './event-tap';
 export * from './database';
 export * from './wait';
+export * from './publish-event';

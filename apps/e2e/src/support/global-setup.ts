@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
     RATE_LIMIT_USER_MAX: '1000',
     OUTBOX_POLL_MS: '200',
     EVENT_RETRY_BASE_MS: '100',
+    // Short holds, so a test can watch one expire; payments in tests arrive well within it.
+    HOLD_SECONDS: '6',
+    CANCELLATION_CUTOFF_HOURS: '2',
   };
   const runner = spawn(
     process.execPath,

@@ -1,6 +1,44 @@
-import { ServiceConfig } from '@telehealth/config';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { Secret, ServiceConfig } from '@telehealth/config';
 
 export class SchedulingConfig extends ServiceConfig {
   override MONGO_DB = 'telehealth_scheduling';
   override HEALTH_PORT = 3102;
+
+  /** Redis for BullMQ: hold expiries survive a restart. */
+  @Secret()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** How long a booking holds its seat while payment happens. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  HOLD_SECONDS = 900;
+
+  /** Patients cannot cancel or reschedule later than this before the start. */
+  @IsInt()
+  @Min(0)
+  @Max(24 * 14)
+  CANCELLATION_CUTOFF_HOURS = 2;
+
+  /** No slot starts sooner than this after now. */
+  @IsInt()
+  @Min(0)
+  BOOKING_MIN_NOTICE_MINUTES = 60;
+
+  /** No slot starts later than this many days ahead. */
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  BOOKING_HORIZON_DAYS = 90;
+
+  /** Gap kept between consecutive slots of a rule. */
+  @IsInt()
+  @Min(0)
+  SLOT_BUFFER_MINUTES = 0;
+
+  /** Load demo specialties, clinics, doctor profiles and availability at start-up. */
+  @IsBoolean()
+  DEMO_DATA = false;
 }

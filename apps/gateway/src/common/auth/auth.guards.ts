@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@telehealth/contracts';
 import type { AuthedRequest } from '../http/call-meta.decorator';
-import { IS_PUBLIC, ROLES } from './public.decorator';
+import { IS_PUBLIC, OPTIONAL_AUTH, ROLES } from './public.decorator';
 
 /** Every route needs a valid access token unless marked @Public(). */
 @Injectable()
@@ -19,7 +19,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(ctx: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      const optional = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets);
+      if (!optional || !ctx.switchToHttp().getRequest<AuthedRequest>().headers.authorization) return true;
+    }
     return super.canActivate(ctx);
   }
 

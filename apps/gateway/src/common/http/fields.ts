@@ -1,7 +1,26 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -103,3 +122,78 @@ export const TextField = (o: FieldOptions & { max: number }) =>
 /** An opaque string the client got from us (token, current password): non-empty, bounded. */
 export const OpaqueField = (o: FieldOptions & { max: number }) =>
   field(o, {}, IsString(), IsNotEmpty({ message: 'must not be empty' }), MaxLength(o.max));
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Query strings carry text: numbers and booleans are converted only when they are exactly that. */
+const numeric = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value,
+);
+const boolean = Transform(({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value,
+);
+
+/** A wall-clock time, HH:MM from 00:00 to 23:59 (local to wherever it applies). */
+export const ClockTimeField = (o: FieldOptions = {}) =>
+  field(
+    o,
+    { example: '09:00', description: 'HH:MM, local time' },
+    IsString(),
+    Matches(CLOCK, { message: 'must be a time formatted HH:MM (00:00 to 23:59)' }),
+  );
+
+/** A whole number in [min, max] (in a body or a query string). */
+export const IntField = (o: FieldOptions & { min: number; max: number }) =>
+  field(
+    o,
+    { type: 'integer', minimum: o.min, maximum: o.max },
+    numeric,
+    IsInt({ message: `must be a whole number from ${o.min} to ${o.max}` }),
+    Min(o.min, { message: `must be a whole number from ${o.min} to ${o.max}` }),
+    Max(o.max, { message: `must be a whole number from ${o.min} to ${o.max}` }),
+  );
+
+/** A number in [min, max], fractions allowed (coordinates). */
+export const DecimalField = (o: FieldOptions & { min: number; max: number }) =>
+  field(
+    o,
+    { type: 'number', minimum: o.min, maximum: o.max },
+    numeric,
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: `must be a number from ${o.min} to ${o.max}` }),
+    Min(o.min, { message: `must be a number from ${o.min} to ${o.max}` }),
+    Max(o.max, { message: `must be a number from ${o.min} to ${o.max}` }),
+  );
+
+/** true or false (also `?flag=true` in a query string). */
+export const BoolField = (o: FieldOptions = {}) =>
+  field(o, { type: 'boolean' }, boolean, IsBoolean({ message: 'must be true or false' }));
+
+/** A list of short texts, each non-empty and bounded. */
+export const TextListField = (o: FieldOptions & { maxItems: number; max: number }) =>
+  field(
+    o,
+    { type: [String], maxItems: o.maxItems },
+    IsArray({ message: 'must be a list' }),
+    ArrayMaxSize(o.maxItems, { message: `must have at most ${o.maxItems} items` }),
+    IsString({ each: true, message: 'must contain only strings' }),
+    IsNotEmpty({ each: true, message: 'must not contain empty items' }),
+    MaxLength(o.max, { each: true, message: `items must be at most ${o.max} characters` }),
+  );
+
+/** An object (or a list of them) of a DTO class, validated field by field (`address.city`). */
+export const NestedField = (
+  type: () => new () => object,
+  o: FieldOptions & { isArray?: boolean; maxItems?: number } = {},
+) =>
+  field(
+    o,
+    { type, isArray: o.isArray },
+    ...(o.isArray
+      ? [
+          IsArray({ message: 'must be a list' }),
+          ArrayMaxSize(o.maxItems ?? 100, { message: `must have at most ${o.maxItems ?? 100} items` }),
+          IsObject({ each: true, message: 'must contain only objects' }),
+        ]
+      : [IsObject({ message: 'must be an object' })]),
+    ValidateNested({ each: o.isArray }),
+    Type(type),
+  );

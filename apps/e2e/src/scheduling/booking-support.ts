@@ -1,0 +1,48 @@
+import { Api } from '@telehealth/testing';
+import type { Session } from '../support/actors';
+
+/** Demo doctors (see the scheduling demo data): one seat per slot, and three seats per slot. */
+export const ONE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000001';
+export const THREE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000002';
+
+export interface Slot {
+  id: string;
+  doctorId: string;
+  clinicId: string | null;
+  mode: 'IN_CLINIC' | 'ONLINE' | 'BOTH';
+  start: string;
+  capacity: number;
+  available: number;
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Free slots of a doctor starting at least 3 h from now (past the cancellation cut-off). */
+export async function freeSlots(doctorId: string): Promise<Slot[]> {
+  const res = await new Api().get(`/v1/doctors/${doctorId}/slots?from=${day(0)}&to=${day(13)}`);
+  if (res.status !== 200) throw new Error(`slots: ${res.status} ${JSON.stringify(res.body)}`);
+  const soon = Date.now() + 3 * 3_600_000;
+  return (res.body as Slot[]).filter((s) => s.available > 0 && new Date(s.start).getTime() > soon);
+}
+
+/** Hands each test its own slots, so suites never compete for one by accident. */
+export class SlotDealer {
+  private readonly used = new Set<string>();
+  constructor(private readonly slots: Slot[]) {}
+  /** The next unused slot (that can be booked online, with `online`). */
+  take(online = false): Slot {
+    const slot = this.slots.find((s) => !this.used.has(s.id) && (!online || s.mode !== 'IN_CLINIC'));
+    if (!slot) throw new Error(`ran out of demo slots${online ? ' bookable online' : ''}`);
+    this.used.add(slot.id);
+    return slot;
+  }
+}
+
+export function bookingFor(slot: Slot, extra: Record<string, unknown> = {}) {
+  return slot.mode === 'ONLINE'
+    ? { slotId: slot.id, mode: 'ONLINE', contactNumber: '+2348011112222', callPreference: 'VIDEO', ...extra }
+    : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, ...extra };
+}
+
+export const book = (s: Session, slot: Slot, extra: Record<string, unknown> = {}) =>
+  s.api.post('/v1/appointments', bookingFor(slot, extra), { token: s.token });

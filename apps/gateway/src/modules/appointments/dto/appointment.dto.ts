@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import {
+  AppointmentStatus,
+  CallPreference,
+  CancelledBy,
+  ConsultationMode,
+  PaymentStatus,
+  type AppointmentView,
+  type Money,
+} from '@telehealth/contracts';
+import { EnumField, OpaqueField, PhoneField, TextField, UuidField } from '../../../common/http/fields';
+import { PageQueryDto } from '../../../common/openapi/common.dto';
+
+export class BookAppointmentDto {
+  @OpaqueField({ max: 120, description: 'A slot id from GET /v1/doctors/{id}/slots' }) slotId: string;
+  @EnumField(ConsultationMode) mode: ConsultationMode;
+  @UuidField({ optional: true, description: 'Required for IN_CLINIC: the clinic of the slot' }) clinicId?: string;
+  @UuidField({ optional: true, description: 'Book for one of your dependents' }) dependentId?: string;
+  @TextField({ optional: true, max: 500 }) reason?: string;
+  @TextField({ optional: true, max: 2000 }) symptoms?: string;
+  @PhoneField({ optional: true, description: 'Required for ONLINE' }) contactNumber?: string;
+  @EnumField(CallPreference, { optional: true, description: 'Required for ONLINE' }) callPreference?: CallPreference;
+}
+
+export class RescheduleDto {
+  @OpaqueField({ max: 120, description: 'Another slot of the same doctor' }) slotId: string;
+}
+
+export class TransitionDto {
+  @TextField({ optional: true, max: 500 }) reason?: string;
+}
+
+export class AppointmentQueryDto extends PageQueryDto {
+  @EnumField(AppointmentStatus, { optional: true }) status?: AppointmentStatus;
+  @UuidField({ optional: true }) doctorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Starts at or after' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Starts before' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
+  to?: string;
+}
+
+class MoneyDto implements Money {
+  @ApiProperty({ example: 1500000, description: 'Integer minor units (kobo)' }) amountMinor: number;
+  @ApiProperty({ example: 'NGN' }) currency: string;
+}
+
+class PaymentDto {
+  @ApiProperty({ enum: PaymentStatus }) status: PaymentStatus;
+  @ApiProperty({ type: MoneyDto }) amount: MoneyDto;
+  @ApiProperty() coveredByInsurance: boolean;
+  @ApiProperty({ nullable: true, type: String }) reference: string | null;
+}
+
+class CancellationDto {
+  @ApiProperty({ enum: CancelledBy }) by: CancelledBy;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class AppointmentDto implements AppointmentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'APT20250928001234' }) number: string;
+  @ApiProperty({ format: 'uuid' }) patientId: string;
+  @ApiProperty({ nullable: true, type: String }) dependentId: string | null;
+  @ApiProperty({ format: 'uuid' }) doctorId: string;
+  @ApiProperty({ nullable: true, type: String }) clinicId: string | null;
+  @ApiProperty({ enum: ConsultationMode }) mode: ConsultationMode;
+  @ApiProperty() slotId: string;
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+  @ApiProperty({ example: 'Africa/Lagos' }) timeZone: string;
+  @ApiProperty({ enum: AppointmentStatus }) status: AppointmentStatus;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) symptoms: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactNumber: string | null;
+  @ApiProperty({ nullable: true, enum: CallPreference }) callPreference: CallPreference | null;
+  @ApiProperty({ nullable: true, type: String, example: 'room-3f1c…' }) roomId: string | null;
+  @ApiProperty({ type: PaymentDto }) payment: PaymentDto;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) holdExpiresAt: string | null;
+  @ApiProperty({ nullable: true, type: CancellationDto }) cancellation: CancellationDto | null;
+  @ApiProperty({ description: 'Number of changes so far' }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import type { AppointmentStatus, EventEnvelope, PageQuery } from '@telehealth/contracts';
+import { isDuplicateKey } from '@telehealth/messaging';
+import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
+import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
+
+export type NewAppointment = Omit<AppointmentDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt' | 'version'>;
+
+export interface Change {
+  action: string;
+  to: AppointmentStatus;
+  set?: Partial<AppointmentDoc>;
+  event?: EventEnvelope;
+  actorId?: string | null;
+}
+
+/**
+ * Appointments as a transition log plus a projection. A change is claimed by inserting its
+ * log entry `${id}:${version + 1}` (unique `_id`), so two racing changes from one state can
+ * never both happen; the projection is then brought forward, and any reader that finds it
+ * behind the log (a crash between the two writes) brings it forward itself.
+ */
+@Injectable()
+export class AppointmentStore {
+  constructor(
+    @InjectModel(APPOINTMENT_MODEL) private readonly appointments: Model<AppointmentDoc>,
+    @InjectModel(TRANSITION_MODEL) private readonly transitions: Model<TransitionDoc>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc> {
+    const created = await this.appointments.create({ ...doc, version: 0, ...outboxOnInsert(events) });
+    this.relay.kick();
+    return created.toObject();
+  }
+
+  /** The appointment as of its latest change. */
+  async load(id: string): Promise<AppointmentDoc | null> {
+    const doc = await this.appointments.findById(id).lean<AppointmentDoc>();
+    return doc ? this.catchUp(doc) : null;
+  }
+
+  /** Applies `change` to `current`; null when another change from the same version won. */
+  async apply(current: AppointmentDoc, change: Change): Promise<AppointmentDoc | null> {
+    const version = current.version + 1;
+    const entry: TransitionDoc = {
+      _id: `${current._id}:${version}`,
+      appointmentId: current._id,
+      version,
+      action: change.action,
+      from: current.status,
+      to: change.to,
+      set: (change.set ?? {}) as Record<string, unknown>,
+      event: change.event ? JSON.stringify(change.event) : null,
+      actorId: change.actorId ?? null,
+      at: new Date(),
+    };
+    try {
+      await this.transitions.create(entry);
+    } catch (err) {
+      if (isDuplicateKey(err)) return null;
+      throw err;
+    }
+    return this.project(current._id, entry);
+  }
+
+  async page(filter: FilterQuery<AppointmentDoc>, q: PageQuery): Promise<{ items: AppointmentDoc[]; total: number }> {
+    const [items, total] = await Promise.all([
+      this.appointments
+        .find(filter)
+        .sort({ start: 1, _id: 1 })
+        .skip((q.page - 1) * q.limit)
+        .limit(q.limit)
+        .lean<AppointmentDoc[]>(),
+      this.appointments.countDocuments(filter),
+    ]);
+    return { items: await Promise.all(items.map((d) => this.catchUp(d))), total };
+  }
+
+  private async catchUp(doc: AppointmentDoc): Promise<AppointmentDoc> {
+    const newer = await this.transitions
+      .find({ appointmentId: doc._id, version: { $gt: doc.version } })
+      .sort({ version: 1 })
+      .lean<TransitionDoc[]>();
+    let current = doc;
+    for (const t of newer) current = await this.project(doc._id, t);
+    return current;
+  }
+
+  /** Writes a logged change into the projection (idempotent: a later version is never undone). */
+  private async project(id: string, t: TransitionDoc): Promise<AppointmentDoc> {
+    const events = t.event ? [JSON.parse(t.event) as EventEnvelope] : [];
+    const updated = await this.appointments
+      .findOneAndUpdate(
+        { _id: id, version: { $lt: t.version } },
+        withEvents<AppointmentDoc>({ $set: { ...t.set, status: t.to, version: t.version } }, events),
+        { new: true },
+      )
+      .lean<AppointmentDoc>();
+    if (updated) {
+      this.relay.kick();
+      return updated;
+    }
+    // Another writer projected this version (or a later one) first.
+    const current = await this.appointments.findById(id).lean<AppointmentDoc>();
+    if (!current) throw new Error(`Appointment ${id} has a transition log but no document`);
+    return current;
+  }
+}

@@ -1,0 +1,41 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { SeatsService } from '../seats/seats.service';
+import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
+import { AppointmentStore } from './appointment.store';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsService } from './appointments.service';
+import { HoldExpiryQueue } from './hold-expiry.queue';
+import { HoldExpiryWorker } from './hold-expiry.worker';
+import { PaymentOutcomeConsumer } from './payment-outcome.consumer';
+
+/**
+ * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat-claim
+ * model (the availability module), so booking always checks a slot against what the doctor
+ * really offers and counts seats where the slot listing counts them.
+ */
+@Module({})
+export class AppointmentsModule {
+  static register(slots: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
+    return {
+      module: AppointmentsModule,
+      imports: [
+        slots,
+        MongooseModule.forFeature([
+          { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
+          { name: TRANSITION_MODEL, schema: TransitionSchema },
+        ]),
+      ],
+      controllers: [AppointmentsController],
+      providers: [
+        SeatsService,
+        AppointmentStore,
+        AppointmentsService,
+        HoldExpiryQueue,
+        HoldExpiryWorker,
+        PaymentOutcomeConsumer,
+      ],
+      exports: [SeatsService],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { SchedulingQueue, type HoldExpiryJob } from '../../queues';
+import { AppointmentsService } from './appointments.service';
+import { HoldExpiryQueue } from './hold-expiry.queue';
+
+/** Runs hold expiries: only calls the use case. */
+@Injectable()
+export class HoldExpiryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HoldExpiryWorker.name);
+  private worker?: Worker<HoldExpiryJob>;
+
+  constructor(
+    private readonly appointments: AppointmentsService,
+    private readonly queue: HoldExpiryQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = new Worker<HoldExpiryJob>(
+      SchedulingQueue.HOLD_EXPIRY,
+      (job) => this.appointments.expireHold(job.data.appointmentId),
+      {
+        connection: this.queue.connection.duplicate({ maxRetriesPerRequest: null }),
+      },
+    );
+    this.worker.on('failed', (job, err) => this.logger.warn(`hold expiry ${job?.id} failed: ${err.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { AvailabilityRuleView, CreateRuleRequest, UpdateRuleRequest } from '@telehealth/contracts';
+import { DomainError, type RequestMeta } from '@telehealth/messaging';
+import { flag } from '../../validation/field-rules';
+import { DoctorProfilesService } from '../directory/doctor-profiles.service';
+import type { DoctorProfileDoc } from '../directory/doctor-profile.schema';
+import { AvailabilitySource } from './availability-source';
+import { toRuleView } from './availability.mapper';
+import { AVAILABILITY_RULE_MODEL, type AvailabilityRuleDoc } from './availability-rule.schema';
+import { assertRuleFields, overlappingRule, type RuleFields } from './availability.rules';
+import { StrandGuard } from './strand-guard';
+
+/**
+ * A doctor's weekly availability rules, managed by the doctor, their organisation's staff and
+ * admins (others get 404). Edits and removals never strand booked appointments (StrandGuard).
+ */
+@Injectable()
+export class AvailabilityRulesService {
+  constructor(
+    @InjectModel(AVAILABILITY_RULE_MODEL) private readonly rules: Model<AvailabilityRuleDoc>,
+    private readonly profiles: DoctorProfilesService,
+    private readonly source: AvailabilitySource,
+    private readonly guard: StrandGuard,
+  ) {}
+
+  async list(doctorId: string, meta: RequestMeta): Promise<AvailabilityRuleView[]> {
+    const doctor = await this.profiles.requireManaged(doctorId, meta);
+    return (await this.source.load(doctor._id)).rules;
+  }
+
+  async create(q: CreateRuleRequest, meta: RequestMeta): Promise<AvailabilityRuleView> {
+    const doctor = await this.profiles.requireManaged(q.doctorId, meta);
+    const fields = ruleFields(q);
+    assertRuleFields(fields);
+    await this.source.assertDoctorClinic(doctor, fields.clinicId);
+    refuseOverlap(fields, (await this.source.load(doctor._id)).rules);
+    const doc = await this.rules.create({ _id: randomUUID(), doctorId: doctor._id, ...fields, active: true });
+    return toRuleView(doc.toObject());
+  }
+
+  async update(q: UpdateRuleRequest, meta: RequestMeta): Promise<AvailabilityRuleView> {
+    const { rule, doctor } = await this.managed(q.id, q.doctorId, meta);
+    if (q.active !== undefined && !flag(q.active, 'active')) {
+      await this.deactivate(rule, doctor);
+      return toRuleView({ ...rule, active: false });
+    }
+    const { id: _id, doctorId: _doctorId, active: _active, ...patch } = q;
+    const fields = ruleFields({ ...toRuleView(rule), ...definedOnly(patch) });
+    assertRuleFields(fields);
+    if (fields.clinicId !== rule.clinicId) await this.source.assertDoctorClinic(doctor, fields.clinicId);
+    const before = await this.source.load(doctor._id);
+    refuseOverlap(
+      fields,
+      before.rules.filter((r) => r.id !== rule._id),
+    );
+    const after = { ...before, rules: before.rules.map((r) => (r.id === rule._id ? { ...r, ...fields } : r)) };
+    await this.guard.assertNoneStranded(doctor, before, after);
+    const updated = await this.rules
+      .findOneAndUpdate({ _id: rule._id, active: true }, { $set: fields }, { new: true })
+      .lean<AvailabilityRuleDoc>();
+    if (!updated) throw DomainError.notFound('Availability rule');
+    return toRuleView(updated);
+  }
+
+  /** Deactivates the rule (kept for the history of bookings made under it). */
+  async remove(q: { id: string; doctorId?: string }, meta: RequestMeta): Promise<{ ok: true }> {
+    const { rule, doctor } = await this.managed(q.id, q.doctorId, meta);
+    await this.deactivate(rule, doctor);
+    return { ok: true };
+  }
+
+  private async deactivate(rule: AvailabilityRuleDoc, doctor: DoctorProfileDoc): Promise<void> {
+    const before = await this.source.load(doctor._id);
+    await this.guard.assertNoneStranded(doctor, before, {
+      ...before,
+      rules: before.rules.filter((r) => r.id !== rule._id),
+    });
+    const done = await this.rules.updateOne({ _id: rule._id, active: true }, { $set: { active: false } });
+    if (!done.modifiedCount) throw DomainError.notFound('Availability rule');
+  }
+
+  /** An active rule (of `doctorId`, when given) of a doctor the caller manages; else not found. */
+  private async managed(
+    id: string,
+    doctorId: string | undefined,
+    meta: RequestMeta,
+  ): Promise<{ rule: AvailabilityRuleDoc; doctor: DoctorProfileDoc }> {
+    const rule = await this.rules.findOne({ _id: id, active: true }).lean<AvailabilityRuleDoc>();
+    if (!rule || (doctorId !== undefined && rule.doctorId !== doctorId)) {
+      throw DomainError.notFound('Availability rule');
+    }
+    return { rule, doctor: await this.profiles.requireManaged(rule.doctorId, meta, 'Availability rule') };
+  }
+}
+
+/** The rule's fields, optional ones defaulting to null. */
+function ruleFields(q: Partial<RuleFields> & Pick<RuleFields, 'weekday' | 'startTime' | 'endTime'>): RuleFields {
+  return {
+    clinicId: q.clinicId ?? null,
+    weekday: q.weekday,
+    startTime: q.startTime,
+    endTime: q.endTime,
+    slotMinutes: q.slotMinutes as number,
+    maxPatients: q.maxPatients as number,
+    fee: q.fee ? { amountMinor: q.fee.amountMinor, currency: q.fee.currency } : null,
+    mode: q.mode as RuleFields['mode'],
+    validFrom: q.validFrom ?? null,
+    validTo: q.validTo ?? null,
+  };
+}
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+function refuseOverlap(fields: RuleFields, others: AvailabilityRuleView[]): void {
+  const other = overlappingRule(fields, others);
+  if (other) {
+    throw DomainError.conflict(
+      `Overlaps rule ${other.id} (weekday ${other.weekday}, ${other.startTime}-${other.endTime}): a doctor cannot be in two places at once`,
+      'RULE_OVERLAP',
+    );
+  }
+}

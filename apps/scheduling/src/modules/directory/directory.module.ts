@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CLINIC_MODEL, ClinicSchema } from './clinic.schema';
+import { ClinicsController } from './clinics.controller';
+import { ClinicsService } from './clinics.service';
+import { DoctorAccountsConsumer } from './doctor-accounts.consumer';
+import { DOCTOR_PROFILE_MODEL, DoctorProfileSchema } from './doctor-profile.schema';
+import { DoctorProfilesService } from './doctor-profiles.service';
+import { DoctorSearchService } from './doctor-search.service';
+import { DoctorsController } from './doctors.controller';
+import { SpecialtiesController } from './specialties.controller';
+import { SpecialtiesService } from './specialties.service';
+import { SPECIALTY_MODEL, SpecialtySchema } from './specialty.schema';
+
+/** The public directory: specialties, clinics and doctor profiles (with their search). */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: SPECIALTY_MODEL, schema: SpecialtySchema },
+      { name: CLINIC_MODEL, schema: ClinicSchema },
+      { name: DOCTOR_PROFILE_MODEL, schema: DoctorProfileSchema },
+    ]),
+  ],
+  controllers: [SpecialtiesController, ClinicsController, DoctorsController],
+  providers: [SpecialtiesService, ClinicsService, DoctorProfilesService, DoctorSearchService, DoctorAccountsConsumer],
+  exports: [ClinicsService, DoctorProfilesService, MongooseModule],
+})
+export class DirectoryModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { isDuplicateKey } from '@telehealth/messaging';
+import { SEAT_CLAIM_MODEL, type SeatClaimDoc } from './seat-claim.schema';
+
+export interface SeatRequest {
+  slotId: string;
+  doctorId: string;
+  start: Date;
+  capacity: number;
+  appointmentId: string;
+}
+
+/** Seats of slots, taken and released by unique-id inserts and deletes (see SeatClaimDoc). */
+@Injectable()
+export class SeatsService {
+  constructor(@InjectModel(SEAT_CLAIM_MODEL) private readonly claims: Model<SeatClaimDoc>) {}
+
+  /** Takes a free seat of the slot for the appointment; returns its claim id, or null when full. */
+  async claim(r: SeatRequest): Promise<string | null> {
+    const taken = new Set((await this.claims.find({ slotId: r.slotId }, { seat: 1 }).lean()).map((c) => c.seat));
+    for (let seat = 0; seat < r.capacity; seat++) {
+      if (taken.has(seat)) continue;
+      try {
+        const id = `${r.slotId}#${seat}`;
+        await this.claims.create({
+          _id: id,
+          slotId: r.slotId,
+          doctorId: r.doctorId,
+          seat,
+          appointmentId: r.appointmentId,
+          start: r.start,
+          claimedAt: new Date(),
+        });
+        return id;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        // Someone took this seat between our read and our insert: try the next one.
+      }
+    }
+    return null;
+  }
+
+  /** Frees the seat, if it is still this appointment's. */
+  async release(claimId: string | null, appointmentId: string): Promise<void> {
+    if (claimId) await this.claims.deleteOne({ _id: claimId, appointmentId });
+  }
+
+  countBooked(slotIds: string[]): Promise<{ _id: string; n: number }[]> {
+    return this.claims.aggregate<{ _id: string; n: number }>([
+      { $match: { slotId: { $in: slotIds } } },
+      { $group: { _id: '$slotId', n: { $sum: 1 } } },
+    ]);
+  }
+}

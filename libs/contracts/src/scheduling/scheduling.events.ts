@@ -1,0 +1,118 @@
+import { defineEvent } from '../common/contract';
+import type { AppointmentStatus, CancelledBy, ConsultationMode, Money } from './scheduling.types';
+
+/** What every appointment event carries: enough to notify, bill and schedule without a lookup. */
+export interface AppointmentEventBase {
+  appointmentId: string;
+  number: string;
+  patientId: string;
+  dependentId: string | null;
+  doctorId: string;
+  clinicId: string | null;
+  mode: ConsultationMode;
+  start: string;
+  end: string;
+  timeZone: string;
+  status: AppointmentStatus;
+  fee: Money;
+}
+
+export interface AppointmentHeldV1 extends AppointmentEventBase {
+  holdExpiresAt: string;
+}
+export type AppointmentConfirmedV1 = AppointmentEventBase;
+export interface AppointmentCancelledV1 extends AppointmentEventBase {
+  cancelledBy: CancelledBy;
+  reason: string;
+}
+export interface AppointmentRescheduledV1 extends AppointmentEventBase {
+  previousStart: string;
+  previousEnd: string;
+  previousSlotId: string;
+}
+export type AppointmentDeclinedV1 = AppointmentEventBase;
+export type AppointmentStartedV1 = AppointmentEventBase;
+export type AppointmentCompletedV1 = AppointmentEventBase;
+export type AppointmentNoShowV1 = AppointmentEventBase;
+export type AppointmentHoldExpiredV1 = AppointmentEventBase;
+
+/** A doctor's public profile was created (a draft for a new DOCTOR account, or by an upsert) or edited. */
+export interface DoctorProfileChangedV1 {
+  doctorProfileId: string;
+  userId: string | null;
+  organisationId: string | null;
+  change: 'CREATED' | 'UPDATED';
+  /** Public field names that changed (every field on CREATED); never their previous values. */
+  changedFields: string[];
+  firstName: string;
+  lastName: string;
+  specialtyCode: string | null;
+  baseFee: Money;
+  availableOnline: boolean;
+  availableOffline: boolean;
+  /** Whether the profile is listed and bookable. */
+  active: boolean;
+}
+
+export const SchedulingEvents = {
+  appointmentHeld: defineEvent<AppointmentHeldV1>(
+    'scheduling',
+    'appointment.held',
+    1,
+    'A seat is held for a booking that waits for payment (or was free and is confirmed next).',
+  ),
+  appointmentConfirmed: defineEvent<AppointmentConfirmedV1>(
+    'scheduling',
+    'appointment.confirmed',
+    1,
+    'The appointment is paid (or free) and, where needed, accepted by the doctor.',
+  ),
+  appointmentDeclined: defineEvent<AppointmentDeclinedV1>(
+    'scheduling',
+    'appointment.declined',
+    1,
+    'The doctor declined a booking request; its seat is free again.',
+  ),
+  appointmentCancelled: defineEvent<AppointmentCancelledV1>(
+    'scheduling',
+    'appointment.cancelled',
+    1,
+    'Cancelled by the patient, doctor, clinic or system; its seat is free again.',
+  ),
+  appointmentRescheduled: defineEvent<AppointmentRescheduledV1>(
+    'scheduling',
+    'appointment.rescheduled',
+    1,
+    'Moved to another slot; the previous seat is free again.',
+  ),
+  appointmentStarted: defineEvent<AppointmentStartedV1>(
+    'scheduling',
+    'appointment.started',
+    1,
+    'The consultation began.',
+  ),
+  appointmentCompleted: defineEvent<AppointmentCompletedV1>(
+    'scheduling',
+    'appointment.completed',
+    1,
+    'The consultation ended.',
+  ),
+  appointmentNoShow: defineEvent<AppointmentNoShowV1>(
+    'scheduling',
+    'appointment.no-show',
+    1,
+    'The patient did not attend.',
+  ),
+  appointmentHoldExpired: defineEvent<AppointmentHoldExpiredV1>(
+    'scheduling',
+    'appointment.hold-expired',
+    1,
+    'Not paid in time: the booking lapsed and its seat is free again.',
+  ),
+  doctorProfileChanged: defineEvent<DoctorProfileChangedV1>(
+    'scheduling',
+    'doctor.profile-changed',
+    1,
+    "A doctor's public profile was created or edited (search listings, fees, booking settings).",
+  ),
+} as const;
