@@ -33,6 +33,12 @@ export class SchedulingConfig extends ServiceConfig {
   @Max(366)
   BOOKING_HORIZON_DAYS = 90;
 
+  /** Most appointments one doctor takes on one local day (0: no cap beyond the slots). */
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  MAX_APPOINTMENTS_PER_DAY = 0;
+
   /** Gap kept between consecutive slots of a rule. */
   @IsInt()
   @Min(0)

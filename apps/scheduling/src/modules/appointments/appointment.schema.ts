@@ -28,6 +28,8 @@ export interface AppointmentDoc extends OutboxFields {
   mode: ConsultationMode;
   slotId: string;
   seatClaimId: string | null;
+  /** Place in the doctor's day when MAX_APPOINTMENTS_PER_DAY caps it. */
+  dayClaimId: string | null;
   start: Date;
   end: Date;
   timeZone: string;
@@ -63,6 +65,7 @@ export const AppointmentSchema = new Schema<AppointmentDoc>(
     mode: { type: String, enum: Object.values(ConsultationMode), required: true },
     slotId: { type: String, required: true },
     seatClaimId: { type: String, default: null },
+    dayClaimId: { type: String, default: null },
     start: { type: Date, required: true },
     end: { type: Date, required: true },
     timeZone: { type: String, required: true },

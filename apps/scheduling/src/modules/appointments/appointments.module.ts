@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SeatsService } from '../seats/seats.service';
+import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
@@ -24,6 +25,7 @@ export class AppointmentsModule {
         MongooseModule.forFeature([
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
+          { name: DAY_CLAIM_MODEL, schema: DayClaimSchema },
         ]),
       ],
       controllers: [AppointmentsController],

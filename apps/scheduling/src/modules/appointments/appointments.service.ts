@@ -37,6 +37,7 @@ import type { AppointmentDoc } from './appointment.schema';
 import { AppointmentStore, type Change } from './appointment.store';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { Action, holdsSeat, nextStatus } from './lifecycle';
+import type { ExpandedSlot } from '../availability/slot-expansion.types';
 import { SlotCatalog, parseSlotId } from './slot-catalog';
 
 const origin = (correlationId?: string) => ({ producer: 'scheduling' as const, correlationId });
@@ -75,14 +76,7 @@ export class AppointmentsService {
     this.checkMode(q, slot.mode, slot.clinicId);
 
     const id = randomUUID();
-    const seatClaimId = await this.seats.claim({
-      slotId: slot.id,
-      doctorId: slot.doctorId,
-      start: slot.start,
-      capacity: slot.capacity,
-      appointmentId: id,
-    });
-    if (!seatClaimId) throw DomainError.conflict('This slot is fully booked', 'SLOT_FULL');
+    const { seatClaimId, dayClaimId } = await this.takePlace(slot, id);
 
     const free = slot.fee.amountMinor === 0;
     const requiresConfirmation = doctor.requiresConfirmation || !doctor.allowDirectBooking;
@@ -102,6 +96,7 @@ export class AppointmentsService {
       mode: q.mode,
       slotId: slot.id,
       seatClaimId,
+      dayClaimId,
       start: slot.start,
       end: slot.end,
       timeZone: slot.timeZone,
@@ -125,7 +120,7 @@ export class AppointmentsService {
     try {
       created = await this.insertNumbered(doc, meta.requestId);
     } catch (err) {
-      await this.seats.release(seatClaimId, id);
+      await this.freePlace(seatClaimId, dayClaimId, id);
       throw err;
     }
     if (holdExpiresAt) await this.holds.schedule(id, holdExpiresAt);
@@ -212,17 +207,11 @@ export class AppointmentsService {
     if (a.mode === ConsultationMode.IN_CLINIC ? slot.mode === SlotMode.ONLINE : slot.mode === SlotMode.IN_CLINIC) {
       throw DomainError.invalid('slotId', `does not offer ${a.mode} consultations`);
     }
-    const seatClaimId = await this.seats.claim({
-      slotId: slot.id,
-      doctorId: slot.doctorId,
-      start: slot.start,
-      capacity: slot.capacity,
-      appointmentId: a._id,
-    });
-    if (!seatClaimId) throw DomainError.conflict('The new slot is fully booked', 'SLOT_FULL');
+    const { seatClaimId, dayClaimId } = await this.takePlace(slot, a._id);
     const set: Partial<AppointmentDoc> = {
       slotId: slot.id,
       seatClaimId,
+      dayClaimId,
       start: slot.start,
       end: slot.end,
       timeZone: slot.timeZone,
@@ -247,10 +236,10 @@ export class AppointmentsService {
       actorId: caller.userId,
     });
     if (!moved) {
-      await this.seats.release(seatClaimId, a._id);
+      await this.freePlace(seatClaimId, dayClaimId, a._id);
       throw this.raced(a._id);
     }
-    await this.seats.release(a.seatClaimId, a._id);
+    await this.freePlace(a.seatClaimId, a.dayClaimId, a._id);
     return toAppointmentView(moved);
   }
 
@@ -348,7 +337,7 @@ export class AppointmentsService {
     const done = await this.store.apply(a, { action, to, set, event: event(a, to), actorId });
     if (!done) throw this.raced(a._id);
     if (holdsSeat(a.status) && !holdsSeat(to)) {
-      await this.seats.release(a.seatClaimId, a._id);
+      await this.freePlace(a.seatClaimId, a.dayClaimId, a._id);
       await this.holds.cancel(a._id);
     }
     this.logger.debug(`${a._id}: ${a.status} -> ${to} (${action}) by ${actorId ?? 'system'} [${meta.requestId}]`);
@@ -367,6 +356,37 @@ export class AppointmentsService {
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
     }
+  }
+
+  /** A seat of the slot and, under a daily cap, a place in the doctor's day: both or neither. */
+  private async takePlace(
+    slot: ExpandedSlot,
+    appointmentId: string,
+  ): Promise<{ seatClaimId: string; dayClaimId: string | null }> {
+    const seatClaimId = await this.seats.claim({
+      slotId: slot.id,
+      doctorId: slot.doctorId,
+      start: slot.start,
+      capacity: slot.capacity,
+      appointmentId,
+    });
+    if (!seatClaimId) throw DomainError.conflict('This slot is fully booked', 'SLOT_FULL');
+    const cap = this.config.MAX_APPOINTMENTS_PER_DAY;
+    if (!cap) return { seatClaimId, dayClaimId: null };
+    const dayClaimId = await this.seats.claimDay(slot.doctorId, slot.localDate, cap, appointmentId);
+    if (!dayClaimId) {
+      await this.seats.release(seatClaimId, appointmentId);
+      throw DomainError.conflict(
+        `The doctor takes at most ${cap} appointments on ${slot.localDate}`,
+        'DAILY_CAP_REACHED',
+      );
+    }
+    return { seatClaimId, dayClaimId };
+  }
+
+  private async freePlace(seatClaimId: string | null, dayClaimId: string | null, appointmentId: string): Promise<void> {
+    await this.seats.release(seatClaimId, appointmentId);
+    await this.seats.releaseDay(dayClaimId, appointmentId);
   }
 
   private illegal(a: AppointmentDoc, action: Action): DomainError {
