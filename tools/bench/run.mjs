@@ -6,7 +6,9 @@
 //   3. each scenario of tools/bench/scenarios/ under autocannon (64 connections, 2 s warm-up, then
 //      BENCH_DURATION seconds, default 10): requests/s, p50/p99, share of the ceiling, aims;
 //   4. idle resident memory of every app after the load;
-//   5. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//   5. booking under contention (tools/bench/booking-contention.mjs): 500 clients race for 50 seats,
+//      then the scheduling database is checked for double bookings (any makes the run fail);
+//   6. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from './scenarios/index.mjs';
+import { bookingContention } from './booking-contention.mjs';
 import {
   appProcesses,
   cpuSeconds,
@@ -63,6 +66,7 @@ const restarts = [];
 const results = [];
 let memory = [];
 let memoryAtStart = [];
+let booking = null;
 let ceiling = null;
 let platform = null;
 
@@ -368,6 +372,22 @@ try {
       `  ${m.app.padEnd(16)} ${m.rssMb.toFixed(1).padStart(6)} MB (${fmt(m.rssAtStartMb, 1)} MB before the load; aim < ${MEMORY_AIM_MB} MB) ${m.pass ? 'PASS' : 'MISS'}`,
     );
   }
+  // After the memory reading, so its 500 registrations do not change the idle figures above.
+  try {
+    booking = await bookingContention({ gatewayUrl, mongoUri: MONGO_URI, dbName: `${dbPrefix}_scheduling` });
+    booking.foreignNatsClients = await foreignNatsClients(NATS_MONITOR_PORT, APPS, [
+      ...appProcesses(platform.pid).map((p) => p.pid),
+    ]);
+    if (booking.foreignNatsClients?.rpc.length)
+      say(
+        `  warning: another platform's services are on the same NATS (${booking.foreignNatsClients.rpc.join(', ')}): ` +
+          'they answered part of the bookings from their own database, so the counts above are not this platform alone',
+      );
+    failures.push(...booking.problems);
+  } catch (err) {
+    failures.push(`booking race: ${err.message}`);
+    say(`  FAILED: ${err.message}`);
+  }
 } catch (err) {
   failures.push(err.message);
   say(`ERROR: ${err.message}`);
@@ -398,6 +418,7 @@ const report = {
   },
   scenarios: results,
   memory,
+  bookingContention: booking,
   restarts,
   failures,
   ok: failures.length === 0,
@@ -433,7 +454,21 @@ const mem = [
 process.stdout.write(
   `\n=== bench ${now.toISOString()}: ${os.cpus().length} CPUs, ${CONNECTIONS} connections, ${DURATION}s per scenario ===\n\n`,
 );
+const race = booking && [
+  ['booking race', 'seats', 'booked', 'bookings/s', 'p50', 'p99', '409s', 'DOUBLE BOOKINGS'],
+  [
+    `${booking.clients} clients, ${booking.patients} patients, ${booking.slots} one-seat slots`,
+    String(booking.seats),
+    String(booking.booked),
+    fmt(booking.bookingsPerSec, 1),
+    `${booking.p50Ms} ms`,
+    `${booking.p99Ms} ms`,
+    String(booking.conflicts409),
+    String(booking.doubleBookings),
+  ],
+];
 process.stdout.write(`${table(throughput)}\n\n${memory.length ? `${table(mem)}\n\n` : ''}`);
+if (race) process.stdout.write(`${table(race)}\n\n`);
 process.stdout.write(
   `other cpu: cores used during the measured run by processes outside the bench, the platform and its infrastructure.\n`,
 );

@@ -17,6 +17,7 @@ import { AuthController } from './modules/auth/auth.controller';
 import { HealthController } from './modules/health/health.controller';
 import { MeController } from './modules/me/me.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
+import { ReviewsController } from './modules/reviews/reviews.controller';
 import { AvailabilityController } from './modules/scheduling/availability.controller';
 import { ClinicsController } from './modules/scheduling/clinics.controller';
 import { DoctorsController } from './modules/scheduling/doctors.controller';
@@ -53,6 +54,7 @@ export class GatewayModule {
         DoctorsController,
         AppointmentsController,
         AvailabilityController,
+        ReviewsController,
         SystemController,
       ],
       providers: [

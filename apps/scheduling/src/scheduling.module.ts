@@ -5,6 +5,8 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { DirectoryModule } from './modules/directory/directory.module';
+import { SearchModule } from './modules/search/search.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 
 /**
  * Scheduling: the directory (specialties, clinics, doctor profiles), availability expanded to
@@ -13,13 +15,16 @@ import { DirectoryModule } from './modules/directory/directory.module';
 @Module({})
 export class SchedulingModule {
   static forRoot(config: SchedulingConfig): DynamicModule {
+    const appointments = AppointmentsModule.register(AvailabilityModule);
     return {
       module: SchedulingModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'scheduling', config, configClass: SchedulingConfig }),
         DirectoryModule,
         AvailabilityModule,
-        AppointmentsModule.register(AvailabilityModule),
+        SearchModule,
+        appointments,
+        ReviewsModule.register(appointments),
         DemoModule,
       ],
     };

@@ -15,5 +15,7 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Set by the e2e global setup for the test workers. */
 export const gatewayUrl = (): string => process.env.E2E_GATEWAY_URL ?? `http://127.0.0.1:${TEST_PORT_BASE}`;
+/** The port base the e2e platform runs on (the gateway's port; service probes at +101..+106). */
+export const platformPortBase = (): number => Number(process.env.E2E_PORT_BASE ?? TEST_PORT_BASE);
 export const testDbPrefix = (): string => process.env.E2E_DB_PREFIX ?? 'test';
 export const dbNameOf = (service: string): string => `${testDbPrefix()}_${service.replace(/-/g, '_')}`;

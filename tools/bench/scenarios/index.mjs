@@ -8,5 +8,6 @@ import gatewayHealth from './gateway-health.mjs';
 import natsEcho from './nats-echo.mjs';
 import dbBaseline from './db-baseline.mjs';
 import me from './me.mjs';
+import slots from './slots.mjs';
 
-export const SCENARIOS = [ceiling, gatewayHealth, natsEcho, dbBaseline, me];
+export const SCENARIOS = [ceiling, gatewayHealth, natsEcho, dbBaseline, me, slots];

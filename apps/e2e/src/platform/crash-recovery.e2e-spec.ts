@@ -1,8 +1,8 @@
 import { IdentityEvents, type UserRegisteredV1 } from '@telehealth/contracts';
-import { Api, EventTap, TEST_PORT_BASE, dbNameOf, rawDb, registration, sleep, waitUntil } from '@telehealth/testing';
+import { Api, EventTap, platformPortBase, dbNameOf, rawDb, registration, sleep, waitUntil } from '@telehealth/testing';
 
 const identityReady = async (): Promise<boolean> =>
-  fetch(`http://127.0.0.1:${TEST_PORT_BASE + 101}/ready`, { signal: AbortSignal.timeout(1000) })
+  fetch(`http://127.0.0.1:${platformPortBase() + 101}/ready`, { signal: AbortSignal.timeout(1000) })
     .then((r) => r.ok)
     .catch(() => false);
 

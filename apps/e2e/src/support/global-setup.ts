@@ -4,9 +4,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEST_JWT, TEST_PII_KEY, TEST_PORT_BASE } from '@telehealth/testing';
+import { freePortBase, startPrivateInfra } from './private-infra';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-export const STATE_FILE = path.join(ROOT, '.infra/e2e-platform.json');
+/** Where a run records what to stop; one per run, so concurrent runs never stop each other's. */
+const stateFileOf = (runId: string) => path.join(ROOT, `.infra/e2e-platform-${runId}.json`);
 
 /**
  * Starts the whole platform from dist/ (built by `npm test`) with its own databases and
@@ -16,6 +18,11 @@ export default async function globalSetup(): Promise<void> {
   const runId = `e2e${Date.now().toString(36)}`;
   const logDir = path.join(ROOT, '.infra/test-logs', runId);
   mkdirSync(logDir, { recursive: true });
+  const infra = await startPrivateInfra(path.join(logDir, 'infra'));
+  const portBase = await freePortBase([TEST_PORT_BASE, 5300, 7300, 9300, 11300]);
+  // Every test worker (and the integration suites) talks to this run's own NATS and Redis.
+  process.env.NATS_URL = infra.natsUrl;
+  process.env.REDIS_URL = infra.redisUrl;
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -24,7 +31,8 @@ export default async function globalSetup(): Promise<void> {
     PII_ENCRYPTION_KEY: TEST_PII_KEY,
     FAULT_INJECTION_ENABLED: 'true',
     TRUST_PROXY: 'true',
-    RPC_TIMEOUT_MS: '3000',
+    // Generous: a loaded 2-core machine slows the suite rather than failing it (the crash test waits it out).
+    RPC_TIMEOUT_MS: '10000',
     RATE_LIMIT_AUTH_MAX: '20',
     RATE_LIMIT_USER_MAX: '1000',
     OUTBOX_POLL_MS: '200',
@@ -35,16 +43,7 @@ export default async function globalSetup(): Promise<void> {
   };
   const runner = spawn(
     process.execPath,
-    [
-      'tools/run/platform.mjs',
-      '--port-base',
-      String(TEST_PORT_BASE),
-      '--db-prefix',
-      runId,
-      '--log-dir',
-      logDir,
-      '--demo',
-    ],
+    ['tools/run/platform.mjs', '--port-base', String(portBase), '--db-prefix', runId, '--log-dir', logDir, '--demo'],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
   );
   await new Promise<void>((resolve, reject) => {
@@ -65,9 +64,11 @@ export default async function globalSetup(): Promise<void> {
   });
   runner.stdout!.resume();
   runner.unref();
-  process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${TEST_PORT_BASE}`;
+  process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${portBase}`;
+  process.env.E2E_PORT_BASE = String(portBase);
   process.env.E2E_DB_PREFIX = runId;
   process.env.E2E_LOG_DIR = logDir;
-  writeFileSync(STATE_FILE, JSON.stringify({ pid: runner.pid, runId, logDir }));
+  process.env.E2E_STATE_FILE = stateFileOf(runId);
+  writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ pid: runner.pid, runId, logDir, infraPids: infra.pids }));
   process.stdout.write(`\n[e2e] platform ready (databases ${runId}_*, logs ${path.relative(ROOT, logDir)})\n`);
 }

@@ -2,17 +2,31 @@
 import 'tsconfig-paths/register';
 import { readFileSync, rmSync } from 'node:fs';
 import { dropDatabases } from '@telehealth/testing';
-import { STATE_FILE } from './global-setup';
 
 /** Stops the test platform and drops its databases (logs stay for inspection on failure). */
 export default async function globalTeardown(): Promise<void> {
-  const { pid, runId } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid: number; runId: string };
+  // Set by this run's global setup (same process): never another run's platform.
+  const stateFile = process.env.E2E_STATE_FILE;
+  if (!stateFile) return;
+  const { pid, runId, infraPids } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+    pid: number;
+    runId: string;
+    infraPids: number[];
+  };
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {
     // Already gone.
   }
   await new Promise((r) => setTimeout(r, 1500));
+  // The run's private NATS and Redis go with it.
+  for (const infraPid of infraPids ?? []) {
+    try {
+      process.kill(infraPid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
   await dropDatabases(runId);
-  rmSync(STATE_FILE, { force: true });
+  rmSync(stateFile, { force: true });
 }

@@ -1,5 +1,5 @@
 import { defineEvent } from '../common/contract';
-import type { AppointmentStatus, CancelledBy, ConsultationMode, Money } from './scheduling.types';
+import type { AppointmentStatus, CancelledBy, ConsultationMode, Money, ReviewFacets } from './scheduling.types';
 
 /** What every appointment event carries: enough to notify, bill and schedule without a lookup. */
 export interface AppointmentEventBase {
@@ -52,6 +52,27 @@ export interface DoctorProfileChangedV1 {
   availableOffline: boolean;
   /** Whether the profile is listed and bookable. */
   active: boolean;
+}
+
+/** A patient reviewed a completed appointment (published at once; counted in the doctor's rating). */
+export interface ReviewSubmittedV1 {
+  reviewId: string;
+  appointmentId: string;
+  doctorId: string;
+  patientId: string;
+  overall: number;
+  facets: ReviewFacets;
+  submittedAt: string;
+}
+
+/** An admin unpublished (hid) or republished a review. */
+export interface ReviewVisibilityChangedV1 {
+  reviewId: string;
+  appointmentId: string;
+  doctorId: string;
+  published: boolean;
+  changedBy: string;
+  changedAt: string;
 }
 
 export const SchedulingEvents = {
@@ -114,5 +135,17 @@ export const SchedulingEvents = {
     'doctor.profile-changed',
     1,
     "A doctor's public profile was created or edited (search listings, fees, booking settings).",
+  ),
+  reviewSubmitted: defineEvent<ReviewSubmittedV1>(
+    'scheduling',
+    'review.submitted',
+    1,
+    "A patient reviewed a completed appointment; the doctor's rating is recomputed.",
+  ),
+  reviewVisibilityChanged: defineEvent<ReviewVisibilityChangedV1>(
+    'scheduling',
+    'review.visibility-changed',
+    1,
+    "An admin unpublished or republished a review; the doctor's rating is recomputed.",
   ),
 } as const;

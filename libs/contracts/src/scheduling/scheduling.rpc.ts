@@ -8,10 +8,15 @@ import type {
   BookAppointmentRequest,
   ClinicView,
   DoctorProfileView,
+  DoctorReviewsQuery,
+  PublicReviewView,
   RescheduleRequest,
+  ReviewView,
+  SetReviewPublishedRequest,
   SlotQuery,
   SlotView,
   SpecialtyView,
+  SubmitReviewRequest,
   TransitionRequest,
 } from './scheduling.types';
 
@@ -93,7 +98,7 @@ export const SchedulingRpc = {
   getDoctor: defineRpc<ById, DoctorProfileView>('scheduling', 'doctors.get', 1, 'One public doctor profile.'),
   searchDoctors: defineRpc<
     DoctorSearchQuery,
-    Page<DoctorProfileView & { distanceKm?: number; nextFreeSlot?: string | null }>
+    Page<DoctorProfileView & { distanceKm?: number | null; nextFreeSlot?: string | null }>
   >('scheduling', 'doctors.search', 1, 'Doctor search.'),
 
   createRule: defineRpc<CreateRuleRequest, AvailabilityRuleView>(
@@ -204,5 +209,24 @@ export const SchedulingRpc = {
     'appointments.no-show',
     1,
     'The patient did not attend.',
+  ),
+
+  submitReview: defineRpc<SubmitReviewRequest, ReviewView>(
+    'scheduling',
+    'reviews.submit',
+    1,
+    'The patient reviews their completed appointment, once.',
+  ),
+  listDoctorReviews: defineRpc<DoctorReviewsQuery, Page<PublicReviewView>>(
+    'scheduling',
+    'reviews.list-for-doctor',
+    1,
+    "A doctor's published reviews, newest first.",
+  ),
+  setReviewPublished: defineRpc<SetReviewPublishedRequest, ReviewView>(
+    'scheduling',
+    'reviews.set-published',
+    1,
+    'An admin unpublishes or republishes a review.',
   ),
 } as const;

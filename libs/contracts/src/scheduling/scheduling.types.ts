@@ -257,3 +257,43 @@ export interface SlotQuery {
   mode?: SlotMode;
   clinicId?: string;
 }
+
+/** The optional aspects a patient may rate besides the overall rating (seeds 002/003), each 1-5. */
+export const REVIEW_FACETS = ['punctuality', 'communication', 'facilities', 'staff', 'value'] as const;
+export type ReviewFacet = (typeof REVIEW_FACETS)[number];
+export type ReviewFacets = Partial<Record<ReviewFacet, number>>;
+
+/** A patient's review of a completed appointment, as its author and admins see it. */
+export interface ReviewView {
+  id: string;
+  appointmentId: string;
+  doctorId: string;
+  patientId: string;
+  /** 1-5. */
+  overall: number;
+  facets: ReviewFacets;
+  text: string | null;
+  /** Listed publicly and counted in the doctor's rating (admins may unpublish). */
+  published: boolean;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+/** A review in a doctor's public list: who wrote it and for which appointment is not shown. */
+export type PublicReviewView = Omit<ReviewView, 'patientId' | 'appointmentId' | 'published'>;
+
+export interface SubmitReviewRequest {
+  appointmentId: string;
+  overall: number;
+  facets?: ReviewFacets;
+  text?: string;
+}
+
+export interface DoctorReviewsQuery extends PageQuery {
+  doctorId: string;
+}
+
+export interface SetReviewPublishedRequest {
+  id: string;
+  published: boolean;
+}

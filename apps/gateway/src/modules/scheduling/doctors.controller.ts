@@ -5,7 +5,7 @@ import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { OptionalAuth, Public, Roles } from '../../common/auth/public.decorator';
 import { CallMeta } from '../../common/http/call-meta.decorator';
 import { ApiErrors, IdParam, PageOf } from '../../common/openapi/common.dto';
-import { DoctorProfileDto, DoctorSearchQueryDto, UpdateDoctorProfileDto } from './dto/doctor.dto';
+import { DoctorProfileDto, DoctorSearchHitDto, DoctorSearchQueryDto, UpdateDoctorProfileDto } from './dto/doctor.dto';
 import { SlotDto, SlotQueryDto } from './dto/slot.dto';
 
 /** Doctor profiles (seed 001 doctors): search, the public profile, its slots. */
@@ -17,13 +17,18 @@ export class DoctorsController {
   @Get()
   @Public()
   @ApiOperation({
-    summary: 'Search active doctors by specialty, city, online/offline, language, insurer and fee',
-    description: 'Sorted by rating (default) or fee. Search by distance and by soonest free slot come later.',
+    summary: 'Search active doctors by specialty, city, distance, online/offline, language, insurer, fee and free day',
+    description:
+      'Sorted by distance (the default with lat/lng), rating (the default otherwise), lowest fee or soonest free slot. ' +
+      'Searches by distance, free day, fee or soonest rank at most the 2,000 best-rated doctors matching the other filters: narrow by specialty or city beyond that.',
   })
-  @ApiResponse({ status: 200, type: PageOf(DoctorProfileDto) })
+  @ApiResponse({ status: 200, type: PageOf(DoctorSearchHitDto) })
   @ApiErrors(400)
   search(@Query() q: DoctorSearchQueryDto, @CallMeta() meta: RequestMeta) {
-    return this.rpc.call(SchedulingRpc.searchDoctors, { ...q }, meta);
+    const { lat, lng, radiusKm, ...rest } = q;
+    const near =
+      lat !== undefined && lng !== undefined ? { lat, lng, ...(radiusKm !== undefined && { radiusKm }) } : undefined;
+    return this.rpc.call(SchedulingRpc.searchDoctors, { ...rest, ...(near && { near }) }, meta);
   }
 
   @Get(':id')

@@ -37,7 +37,7 @@ export class AppointmentsModule {
         HoldExpiryWorker,
         PaymentOutcomeConsumer,
       ],
-      exports: [SeatsService],
+      exports: [SeatsService, AppointmentStore],
     };
   }
 }

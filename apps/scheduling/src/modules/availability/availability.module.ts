@@ -35,6 +35,6 @@ import { StrandGuard } from './strand-guard';
     SlotsService,
     { provide: SlotCatalog, useClass: AvailabilitySlotCatalog },
   ],
-  exports: [SlotCatalog, MongooseModule],
+  exports: [SlotCatalog, MongooseModule, SlotsService, AvailabilitySource],
 })
 export class AvailabilityModule {}

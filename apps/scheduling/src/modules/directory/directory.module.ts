@@ -6,13 +6,12 @@ import { ClinicsService } from './clinics.service';
 import { DoctorAccountsConsumer } from './doctor-accounts.consumer';
 import { DOCTOR_PROFILE_MODEL, DoctorProfileSchema } from './doctor-profile.schema';
 import { DoctorProfilesService } from './doctor-profiles.service';
-import { DoctorSearchService } from './doctor-search.service';
 import { DoctorsController } from './doctors.controller';
 import { SpecialtiesController } from './specialties.controller';
 import { SpecialtiesService } from './specialties.service';
 import { SPECIALTY_MODEL, SpecialtySchema } from './specialty.schema';
 
-/** The public directory: specialties, clinics and doctor profiles (with their search). */
+/** The public directory: specialties, clinics and doctor profiles (searched through the search module). */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -22,7 +21,7 @@ import { SPECIALTY_MODEL, SpecialtySchema } from './specialty.schema';
     ]),
   ],
   controllers: [SpecialtiesController, ClinicsController, DoctorsController],
-  providers: [SpecialtiesService, ClinicsService, DoctorProfilesService, DoctorSearchService, DoctorAccountsConsumer],
+  providers: [SpecialtiesService, ClinicsService, DoctorProfilesService, DoctorAccountsConsumer],
   exports: [ClinicsService, DoctorProfilesService, MongooseModule],
 })
 export class DirectoryModule {}

@@ -1,16 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { SchedulingRpc, type DoctorSearchQuery, type UpsertDoctorProfileRequest } from '@telehealth/contracts';
+import { SchedulingRpc, type UpsertDoctorProfileRequest } from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { DoctorProfilesService } from './doctor-profiles.service';
-import { DoctorSearchService } from './doctor-search.service';
 
 @Controller()
 export class DoctorsController {
-  constructor(
-    private readonly profiles: DoctorProfilesService,
-    private readonly finder: DoctorSearchService,
-  ) {}
+  /** Search (SchedulingRpc.searchDoctors) is answered by the search module. */
+  constructor(private readonly profiles: DoctorProfilesService) {}
 
   @Rpc(SchedulingRpc.upsertDoctorProfile)
   upsert(@Payload() q: UpsertDoctorProfileRequest, @Meta() m: RequestMeta) {
@@ -20,10 +17,5 @@ export class DoctorsController {
   @Rpc(SchedulingRpc.getDoctor)
   get(@Payload() q: { id: string }, @Meta() m: RequestMeta) {
     return this.profiles.get(q.id, m);
-  }
-
-  @Rpc(SchedulingRpc.searchDoctors)
-  search(@Payload() q: DoctorSearchQuery) {
-    return this.finder.search(q);
   }
 }

@@ -1,8 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { DoctorClinicFee, DoctorProfileView } from '@telehealth/contracts';
 import {
   BoolField,
+  DateField,
+  DecimalField,
   IntField,
   NameField,
   NestedField,
@@ -62,6 +66,31 @@ export class UpdateDoctorProfileDto {
   organisationId?: string;
 }
 
+const SORTS = ['distance', 'rating', 'fee', 'soonest'] as const;
+const number = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value,
+);
+
+/** lat or lng: a number in [-max, max], required (with the other) as soon as any of lat, lng, radiusKm is given. */
+function Coordinate(o: { max: number; example: number; description: string }): PropertyDecorator {
+  const range = `must be a number from -${o.max} to ${o.max}`;
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: 'number',
+      minimum: -o.max,
+      maximum: o.max,
+      example: o.example,
+      description: o.description,
+    }),
+    number,
+    ValidateIf((q: DoctorSearchQueryDto) => q.lat !== undefined || q.lng !== undefined || q.radiusKm !== undefined),
+    IsDefined({ message: 'is required with lat, lng or radiusKm (give both lat and lng)' }),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: range }),
+    Min(-o.max, { message: range }),
+    Max(o.max, { message: range }),
+  );
+}
+
 export class DoctorSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'PAEDIATRICS', description: 'Specialty code' })
   @IsOptional()
@@ -78,14 +107,33 @@ export class DoctorSearchQueryDto extends PageQueryDto {
   @IntField({ optional: true, min: 0, max: 1_000_000_000_000, description: 'Base fee at most, minor units' })
   maxFee?: number;
 
+  @Coordinate({ max: 90, example: 6.4281, description: 'Latitude of the point to search near (with lng)' })
+  lat?: number;
+  @Coordinate({ max: 180, example: 3.4219, description: 'Longitude of the point to search near (with lat)' })
+  lng?: number;
+  @DecimalField({
+    optional: true,
+    min: 0.1,
+    max: 500,
+    example: 10,
+    description: `Only doctors with an active clinic within this distance (km) of lat/lng; default 25. Online-only doctors are left out unless online=true (then listed last, distanceKm null)`,
+  })
+  radiusKm?: number;
+  @DateField({
+    optional: true,
+    example: '2026-03-03',
+    description: 'Only doctors with a free slot on this local date (YYYY-MM-DD)',
+  })
+  freeOn?: string;
+
   @ApiPropertyOptional({
-    enum: ['rating', 'fee'],
-    default: 'rating',
-    description: 'Best rated first, or cheapest first',
+    enum: SORTS,
+    description:
+      'distance: nearest first (needs lat/lng; the default with them); rating: best rated first (the default otherwise); fee: lowest fee (base or any clinic) first; soonest: earliest free slot in the next 14 days first',
   })
   @IsOptional()
-  @IsIn(['rating', 'fee'], { message: 'must be one of rating, fee' })
-  sort?: 'rating' | 'fee';
+  @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` })
+  sort?: (typeof SORTS)[number];
 }
 
 class RatingDto {
@@ -120,4 +168,24 @@ export class DoctorProfileDto implements DoctorProfileView {
   @ApiProperty({ example: 'Africa/Lagos' }) timeZone: string;
   @ApiProperty({ description: 'false: a draft or unlisted profile (visible only to those who manage it)' })
   active: boolean;
+}
+
+/** Search hits: the profile, and what the search computed for it. */
+export class DoctorSearchHitDto extends DoctorProfileDto {
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 2.4,
+    description:
+      'With lat/lng: km (great circle, to 0.1) to the nearest active clinic of the doctor; null for an online-only doctor',
+  })
+  distanceKm?: number | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'With sort=soonest or freeOn: start of the first free slot (on freeOn, else within the next 14 days); null when none',
+  })
+  nextFreeSlot?: string | null;
 }
