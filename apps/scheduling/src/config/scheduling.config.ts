@@ -39,6 +39,15 @@ export class SchedulingConfig extends ServiceConfig {
   @Max(500)
   MAX_APPOINTMENTS_PER_DAY = 0;
 
+  /**
+   * How long a doctor's slot listing (not its free seats, always live) may be served from
+   * memory. Writes through this instance invalidate at once; 0 turns the cache off.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SLOT_LIST_CACHE_SECONDS = 5;
+
   /** Gap kept between consecutive slots of a rule. */
   @IsInt()
   @Min(0)

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { ExceptionKind, SlotMode } from '@telehealth/contracts';
+import { bumpsSlotInputs } from './slot-inputs-version';
 
 export const AVAILABILITY_EXCEPTION_MODEL = 'AvailabilityException';
 
@@ -37,3 +38,4 @@ export const AvailabilityExceptionSchema = new Schema<AvailabilityExceptionDoc>(
   { collection: 'availability_exceptions', timestamps: true, versionKey: false },
 );
 AvailabilityExceptionSchema.index({ doctorId: 1, date: 1 });
+AvailabilityExceptionSchema.plugin(bumpsSlotInputs);

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import { SlotMode, type Money } from '@telehealth/contracts';
+import { bumpsSlotInputs } from './slot-inputs-version';
 
 export const AVAILABILITY_RULE_MODEL = 'AvailabilityRule';
 
@@ -48,3 +49,4 @@ export const AvailabilityRuleSchema = new Schema<AvailabilityRuleDoc>(
   { collection: 'availability_rules', timestamps: true, versionKey: false },
 );
 AvailabilityRuleSchema.index({ doctorId: 1, active: 1, weekday: 1 });
+AvailabilityRuleSchema.plugin(bumpsSlotInputs);

@@ -10,6 +10,7 @@ import type { DoctorProfileDoc } from '../directory/doctor-profile.schema';
 import { SEAT_CLAIM_MODEL, type SeatClaimDoc } from '../seats/seat-claim.schema';
 import { AvailabilitySource } from './availability-source';
 import { expandSlots } from './slot-expansion';
+import { slotInputsVersion } from './slot-inputs-version';
 import type { ExpandedSlot, ExpansionPolicy } from './slot-expansion.types';
 
 /** Most local dates (from and to included) one slots request may cover. */
@@ -18,9 +19,22 @@ export const MAX_SLOT_RANGE_DAYS = 31;
 const MODES = Object.values(SlotMode) as string[];
 const DAY_MS = 86_400_000;
 
+/** Most doctor/date-range listings kept in memory. */
+const CACHE_ENTRIES = 2_000;
+
+interface CachedListing {
+  doctor: DoctorProfileDoc;
+  slots: ExpandedSlot[];
+  version: number;
+  at: number;
+}
+
 /** The concrete slots of a doctor over a date range, with their free seats. */
 @Injectable()
 export class SlotsService {
+  /** Public listings of active doctors: the database reads behind them, not their seats. */
+  private readonly cache = new Map<string, CachedListing>();
+
   constructor(
     @InjectModel(SEAT_CLAIM_MODEL) private readonly claims: Model<SeatClaimDoc>,
     private readonly profiles: DoctorProfilesService,
@@ -43,12 +57,34 @@ export class SlotsService {
       throw DomainError.invalid('mode', `must be one of ${MODES.join(', ')}`);
     }
     const clinicId = q.clinicId === undefined ? undefined : requiredText(q.clinicId, 64, 'clinicId');
-    const doctor = await this.profiles.requireVisible(q.doctorId, meta.caller);
-    const slots = (await this.expand(doctor, q.from, q.to, new Date())).filter(
-      (s) => (clinicId === undefined || s.clinicId === clinicId) && offers(s.mode, q.mode),
-    );
-    const booked = await this.bookedSeats(slots.map((s) => s.id));
+    const { doctor, slots: all } = await this.listing(q, meta);
+    const slots = all.filter((s) => (clinicId === undefined || s.clinicId === clinicId) && offers(s.mode, q.mode));
+    const booked = await this.bookedSeats(doctor._id, slots);
     return slots.map((s) => toSlotView(s, booked.get(s.id) ?? 0));
+  }
+
+  /**
+   * The doctor and their slots for the range, from memory when an active doctor's listing was
+   * computed within SLOT_LIST_CACHE_SECONDS and nothing slots depend on changed here since.
+   * Booking never uses this: it checks every slot against fresh availability.
+   */
+  private async listing(q: SlotQuery, meta: RequestMeta): Promise<{ doctor: DoctorProfileDoc; slots: ExpandedSlot[] }> {
+    const key = `${q.doctorId}|${q.from}|${q.to}`;
+    const ttl = this.config.SLOT_LIST_CACHE_SECONDS * 1000;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === slotInputsVersion() && now - hit.at < ttl && hit.doctor.active) {
+      const earliest = now + this.config.BOOKING_MIN_NOTICE_MINUTES * 60_000;
+      return { doctor: hit.doctor, slots: hit.slots.filter((s) => s.start.getTime() >= earliest) };
+    }
+    const version = slotInputsVersion();
+    const doctor = await this.profiles.requireVisible(q.doctorId, meta.caller);
+    const slots = await this.expand(doctor, q.from, q.to, new Date(now));
+    if (ttl > 0 && doctor.active) {
+      if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, { doctor, slots, version, at: now });
+    }
+    return { doctor, slots };
   }
 
   /** The doctor's slots on local dates [fromDate, toDate] under the booking policy. */
@@ -71,12 +107,15 @@ export class SlotsService {
     };
   }
 
-  /** Seats taken per slot id, in one query. */
-  private async bookedSeats(slotIds: string[]): Promise<Map<string, number>> {
+  /**
+   * Seats taken per slot id, in one query on the indexed (doctorId, start) range the slots
+   * cover: cheaper on the database than an `$in` over hundreds of slot ids.
+   */
+  private async bookedSeats(doctorId: string, slots: ExpandedSlot[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    if (!slotIds.length) return counts;
+    if (!slots.length) return counts;
     const claims = await this.claims
-      .find({ slotId: { $in: slotIds } }, { slotId: 1 })
+      .find({ doctorId, start: { $gte: slots[0].start, $lte: slots[slots.length - 1].start } }, { slotId: 1 })
       .lean<Pick<SeatClaimDoc, 'slotId'>[]>();
     for (const c of claims) counts.set(c.slotId, (counts.get(c.slotId) ?? 0) + 1);
     return counts;

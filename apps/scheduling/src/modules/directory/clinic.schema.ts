@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Address, GeoPoint, OpeningHours } from '@telehealth/contracts';
+import { bumpsSlotInputs } from '../availability/slot-inputs-version';
 
 export const CLINIC_MODEL = 'Clinic';
 
@@ -65,3 +66,4 @@ export const ClinicSchema = new Schema<ClinicDoc>(
 );
 ClinicSchema.index({ active: 1, cityKey: 1, name: 1 });
 ClinicSchema.index({ organisationId: 1 });
+ClinicSchema.plugin(bumpsSlotInputs);

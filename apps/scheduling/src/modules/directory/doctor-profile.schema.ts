@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import type { DoctorClinicFee, Money } from '@telehealth/contracts';
 import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
+import { bumpsSlotInputs } from '../availability/slot-inputs-version';
 
 export const DOCTOR_PROFILE_MODEL = 'DoctorProfile';
 
@@ -92,3 +93,4 @@ DoctorProfileSchema.index({ active: 1, 'baseFee.amountMinor': 1 });
 DoctorProfileSchema.index({ 'clinics.clinicId': 1 });
 DoctorProfileSchema.index({ organisationId: 1 });
 addOutbox(DoctorProfileSchema);
+DoctorProfileSchema.plugin(bumpsSlotInputs);
