@@ -4,3 +4,4 @@ export * from './event-tap';
 export * from './database';
 export * from './wait';
 export * from './publish-event';
+export * from './domain-errors';

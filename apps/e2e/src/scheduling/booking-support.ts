@@ -1,4 +1,6 @@
-import { Api } from '@telehealth/testing';
+import { randomUUID } from 'node:crypto';
+import { PaymentEvents } from '@telehealth/contracts';
+import { Api, publishEvent } from '@telehealth/testing';
 import type { Session } from '../support/actors';
 
 /** Demo doctors (see the scheduling demo data): one seat per slot, and three seats per slot. */
@@ -46,3 +48,15 @@ export function bookingFor(slot: Slot, extra: Record<string, unknown> = {}) {
 
 export const book = (s: Session, slot: Slot, extra: Record<string, unknown> = {}) =>
   s.api.post('/v1/appointments', bookingFor(slot, extra), { token: s.token });
+
+/** Plays wallet-claims: the appointment's fee was paid (until the wallet service ships). */
+export const pay = (appointmentId: string, patientId: string) =>
+  publishEvent(PaymentEvents.appointmentPaymentCompleted, appointmentId, {
+    paymentId: randomUUID(),
+    appointmentId,
+    patientId,
+    amount: { amountMinor: 1, currency: 'NGN' },
+    method: 'WALLET',
+    coveredByInsurance: false,
+    reference: `PAY_${appointmentId.slice(0, 8)}`,
+  });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PaymentEvents, SchedulingEvents, type AppointmentHeldV1 } from '@telehealth/contracts';
-import { Api, EventTap, dbNameOf, publishEvent, rawDb, sleep, waitUntil } from '@telehealth/testing';
+import { SchedulingEvents, type AppointmentHeldV1 } from '@telehealth/contracts';
+import { Api, EventTap, dbNameOf, rawDb, sleep, waitUntil } from '@telehealth/testing';
 import { adminSession, login, newPatient, type Session } from '../support/actors';
 import {
   ONE_SEAT_DOCTOR,
@@ -10,6 +10,7 @@ import {
   bookingFor,
   freeSlots,
   type Slot,
+  pay,
 } from './booking-support';
 
 async function seatClaims(slotId: string): Promise<number> {
@@ -22,17 +23,6 @@ async function seatClaims(slotId: string): Promise<number> {
 /** Statuses counted, so a failure shows what came back instead (503s, 429s...). */
 const histogram = (results: { status: number }[]) =>
   results.reduce<Record<number, number>>((h, r) => ({ ...h, [r.status]: (h[r.status] ?? 0) + 1 }), {});
-
-const pay = (appointmentId: string, patientId: string) =>
-  publishEvent(PaymentEvents.appointmentPaymentCompleted, appointmentId, {
-    paymentId: randomUUID(),
-    appointmentId,
-    patientId,
-    amount: { amountMinor: 1, currency: 'NGN' },
-    method: 'WALLET',
-    coveredByInsurance: false,
-    reference: `PAY_${appointmentId.slice(0, 8)}`,
-  });
 
 async function statusOf(s: Session, id: string): Promise<string> {
   return (await s.api.get(`/v1/appointments/${id}`, { token: s.token })).body.status;

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  PaymentEvents,
-  SchedulingEvents,
-  type ReviewSubmittedV1,
-  type ReviewVisibilityChangedV1,
-} from '@telehealth/contracts';
-import { Api, EventTap, publishEvent, waitUntil } from '@telehealth/testing';
+import { SchedulingEvents, type ReviewSubmittedV1, type ReviewVisibilityChangedV1 } from '@telehealth/contracts';
+import { Api, EventTap, waitUntil } from '@telehealth/testing';
 import { adminSession, login, newPatient, type Session } from '../support/actors';
-import { SlotDealer, THREE_SEAT_DOCTOR, book, freeSlots } from './booking-support';
+import { SlotDealer, THREE_SEAT_DOCTOR, book, freeSlots, pay } from './booking-support';
 
 /** The demo doctor of THREE_SEAT_DOCTOR. */
 const DOCTOR_LOGIN = { email: 'dr.nwosu@demo.health', password: 'DemoPass2026' };
@@ -16,17 +11,6 @@ interface ListedReview {
   id: string;
   overall: number;
 }
-
-const pay = (appointmentId: string, patientId: string) =>
-  publishEvent(PaymentEvents.appointmentPaymentCompleted, appointmentId, {
-    paymentId: randomUUID(),
-    appointmentId,
-    patientId,
-    amount: { amountMinor: 1, currency: 'NGN' },
-    method: 'WALLET',
-    coveredByInsurance: false,
-    reference: `PAY_${appointmentId.slice(0, 8)}`,
-  });
 
 /** Every published review of the doctor, over all pages. */
 async function publishedReviews(doctorId: string): Promise<ListedReview[]> {

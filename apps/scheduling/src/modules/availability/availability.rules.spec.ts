@@ -1,5 +1,5 @@
 import { ExceptionKind, SlotMode } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import { invalidField } from '@telehealth/testing';
 import {
   assertExceptionFields,
   assertRuleFields,
@@ -21,16 +21,6 @@ const rule: RuleFields = {
   validFrom: null,
   validTo: null,
 };
-
-function fieldOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return (err as DomainError).options.details?.[0].field ?? '';
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('assertRuleFields', () => {
   it('accepts a clinic rule, and an online rule without a clinic', () => {
@@ -63,7 +53,7 @@ describe('assertRuleFields', () => {
     [{ clinicId: null }, 'clinicId'],
     [{ clinicId: null, mode: SlotMode.BOTH }, 'clinicId'],
   ])('rejects %j naming %s', (patch, field) => {
-    expect(fieldOf(() => assertRuleFields({ ...rule, ...(patch as Partial<RuleFields>) }))).toBe(field);
+    expect(invalidField(() => assertRuleFields({ ...rule, ...(patch as Partial<RuleFields>) }))).toBe(field);
   });
 });
 
@@ -126,7 +116,9 @@ describe('assertExceptionFields', () => {
     [{ endTime: '12:00' }, 'startTime'],
     [{ startTime: '14:00', endTime: '12:00' }, 'endTime'],
   ])('rejects a blocked exception with %j naming %s', (patch, field) => {
-    expect(fieldOf(() => assertExceptionFields({ ...blocked, ...(patch as Partial<ExceptionFields>) }))).toBe(field);
+    expect(invalidField(() => assertExceptionFields({ ...blocked, ...(patch as Partial<ExceptionFields>) }))).toBe(
+      field,
+    );
   });
 
   it.each([
@@ -139,6 +131,6 @@ describe('assertExceptionFields', () => {
     [{ mode: null }, 'mode'],
     [{ clinicId: null }, 'clinicId'],
   ])('rejects extra hours with %j naming %s', (patch, field) => {
-    expect(fieldOf(() => assertExceptionFields({ ...extra, ...(patch as Partial<ExceptionFields>) }))).toBe(field);
+    expect(invalidField(() => assertExceptionFields({ ...extra, ...(patch as Partial<ExceptionFields>) }))).toBe(field);
   });
 });

@@ -1,15 +1,5 @@
-import { DomainError } from '@telehealth/messaging';
 import { assertOperatingHours, normaliseAddress } from './clinic.rules';
-
-function fieldOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return (err as DomainError).options.details?.[0].field ?? '';
-  }
-  throw new Error('expected a validation error');
-}
+import { invalidField } from '@telehealth/testing';
 
 describe('assertOperatingHours', () => {
   it('accepts Monday to Saturday hours and an empty week', () => {
@@ -33,11 +23,11 @@ describe('assertOperatingHours', () => {
       'operatingHours.1.weekday',
     ],
   ])('rejects %j naming %s', (hours, field) => {
-    expect(fieldOf(() => assertOperatingHours(hours, 'operatingHours'))).toBe(field);
+    expect(invalidField(() => assertOperatingHours(hours, 'operatingHours'))).toBe(field);
   });
 
   it('rejects something that is not a list', () => {
-    expect(fieldOf(() => assertOperatingHours('Mon-Fri' as never, 'operatingHours'))).toBe('operatingHours');
+    expect(invalidField(() => assertOperatingHours('Mon-Fri' as never, 'operatingHours'))).toBe('operatingHours');
   });
 });
 
@@ -58,6 +48,6 @@ describe('normaliseAddress', () => {
     [{ line1: '1 Road', city: ' ', country: 'NG' }, 'address.city'],
     [{ line1: '1 Road', city: 'Lagos', country: 'NGA' }, 'address.country'],
   ])('rejects %j naming %s', (address, field) => {
-    expect(fieldOf(() => normaliseAddress(address, 'address'))).toBe(field);
+    expect(invalidField(() => normaliseAddress(address, 'address'))).toBe(field);
   });
 });

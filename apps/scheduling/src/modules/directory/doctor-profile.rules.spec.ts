@@ -1,18 +1,8 @@
-import { DomainError } from '@telehealth/messaging';
 import { changedFieldsOf, profileChanges, MAX_CLINICS_PER_DOCTOR } from './doctor-profile.rules';
+import { invalidField } from '@telehealth/testing';
 
 const id = 'd1000000-0000-4000-8000-000000000001';
 const clinicId = 'c1000000-0000-4000-8000-000000000001';
-
-function fieldOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return (err as DomainError).options.details?.[0].field ?? '';
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('profileChanges', () => {
   it('changes only the fields sent, normalised', () => {
@@ -82,6 +72,6 @@ describe('profileChanges', () => {
       'clinics',
     ],
   ])('rejects %j naming %s', (q, field) => {
-    expect(fieldOf(() => profileChanges({ id, ...(q as object) }))).toBe(field);
+    expect(invalidField(() => profileChanges({ id, ...(q as object) }))).toBe(field);
   });
 });

@@ -1,17 +1,7 @@
-import { DomainError } from '@telehealth/messaging';
 import { ratingOf, reviewContent } from './review.rules';
+import { invalidField } from '@telehealth/testing';
 
 const appointmentId = 'a1000000-0000-4000-8000-000000000001';
-
-function fieldOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    return (err as DomainError).options.details?.[0].field ?? '';
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('reviewContent', () => {
   it('keeps the rating, the facets given and trimmed text', () => {
@@ -28,22 +18,22 @@ describe('reviewContent', () => {
   it.each([0, 6, 4.5, Number.NaN, '5' as unknown as number, undefined as unknown as number])(
     'refuses an overall rating of %j naming overall',
     (overall) => {
-      expect(fieldOf(() => reviewContent({ appointmentId, overall }))).toBe('overall');
+      expect(invalidField(() => reviewContent({ appointmentId, overall }))).toBe('overall');
     },
   );
 
   it('names the facet that is out of range or unknown', () => {
-    expect(fieldOf(() => reviewContent({ appointmentId, overall: 3, facets: { communication: 9 } }))).toBe(
+    expect(invalidField(() => reviewContent({ appointmentId, overall: 3, facets: { communication: 9 } }))).toBe(
       'facets.communication',
     );
-    expect(fieldOf(() => reviewContent({ appointmentId, overall: 3, facets: { bedsideManner: 4 } as never }))).toBe(
-      'facets.bedsideManner',
-    );
-    expect(fieldOf(() => reviewContent({ appointmentId, overall: 3, facets: [4] as never }))).toBe('facets');
+    expect(
+      invalidField(() => reviewContent({ appointmentId, overall: 3, facets: { bedsideManner: 4 } as never })),
+    ).toBe('facets.bedsideManner');
+    expect(invalidField(() => reviewContent({ appointmentId, overall: 3, facets: [4] as never }))).toBe('facets');
   });
 
   it('refuses text over 2000 characters', () => {
-    expect(fieldOf(() => reviewContent({ appointmentId, overall: 3, text: 'x'.repeat(2001) }))).toBe('text');
+    expect(invalidField(() => reviewContent({ appointmentId, overall: 3, text: 'x'.repeat(2001) }))).toBe('text');
     expect(reviewContent({ appointmentId, overall: 3, text: 'x'.repeat(2000) }).text).toHaveLength(2000);
   });
 });
