@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Booking under contention, run by tools/bench/run.mjs after the HTTP scenarios while the platform
 // is up: CLIENTS clients race for SEATS seats (50 one-seat slots of the one-seat demo doctor). All
 // clients start at once; each walks the slot list in its own random order, booking until it gets
@@ -35,8 +36,8 @@ function shuffled(list) {
   return out;
 }
 
-async function call(base, method, path, body, token) {
-  const headers = { 'content-type': 'application/json' };
+async function call(base, method, path, body, token, extraHeaders = {}) {
+  const headers = { 'content-type': 'application/json', ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
   const text = await res.text();
@@ -146,6 +147,7 @@ export async function bookingContention({ gatewayUrl, mongoUri, dbName }) {
   let networkErrors = 0;
   let booked = 0;
   let lastBookingMs = 0;
+  let retried503 = 0;
   const full = new Set();
   const raceStart = performance.now();
   async function client(token) {
@@ -153,8 +155,18 @@ export async function bookingContention({ gatewayUrl, mongoUri, dbName }) {
       if (full.has(slot.id)) continue;
       const t = performance.now();
       let status;
+      // One key per attempt: a timed-out attempt (503) is retried with it, as a client would,
+      // and answers with the booking it may already have made instead of taking a second seat.
+      const key = `bench-${randomUUID()}`;
       try {
-        const res = await call(gatewayUrl, 'POST', '/v1/appointments', bookingBody(slot), token);
+        let res;
+        for (let attempt = 0; attempt < 4; attempt++) {
+          res = await call(gatewayUrl, 'POST', '/v1/appointments', bookingBody(slot), token, {
+            'idempotency-key': key,
+          });
+          if (res.status !== 503) break;
+          retried503++;
+        }
         status = res.status;
         if (status === 409 && res.body?.reason === 'SLOT_FULL') full.add(slot.id);
       } catch {
@@ -178,6 +190,7 @@ export async function bookingContention({ gatewayUrl, mongoUri, dbName }) {
   const other = Object.entries(statuses).filter(([s]) => s !== '201' && s !== '409');
   const result = {
     clients: CLIENTS,
+    retried503,
     patients: PATIENTS,
     bookingsPerPatient: perPatient,
     doctorId: ONE_SEAT_DOCTOR,
@@ -221,6 +234,7 @@ export async function bookingContention({ gatewayUrl, mongoUri, dbName }) {
     problems.push(`booking race: ${audit.activeTotal} seats taken in the database, expected exactly ${seats}`);
   // A 503 is the gateway's RPC timeout under this load: the booking may have been made. Reported,
   // not failed: the client cannot tell, which is what an Idempotency-Key on booking would settle.
+  if (retried503) say(`  ${retried503} timed-out attempt(s) (503) retried with their Idempotency-Key`);
   const timedOut = statuses[503] ?? 0;
   if (timedOut)
     say(`  note: ${timedOut} request(s) timed out (503) though ${audit.activeTotal - booked} of them booked a seat`);

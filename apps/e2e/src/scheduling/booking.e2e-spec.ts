@@ -195,6 +195,32 @@ describe('Booking - /v1/appointments', () => {
     expect(await seatClaims(slot.id)).toBe(0);
   });
 
+  it('Idempotency-Key: retries (even 10 at once) return the first booking and take one seat', async () => {
+    const slot = threeSeat.take();
+    const p = patients[12];
+    const key = `retry-${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        p.api.post('/v1/appointments', bookingFor(slot), { token: p.token, headers: { 'idempotency-key': key } }),
+      ),
+    );
+    expect(histogram(results)).toEqual({ 201: 10 });
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(await seatClaims(slot.id)).toBe(1);
+    const other = await p.api.post('/v1/appointments', bookingFor(threeSeat.take()), {
+      token: p.token,
+      headers: { 'idempotency-key': key },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+    const bad = await p.api.post('/v1/appointments', bookingFor(slot), {
+      token: p.token,
+      headers: { 'idempotency-key': 'spaces are not allowed' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('Idempotency-Key');
+  });
+
   it('a patient books for their own dependent', async () => {
     const p = patients[11];
     const dep = await p.api.post(

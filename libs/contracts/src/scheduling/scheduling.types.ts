@@ -222,6 +222,8 @@ export interface AppointmentView {
 }
 
 export interface BookAppointmentRequest {
+  /** From the `Idempotency-Key` header: a retry with the same key returns the first booking. */
+  idempotencyKey?: string;
   slotId: string;
   mode: ConsultationMode;
   clinicId?: string;

@@ -20,6 +20,10 @@ export interface AppointmentDoc extends OutboxFields {
   _id: string;
   number: string;
   patientId: string;
+  /** The client's Idempotency-Key, or `auto:<id>` when none was sent (unique per patient). */
+  idempotencyKey: string;
+  /** Hash of the booking request the key was first used with. */
+  requestHash: string;
   dependentId: string | null;
   doctorId: string;
   /** The doctor's provider organisation, so its staff can see the schedule. */
@@ -58,6 +62,8 @@ export const AppointmentSchema = new Schema<AppointmentDoc>(
     _id: { type: String, required: true },
     number: { type: String, required: true },
     patientId: { type: String, required: true },
+    idempotencyKey: { type: String, required: true },
+    requestHash: { type: String, required: true },
     dependentId: { type: String, default: null },
     doctorId: { type: String, required: true },
     organisationId: { type: String, default: null },
@@ -89,6 +95,7 @@ export const AppointmentSchema = new Schema<AppointmentDoc>(
   { collection: 'appointments', timestamps: true, versionKey: false },
 );
 AppointmentSchema.index({ number: 1 }, { unique: true });
+AppointmentSchema.index({ patientId: 1, idempotencyKey: 1 }, { unique: true });
 AppointmentSchema.index({ patientId: 1, start: -1 });
 AppointmentSchema.index({ doctorId: 1, start: 1 });
 AppointmentSchema.index({ organisationId: 1, start: 1 });

@@ -5,6 +5,7 @@ import type { AppointmentStatus, EventEnvelope, PageQuery } from '@telehealth/co
 import { isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
+import { BOOKING_KEY_MODEL, type BookingKeyDoc } from './booking-key.schema';
 
 export type NewAppointment = Omit<AppointmentDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt' | 'version'>;
 
@@ -27,6 +28,7 @@ export class AppointmentStore {
   constructor(
     @InjectModel(APPOINTMENT_MODEL) private readonly appointments: Model<AppointmentDoc>,
     @InjectModel(TRANSITION_MODEL) private readonly transitions: Model<TransitionDoc>,
+    @InjectModel(BOOKING_KEY_MODEL) private readonly keys: Model<BookingKeyDoc>,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -34,6 +36,27 @@ export class AppointmentStore {
     const created = await this.appointments.create({ ...doc, version: 0, ...outboxOnInsert(events) });
     this.relay.kick();
     return created.toObject();
+  }
+
+  /** Claims a patient's Idempotency-Key for one booking attempt; false when another holds it. */
+  async claimKey(patientId: string, key: string, appointmentId: string): Promise<boolean> {
+    try {
+      await this.keys.create({ _id: `${patientId}:${key}`, appointmentId, claimedAt: new Date() });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async releaseKey(patientId: string, key: string, appointmentId: string): Promise<void> {
+    await this.keys.deleteOne({ _id: `${patientId}:${key}`, appointmentId });
+  }
+
+  /** The booking a patient made with an Idempotency-Key, as of its latest change. */
+  async findByKey(patientId: string, idempotencyKey: string): Promise<AppointmentDoc | null> {
+    const doc = await this.appointments.findOne({ patientId, idempotencyKey }).lean<AppointmentDoc>();
+    return doc ? this.catchUp(doc) : null;
   }
 
   /** The appointment as of its latest change. */

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { SeatsService } from '../seats/seats.service';
 import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
+import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
@@ -26,6 +27,7 @@ export class AppointmentsModule {
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
           { name: DAY_CLAIM_MODEL, schema: DayClaimSchema },
+          { name: BOOKING_KEY_MODEL, schema: BookingKeySchema },
         ]),
       ],
       controllers: [AppointmentsController],

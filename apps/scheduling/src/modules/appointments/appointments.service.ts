@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AppointmentStatus,
@@ -42,6 +42,18 @@ import { SlotCatalog, parseSlotId } from './slot-catalog';
 
 const origin = (correlationId?: string) => ({ producer: 'scheduling' as const, correlationId });
 
+/** What a booking request asks for, hashed: a retry must ask for the same. */
+const hashOf = ({ idempotencyKey: _key, ...q }: BookAppointmentRequest): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify(
+        Object.keys(q)
+          .sort()
+          .map((k) => [k, (q as Record<string, unknown>)[k]]),
+      ),
+    )
+    .digest('base64url');
+
 /** Booking and the appointment lifecycle (DOMAIN flows 2-4, scheduling side). */
 @Injectable()
 export class AppointmentsService {
@@ -59,10 +71,16 @@ export class AppointmentsService {
   /**
    * A patient books a slot for themselves or a dependent. The seat is taken first (a unique
    * insert: never more bookings than seats), then the appointment is written with its events.
-   * A fee holds the seat until payment (or expiry); a free slot confirms at once.
+   * A fee holds the seat until payment (or expiry); a free slot confirms at once. With an
+   * Idempotency-Key, a retry returns the first booking and never takes a second seat.
    */
   async book(q: BookAppointmentRequest, meta: RequestMeta): Promise<AppointmentView> {
     const caller = requireRole(meta, Role.PATIENT);
+    const requestHash = hashOf(q);
+    const key = q.idempotencyKey;
+    // A retry is answered from the first booking, whatever has happened to the slot since.
+    const earlier = key ? await this.store.findByKey(caller.userId, key) : null;
+    if (earlier) return this.replayed(earlier, requestHash);
     if (!parseSlotId(q.slotId)) throw DomainError.invalid('slotId', 'is not a slot id from GET /v1/doctors/{id}/slots');
     if (q.dependentId) await this.requireOwnDependent(q.dependentId, meta);
     const found = await this.slots.find(q.slotId, new Date());
@@ -72,10 +90,29 @@ export class AppointmentsService {
         'is not an open slot of this doctor (taken down, too soon or too far ahead)',
         'SLOT_NOT_OFFERED',
       );
-    const { slot, doctor } = found;
-    this.checkMode(q, slot.mode, slot.clinicId);
-
+    this.checkMode(q, found.slot.mode, found.slot.clinicId);
     const id = randomUUID();
+    // Of concurrent attempts with one key, one books; the others answer with its booking.
+    if (key && !(await this.store.claimKey(caller.userId, key, id))) {
+      return this.replayed(await this.awaitKeyedBooking(caller.userId, key), requestHash);
+    }
+    try {
+      return await this.bookClaimed(id, q, requestHash, found, caller.userId, meta);
+    } catch (err) {
+      if (key) await this.store.releaseKey(caller.userId, key, id);
+      throw err;
+    }
+  }
+
+  /** The rest of a booking, once any Idempotency-Key is this attempt's. */
+  private async bookClaimed(
+    id: string,
+    q: BookAppointmentRequest,
+    requestHash: string,
+    { slot, doctor }: NonNullable<Awaited<ReturnType<SlotCatalog['find']>>>,
+    patientId: string,
+    meta: RequestMeta,
+  ): Promise<AppointmentView> {
     const { seatClaimId, dayClaimId } = await this.takePlace(slot, id);
 
     const free = slot.fee.amountMinor === 0;
@@ -88,7 +125,9 @@ export class AppointmentsService {
     const holdExpiresAt = free ? null : new Date(Date.now() + this.config.HOLD_SECONDS * 1000);
     const doc: Omit<AppointmentDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt' | 'version' | 'number'> = {
       _id: id,
-      patientId: caller.userId,
+      patientId,
+      idempotencyKey: q.idempotencyKey ?? `auto:${id}`,
+      requestHash,
       dependentId: q.dependentId ?? null,
       doctorId: slot.doctorId,
       organisationId: doctor.organisationId,
@@ -389,6 +428,30 @@ export class AppointmentsService {
     await this.seats.releaseDay(dayClaimId, appointmentId);
   }
 
+  /** Waits briefly for the booking of a concurrent attempt holding the same key. */
+  private async awaitKeyedBooking(patientId: string, key: string): Promise<AppointmentDoc> {
+    for (let i = 0; i < 50; i++) {
+      const earlier = await this.store.findByKey(patientId, key);
+      if (earlier) return earlier;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw DomainError.conflict(
+      'A booking with this Idempotency-Key is still in progress or failed; retry shortly',
+      'IDEMPOTENCY_KEY_IN_PROGRESS',
+    );
+  }
+
+  /** The first answer to a retried booking; the same key with another request is refused. */
+  private replayed(earlier: AppointmentDoc, requestHash: string): AppointmentView {
+    if (earlier.requestHash !== requestHash) {
+      throw DomainError.unprocessable(
+        'This Idempotency-Key was already used for a different booking request',
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+    }
+    return toAppointmentView(earlier);
+  }
+
   private illegal(a: AppointmentDoc, action: Action): DomainError {
     return DomainError.conflict(
       `Cannot ${action} an appointment that is ${a.status}`,
@@ -466,7 +529,9 @@ export class AppointmentsService {
       try {
         return await this.store.insert(full, events);
       } catch (err) {
-        if (!isDuplicateKey(err) || attempt >= 4) throw err;
+        // Only a clash of the random number is retried; a reused Idempotency-Key is the caller's.
+        const keyTaken = isDuplicateKey(err) && (await this.store.findByKey(doc.patientId, doc.idempotencyKey));
+        if (!isDuplicateKey(err) || keyTaken || attempt >= 4) throw err;
       }
     }
   }
