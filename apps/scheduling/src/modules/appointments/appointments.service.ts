@@ -428,12 +428,15 @@ export class AppointmentsService {
     await this.seats.releaseDay(dayClaimId, appointmentId);
   }
 
-  /** Waits briefly for the booking of a concurrent attempt holding the same key. */
+  /**
+   * Waits briefly (a few sparse reads, so waiters cannot swamp the database under load) for
+   * the booking of a concurrent attempt holding the same key; then asks the client to retry.
+   */
   private async awaitKeyedBooking(patientId: string, key: string): Promise<AppointmentDoc> {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 8; i++) {
+      await new Promise((r) => setTimeout(r, 250));
       const earlier = await this.store.findByKey(patientId, key);
       if (earlier) return earlier;
-      await new Promise((r) => setTimeout(r, 100));
     }
     throw DomainError.conflict(
       'A booking with this Idempotency-Key is still in progress or failed; retry shortly',
