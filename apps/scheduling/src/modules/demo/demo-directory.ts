@@ -1,6 +1,6 @@
-import { SlotMode, type ClinicView, type SpecialtyView } from '@telehealth/contracts';
+import { SlotMode, type ClinicView, type SpecialtyView, type UpsertDoctorProfileRequest } from '@telehealth/contracts';
 import type { RuleFields } from '../availability/availability.rules';
-import type { ProfileChanges } from '../directory/doctor-profile.rules';
+import { profileChanges, type ProfileChanges } from '../directory/doctor-profile.rules';
 
 /** Identity's demo organisation and doctor accounts (fixed ids there; repeated here by value). */
 export const DEMO_ORGANISATION_ID = '0b6f3c1e-0000-4000-8000-000000000001';
@@ -78,7 +78,7 @@ export const DEMO_CLINICS: Omit<ClinicView, 'active'>[] = [
 export interface DemoDoctor {
   id: string;
   userId: string;
-  profile: ProfileChanges & Required<Pick<ProfileChanges, 'firstName' | 'lastName'>>;
+  profile: DemoProfile;
   rules: (RuleFields & { id: string })[];
 }
 
@@ -90,6 +90,13 @@ const weekly = (doctor: number, n: number, fields: Omit<RuleFields, 'weekday'>) 
     ...fields,
   }));
 
+type DemoProfile = ProfileChanges & Required<Pick<ProfileChanges, 'firstName' | 'lastName'>>;
+
+/** Demo profiles go through the same validation as the API (which also derives the search keys). */
+const demoProfile = (
+  p: Omit<UpsertDoctorProfileRequest, 'id'> & { firstName: string; lastName: string },
+): DemoProfile => profileChanges({ id: 'demo', ...p }) as DemoProfile;
+
 const naira = (amount: number) => ({ amountMinor: amount * 100, currency: 'NGN' });
 const rule = { slotMinutes: 30, fee: null, validFrom: null, validTo: null };
 
@@ -97,7 +104,7 @@ export const DEMO_DOCTORS: DemoDoctor[] = [
   {
     id: 'd1000000-0000-4000-8000-000000000001',
     userId: 'd0000000-0000-4000-8000-000000000001',
-    profile: {
+    profile: demoProfile({
       firstName: 'Tunde',
       lastName: 'Adeyemi',
       title: 'Dr',
@@ -106,21 +113,19 @@ export const DEMO_DOCTORS: DemoDoctor[] = [
       specializations: ['Hypertension', 'Diabetes care'],
       specialtyCode: 'GENERAL_PRACTICE',
       languages: ['English', 'Yoruba'],
-      languageKeys: ['english', 'yoruba'],
       registrationNumber: 'MDCN/2013/04521',
       yearsOfExperience: 12,
       clinics: [{ clinicId: DEMO_CLINICS[0].id, fee: naira(15_000) }],
       baseFee: naira(15_000),
       cashless: true,
       insuranceAccepted: ['WootHealth', 'AXA Mansard'],
-      insuranceKeys: ['woothealth', 'axa mansard'],
       requiresConfirmation: false,
       allowDirectBooking: true,
       availableOnline: true,
       availableOffline: true,
       timeZone: 'Africa/Lagos',
       active: true,
-    },
+    }),
     rules: [
       ...weekly(1, 1, {
         ...rule,
@@ -143,7 +148,7 @@ export const DEMO_DOCTORS: DemoDoctor[] = [
   {
     id: 'd1000000-0000-4000-8000-000000000002',
     userId: 'd0000000-0000-4000-8000-000000000002',
-    profile: {
+    profile: demoProfile({
       firstName: 'Chioma',
       lastName: 'Nwosu',
       title: 'Dr',
@@ -152,21 +157,19 @@ export const DEMO_DOCTORS: DemoDoctor[] = [
       specializations: ['Neonatal care', 'Childhood asthma'],
       specialtyCode: 'PAEDIATRICS',
       languages: ['English', 'Igbo'],
-      languageKeys: ['english', 'igbo'],
       registrationNumber: 'MDCN/2015/07788',
       yearsOfExperience: 9,
       clinics: [{ clinicId: DEMO_CLINICS[1].id, fee: naira(20_000) }],
       baseFee: naira(20_000),
       cashless: false,
       insuranceAccepted: ['WootHealth'],
-      insuranceKeys: ['woothealth'],
       requiresConfirmation: false,
       allowDirectBooking: true,
       availableOnline: true,
       availableOffline: true,
       timeZone: 'Africa/Lagos',
       active: true,
-    },
+    }),
     rules: weekly(2, 1, {
       ...rule,
       clinicId: DEMO_CLINICS[1].id,
