@@ -2,10 +2,12 @@ import type { EventContract } from './common/contract';
 import { IdentityEvents } from './identity/identity.events';
 import { PaymentEvents } from './payments/payment.events';
 import { SchedulingEvents } from './scheduling/scheduling.events';
+import { WalletEvents } from './wallet/wallet.events';
 
 /** Every domain event, for documentation, stream set-up and tests. */
 export const ALL_EVENTS: readonly EventContract<unknown>[] = [
   ...Object.values(IdentityEvents),
   ...Object.values(SchedulingEvents),
+  ...Object.values(WalletEvents),
   ...Object.values(PaymentEvents),
 ];

@@ -20,4 +20,7 @@ export * from './scheduling/scheduling.types';
 export * from './scheduling/scheduling.events';
 export * from './scheduling/scheduling.rpc';
 export * from './payments/payment.events';
+export * from './wallet/wallet.types';
+export * from './wallet/wallet.events';
+export * from './wallet/wallet.rpc';
 export * from './catalog';

@@ -1,9 +1,10 @@
 import { defineEvent } from '../common/contract';
-import type { Money } from '../scheduling/scheduling.types';
+import type { CancelledBy, Money } from '../scheduling/scheduling.types';
 
 /**
- * The payment outcome scheduling waits for while it holds a seat. Defined now (issue 3) so the
- * booking saga is complete on the scheduling side; the wallet-claims service publishes it.
+ * The payment outcome scheduling waits for while it holds a seat (wallet-claims publishes
+ * it). For a wallet payment, "completed" means the fee is held on the wallet; it is captured
+ * when the appointment is confirmed and released if the booking lapses.
  */
 export interface AppointmentPaymentCompletedV1 {
   paymentId: string;
@@ -20,8 +21,26 @@ export interface AppointmentPaymentFailedV1 {
   appointmentId: string;
   patientId: string;
   amount: Money;
-  reason: 'INSUFFICIENT_FUNDS' | 'DECLINED' | 'ERROR';
+  /** EXPIRED: the hold had already lapsed when the payment was attempted. */
+  reason: 'INSUFFICIENT_FUNDS' | 'DECLINED' | 'EXPIRED' | 'ERROR';
   message: string;
+}
+
+export interface RefundIssuedV1 {
+  refundId: string;
+  paymentId: string;
+  appointmentId: string;
+  patientId: string;
+  /** What went back to the wallet. */
+  amount: Money;
+  /** What was paid (a refund never exceeds it). */
+  paid: Money;
+  /** Share of the payment refunded, 0-100, from the policy below. */
+  percent: number;
+  cancelledBy: CancelledBy;
+  /** e.g. `FULL_NOTICE` (>= 24 h before), `LATE_NOTICE`, `PROVIDER_CANCELLED`. */
+  policy: string;
+  reference: string;
 }
 
 export const PaymentEvents = {
@@ -29,12 +48,18 @@ export const PaymentEvents = {
     'wallet-claims',
     'appointment-payment.completed',
     1,
-    'An appointment fee was paid (wallet, card or insurance cover).',
+    'An appointment fee was paid (held on the wallet, by card, or by insurance cover).',
   ),
   appointmentPaymentFailed: defineEvent<AppointmentPaymentFailedV1>(
     'wallet-claims',
     'appointment-payment.failed',
     1,
     'An appointment fee could not be paid; the booking is released.',
+  ),
+  refundIssued: defineEvent<RefundIssuedV1>(
+    'wallet-claims',
+    'refund.issued',
+    1,
+    'A cancelled appointment was refunded to the wallet, by the refund policy.',
   ),
 } as const;

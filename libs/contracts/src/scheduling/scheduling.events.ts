@@ -19,6 +19,8 @@ export interface AppointmentEventBase {
 
 export interface AppointmentHeldV1 extends AppointmentEventBase {
   holdExpiresAt: string;
+  /** How the patient chose to pay (added in 1.1; absent means WALLET). */
+  paymentMethod?: 'WALLET' | 'CARD';
 }
 export type AppointmentConfirmedV1 = AppointmentEventBase;
 export interface AppointmentCancelledV1 extends AppointmentEventBase {

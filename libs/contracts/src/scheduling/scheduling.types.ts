@@ -232,6 +232,8 @@ export interface BookAppointmentRequest {
   symptoms?: string;
   contactNumber?: string;
   callPreference?: CallPreference;
+  /** WALLET (default): the fee is held on the wallet. CARD: paid through a provider checkout. */
+  paymentMethod?: 'WALLET' | 'CARD';
 }
 
 export interface AppointmentQuery extends PageQuery {
