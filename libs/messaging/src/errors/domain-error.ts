@@ -51,6 +51,11 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.UNPROCESSABLE, message, { reason });
   }
 
+  /** A dependency (database contention, a payment provider) cannot answer now; safe to retry. */
+  static unavailable(message: string, reason: string, retryAfterSeconds = 1): DomainError {
+    return new DomainError(ErrorCode.UNAVAILABLE, message, { reason, retryAfterSeconds });
+  }
+
   static rateLimited(message: string, retryAfterSeconds: number, reason = 'RATE_LIMITED'): DomainError {
     return new DomainError(ErrorCode.RATE_LIMITED, message, { reason, retryAfterSeconds });
   }
