@@ -1,0 +1,72 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { PaymentProviderName } from '@telehealth/contracts';
+import { PAYMENT_PROVIDERS, type PaymentProvider, type PaymentProviders } from './payment-provider';
+import { PaystackProvider } from './paystack.provider';
+import { enabledProviders, validateProviders } from './providers.config';
+import { PROVIDERS_CONFIG, type ProvidersModuleConfig } from './providers.tokens';
+import { SandboxPaymentProvider } from './sandbox.provider';
+import { DEFAULT_SANDBOX_DELIVERY, SandboxWebhookQueue, type SandboxDeliveryPolicy } from './sandbox-webhook.queue';
+import { SandboxWebhookWorker } from './sandbox-webhook.worker';
+import { StripeProvider } from './stripe.provider';
+
+export interface ProvidersModuleOptions {
+  /** Retries of sandbox webhook deliveries (tests shorten them). */
+  sandboxDelivery?: SandboxDeliveryPolicy;
+  /** Run the sandbox delivery worker in this process (default true). */
+  sandboxWorker?: boolean;
+}
+
+/** The sandbox provider when it is enabled (the sandbox checkout route completes payments through it). */
+export function sandboxOf(providers: PaymentProviders): SandboxPaymentProvider | null {
+  const sandbox = providers.get(PaymentProviderName.SANDBOX);
+  return sandbox instanceof SandboxPaymentProvider ? sandbox : null;
+}
+
+/**
+ * The payment providers enabled by PAYMENT_PROVIDERS_ENABLED, as the registry
+ * {@link PAYMENT_PROVIDERS} (a ReadonlyMap by {@link PaymentProviderName}). With the sandbox
+ * enabled it also runs the sandbox's webhook queue and worker on Redis (closed on shutdown).
+ * Global: import it once, in the root module.
+ */
+@Module({})
+export class ProvidersModule {
+  static forRoot(config: ProvidersModuleConfig, options: ProvidersModuleOptions = {}): DynamicModule {
+    validateProviders(config);
+    const names = enabledProviders(config);
+    const sandbox = names.includes(PaymentProviderName.SANDBOX);
+    const providers: Provider[] = [{ provide: PROVIDERS_CONFIG, useValue: config }];
+    if (sandbox) {
+      providers.push(
+        {
+          provide: SandboxWebhookQueue,
+          useFactory: () => new SandboxWebhookQueue(config, options.sandboxDelivery ?? DEFAULT_SANDBOX_DELIVERY),
+        },
+        {
+          provide: SandboxPaymentProvider,
+          useFactory: (queue: SandboxWebhookQueue) => new SandboxPaymentProvider(config, queue),
+          inject: [SandboxWebhookQueue],
+        },
+      );
+      if (options.sandboxWorker !== false) providers.push(SandboxWebhookWorker);
+    }
+    providers.push({
+      provide: PAYMENT_PROVIDERS,
+      useFactory: (sandboxProvider?: SandboxPaymentProvider): PaymentProviders => {
+        const registry = new Map<PaymentProviderName, PaymentProvider>();
+        for (const name of names) {
+          if (name === PaymentProviderName.SANDBOX && sandboxProvider) registry.set(name, sandboxProvider);
+          if (name === PaymentProviderName.PAYSTACK) registry.set(name, new PaystackProvider(config));
+          if (name === PaymentProviderName.STRIPE) registry.set(name, new StripeProvider(config));
+        }
+        return registry;
+      },
+      inject: sandbox ? [SandboxPaymentProvider] : [],
+    });
+    return {
+      module: ProvidersModule,
+      global: true,
+      providers,
+      exports: [PAYMENT_PROVIDERS, PROVIDERS_CONFIG, ...(sandbox ? [SandboxPaymentProvider, SandboxWebhookQueue] : [])],
+    };
+  }
+}
