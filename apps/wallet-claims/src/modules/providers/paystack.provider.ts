@@ -21,11 +21,40 @@ export type PaystackSettings = Pick<
   'PAYSTACK_SECRET_KEY' | 'PAYSTACK_BASE_URL' | 'PAYMENT_PROVIDER_TIMEOUT_MS'
 >;
 
+/**
+ * Paystack allows only alphanumerics, `-`, `.` and `=` in a reference; ours have `_`. Every
+ * other byte is written `=XX` (and `=` itself `=3D`), so the mapping is one-to-one and its
+ * inverse gives our reference back from the webhook.
+ */
+export function toPaystackReference(reference: string): string {
+  return [...Buffer.from(reference, 'utf8')]
+    .map((byte) => {
+      const c = String.fromCharCode(byte);
+      return /[A-Za-z0-9.-]/.test(c) ? c : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+}
+
+export function fromPaystackReference(paystackReference: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < paystackReference.length; i++) {
+    const hex = paystackReference[i] === '=' ? paystackReference.slice(i + 1, i + 3) : '';
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(paystackReference.charCodeAt(i) & 0xff);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 const messageOf = (body: unknown): string | null =>
   isObject(body) && typeof body.message === 'string' ? body.message : null;
 
 /**
- * Paystack: a transaction is initialised with our reference (POST /transaction/initialize)
+ * Paystack: a transaction is initialised with our reference (POST /transaction/initialize,
+ * the reference written in Paystack's alphabet by {@link toPaystackReference})
  * and the payer pays on its authorization_url; the wallet is credited on `charge.success`,
  * whose `x-paystack-signature` is the hex HMAC-SHA512 of the raw body with the secret key.
  */
@@ -51,7 +80,7 @@ export class PaystackProvider implements PaymentProvider {
           email: req.email,
           amount: req.amount.amountMinor,
           currency: req.amount.currency,
-          reference: req.reference,
+          reference: toPaystackReference(req.reference),
           callback_url: req.returnUrl,
           metadata: { ...req.metadata, userId: req.userId, reference: req.reference, description: req.description },
         }),
@@ -88,7 +117,7 @@ export class PaystackProvider implements PaymentProvider {
       return {
         eventId,
         kind: 'PAYMENT_SUCCEEDED',
-        reference: stringAt(data, 'reference', 'data.reference'),
+        reference: fromPaystackReference(stringAt(data, 'reference', 'data.reference')),
         providerReference: transactionId,
         amount: moneyAt(data, 'amount', 'currency', 'data'),
         failureReason: null,
@@ -98,7 +127,7 @@ export class PaystackProvider implements PaymentProvider {
       return {
         eventId,
         kind: 'PAYMENT_FAILED',
-        reference: stringAt(data, 'reference', 'data.reference'),
+        reference: fromPaystackReference(stringAt(data, 'reference', 'data.reference')),
         providerReference: transactionId,
         amount: null,
         failureReason: optionalString(data.gateway_response) ?? 'The payment failed at Paystack',

@@ -1,0 +1,5 @@
+/** Test support for the payment providers: fake provider APIs, signed webhooks, realistic payloads. */
+export * from './fake-provider-server';
+export * from './sign-webhooks';
+export * from './webhook-payloads';
+export * from './webhook-receiver';
