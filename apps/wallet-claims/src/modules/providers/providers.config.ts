@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf, type ValidationArguments } from 'class-validator';
 import { ConfigError, Secret } from '@telehealth/config';
 import { PaymentProviderName } from '@telehealth/contracts';
 
@@ -17,6 +17,10 @@ export function enabledProviders(config: Pick<ProvidersConfig, 'PAYMENT_PROVIDER
 
 const isEnabled = (name: PaymentProviderName) => (config: ProvidersConfig) =>
   typeof config.PAYMENT_PROVIDERS_ENABLED === 'string' && enabledProviders(config).includes(name);
+
+/** "must be set when ..." for a missing secret, `kind` for a malformed one. */
+const secretMessage = (provider: string, kind: string) => (args: ValidationArguments) =>
+  args.value ? kind : `must be set when ${provider} is in PAYMENT_PROVIDERS_ENABLED`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor = new (...args: any[]) => object;
@@ -41,8 +45,9 @@ export function WithProvidersConfig<TBase extends Constructor>(Base: TBase) {
     /** Paystack secret key (sk_test_... / sk_live_...): authorises API calls and signs webhooks. */
     @Secret()
     @ValidateIf(isEnabled(PaymentProviderName.PAYSTACK))
-    @IsNotEmpty({ message: 'must be set when paystack is in PAYMENT_PROVIDERS_ENABLED' })
-    @Matches(/^sk_(test|live)_\S+$/, { message: 'must be a Paystack secret key (sk_test_... or sk_live_...)' })
+    @Matches(/^sk_(test|live)_\S+$/, {
+      message: secretMessage('paystack', 'must be a Paystack secret key (sk_test_... or sk_live_...)'),
+    })
     PAYSTACK_SECRET_KEY = '';
 
     @Matches(HTTP_URL, { message: 'must be an http(s) URL' })
@@ -51,15 +56,17 @@ export function WithProvidersConfig<TBase extends Constructor>(Base: TBase) {
     /** Stripe secret or restricted key (sk_... / rk_...): authorises API calls. */
     @Secret()
     @ValidateIf(isEnabled(PaymentProviderName.STRIPE))
-    @IsNotEmpty({ message: 'must be set when stripe is in PAYMENT_PROVIDERS_ENABLED' })
-    @Matches(/^(sk|rk)_(test|live)_\S+$/, { message: 'must be a Stripe secret key (sk_test_... or sk_live_...)' })
+    @Matches(/^(sk|rk)_(test|live)_\S+$/, {
+      message: secretMessage('stripe', 'must be a Stripe secret key (sk_test_... or sk_live_...)'),
+    })
     STRIPE_SECRET_KEY = '';
 
     /** The signing secret of the webhook endpoint (whsec_...). */
     @Secret()
     @ValidateIf(isEnabled(PaymentProviderName.STRIPE))
-    @IsNotEmpty({ message: 'must be set when stripe is in PAYMENT_PROVIDERS_ENABLED' })
-    @Matches(/^whsec_\S+$/, { message: 'must be a Stripe webhook signing secret (whsec_...)' })
+    @Matches(/^whsec_\S+$/, {
+      message: secretMessage('stripe', 'must be a Stripe webhook signing secret (whsec_...)'),
+    })
     STRIPE_WEBHOOK_SECRET = '';
 
     @Matches(HTTP_URL, { message: 'must be an http(s) URL' })

@@ -30,6 +30,8 @@ export interface SandboxDeliveryPolicy {
   attempts: number;
   /** First retry delay; doubles on each further attempt. */
   backoffMs: number;
+  /** BullMQ key prefix (tests use their own, away from a running service's worker). */
+  prefix?: string;
 }
 
 /** 12 attempts from 500 ms doubling: about 34 minutes of retries while the gateway is down. */
@@ -45,10 +47,13 @@ export class SandboxWebhookQueue implements SandboxWebhookScheduler, OnApplicati
 
   constructor(
     config: Pick<ProvidersModuleConfig, 'REDIS_URL'>,
-    private readonly policy: SandboxDeliveryPolicy = DEFAULT_SANDBOX_DELIVERY,
+    readonly policy: SandboxDeliveryPolicy = DEFAULT_SANDBOX_DELIVERY,
   ) {
     this.connection = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
-    this.queue = new Queue<SandboxWebhookJob>(SANDBOX_WEBHOOK_QUEUE, { connection: this.connection });
+    this.queue = new Queue<SandboxWebhookJob>(SANDBOX_WEBHOOK_QUEUE, {
+      connection: this.connection,
+      ...(policy.prefix ? { prefix: policy.prefix } : {}),
+    });
   }
 
   async schedule(reference: string, body: string, delayMs: number): Promise<boolean> {

@@ -39,7 +39,11 @@ export class SandboxWebhookWorker implements OnApplicationBootstrap, OnApplicati
       SANDBOX_WEBHOOK_QUEUE,
       (job) =>
         deliverSandboxWebhook(this.config.SANDBOX_WEBHOOK_URL, this.config.SANDBOX_WEBHOOK_SECRET, job.data.body),
-      { connection: this.connection, concurrency: 4 },
+      {
+        connection: this.connection,
+        concurrency: 4,
+        ...(this.queue.policy.prefix ? { prefix: this.queue.policy.prefix } : {}),
+      },
     );
     this.worker.on('failed', (job, err) =>
       this.logger.warn(`sandbox webhook ${job?.id} attempt ${job?.attemptsMade ?? '?'} failed: ${err.message}`),
