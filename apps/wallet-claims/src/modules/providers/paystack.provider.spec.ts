@@ -1,7 +1,7 @@
 import { ErrorCode } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import { PaystackProvider, fromPaystackReference, toPaystackReference } from './paystack.provider';
-import { paystackChargeEvent, signPaystack } from './testing';
+import { paystackChargeEvent, paystackReferenceOf, signPaystack } from './testing';
 import { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
 
 const SECRET = 'sk_test_vector_key';
@@ -155,6 +155,7 @@ describe('Paystack references', () => {
       const encoded = toPaystackReference(reference);
       expect(encoded).toMatch(/^[A-Za-z0-9.=-]*$/);
       expect(fromPaystackReference(encoded)).toBe(reference);
+      expect(paystackReferenceOf(reference)).toBe(encoded);
     },
   );
 

@@ -202,7 +202,7 @@ export class FakeProviderServer {
     if (!Number.isSafeInteger(amount) || amount <= 0) return refuse(400, 'Invalid Amount Sent');
     const currency = body.currency === undefined ? 'NGN' : body.currency;
     if (typeof currency !== 'string' || !this.paystackCurrencies.includes(currency)) {
-      return refuse(403, 'Currency not supported by merchant');
+      return refuse(400, 'Currency not supported by merchant');
     }
     const reference = body.reference === undefined ? randomBytes(10).toString('hex') : body.reference;
     if (typeof reference !== 'string' || !PAYSTACK_REFERENCE.test(reference)) {
