@@ -24,6 +24,8 @@ export async function createGateway(
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, jwt), adapter, {
     logger,
     abortOnError: false,
+    // Payment webhooks are verified over the exact bytes received (see PaymentsController).
+    rawBody: true,
   });
   enableFaultForwarding(config.FAULT_INJECTION_ENABLED);
   app

@@ -23,6 +23,9 @@ import { ClinicsController } from './modules/scheduling/clinics.controller';
 import { DoctorsController } from './modules/scheduling/doctors.controller';
 import { SpecialtiesController } from './modules/scheduling/specialties.controller';
 import { SystemController } from './modules/system/system.controller';
+import { AdminFinanceController } from './modules/wallet/admin-finance.controller';
+import { PaymentsController } from './modules/wallet/payments.controller';
+import { WalletController } from './modules/wallet/wallet.controller';
 
 /**
  * The public REST API. Guards run in order: access token (unless @Public), rate limit
@@ -55,6 +58,9 @@ export class GatewayModule {
         AppointmentsController,
         AvailabilityController,
         ReviewsController,
+        WalletController,
+        PaymentsController,
+        AdminFinanceController,
         SystemController,
       ],
       providers: [

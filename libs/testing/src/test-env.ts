@@ -19,3 +19,16 @@ export const gatewayUrl = (): string => process.env.E2E_GATEWAY_URL ?? `http://1
 export const platformPortBase = (): number => Number(process.env.E2E_PORT_BASE ?? TEST_PORT_BASE);
 export const testDbPrefix = (): string => process.env.E2E_DB_PREFIX ?? 'test';
 export const dbNameOf = (service: string): string => `${testDbPrefix()}_${service.replace(/-/g, '_')}`;
+
+/**
+ * The payment providers of the test platform: all three enabled (sandbox first, so it takes
+ * card payments), Paystack and Stripe pointed at a fake API on loopback (the e2e global setup
+ * starts it and sets PAYSTACK_BASE_URL/STRIPE_BASE_URL), with secrets the tests sign webhooks with.
+ */
+export const TEST_PAYMENTS = {
+  PAYMENT_PROVIDERS_ENABLED: 'sandbox,paystack,stripe',
+  PAYSTACK_SECRET_KEY: 'sk_test_e2e_paystack_0123456789abcdef',
+  STRIPE_SECRET_KEY: 'sk_test_e2e_stripe_0123456789abcdef',
+  STRIPE_WEBHOOK_SECRET: 'whsec_e2e_0123456789abcdef0123456789',
+  SANDBOX_WEBHOOK_SECRET: 'e2e-sandbox-webhook-secret-0123456789',
+};

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { PaymentEvents } from '@telehealth/contracts';
-import { Api, publishEvent } from '@telehealth/testing';
+import { Api } from '@telehealth/testing';
 import type { Session } from '../support/actors';
+import { payByCard } from '../wallet/wallet-support';
 
 /** Demo doctors (see the scheduling demo data): one seat per slot, and three seats per slot. */
 export const ONE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000001';
@@ -15,6 +14,7 @@ export interface Slot {
   start: string;
   capacity: number;
   available: number;
+  fee: { amountMinor: number; currency: string };
 }
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -40,23 +40,20 @@ export class SlotDealer {
   }
 }
 
+/**
+ * A booking of the slot. By card unless `extra` says otherwise: the sandbox checkout stays open
+ * until a test pays it, so the booking waits in PENDING_PAYMENT (a wallet payment would settle
+ * at once, from whatever the patient's wallet holds).
+ */
 export function bookingFor(slot: Slot, extra: Record<string, unknown> = {}) {
+  const pay = { paymentMethod: 'CARD', ...extra };
   return slot.mode === 'ONLINE'
-    ? { slotId: slot.id, mode: 'ONLINE', contactNumber: '+2348011112222', callPreference: 'VIDEO', ...extra }
-    : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, ...extra };
+    ? { slotId: slot.id, mode: 'ONLINE', contactNumber: '+2348011112222', callPreference: 'VIDEO', ...pay }
+    : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, ...pay };
 }
 
 export const book = (s: Session, slot: Slot, extra: Record<string, unknown> = {}) =>
   s.api.post('/v1/appointments', bookingFor(slot, extra), { token: s.token });
 
-/** Plays wallet-claims: the appointment's fee was paid (until the wallet service ships). */
-export const pay = (appointmentId: string, patientId: string) =>
-  publishEvent(PaymentEvents.appointmentPaymentCompleted, appointmentId, {
-    paymentId: randomUUID(),
-    appointmentId,
-    patientId,
-    amount: { amountMinor: 1, currency: 'NGN' },
-    method: 'WALLET',
-    coveredByInsurance: false,
-    reference: `PAY_${appointmentId.slice(0, 8)}`,
-  });
+/** The patient pays a card booking at its (sandbox) checkout. */
+export const pay = (s: Session, appointmentId: string) => payByCard(s, appointmentId);

@@ -99,7 +99,7 @@ describe('Booking - /v1/appointments', () => {
     const slot = oneSeat.take();
     const p = patients[4];
     const booked = (await book(p, slot)).body;
-    await pay(booked.id, p.userId);
+    await pay(p, booked.id);
     const requiresConfirmation = (await new Api().get(`/v1/doctors/${ONE_SEAT_DOCTOR}`)).body.requiresConfirmation;
     await waitUntil(async () => (await statusOf(p, booked.id)) !== 'PENDING_PAYMENT', 'the payment to be applied');
     const doctor = await login(new Api(), 'dr.adeyemi@demo.health', 'DemoPass2026');

@@ -51,7 +51,7 @@ describe('Reviews - /v1/appointments/{id}/review, /v1/doctors/{id}/reviews', () 
     const booked = await book(p, slots.take());
     expect(booked.status).toBe(201);
     const id: string = booked.body.id;
-    await pay(id, p.userId);
+    await pay(p, id);
     await waitUntil(async () => (await statusOf(p, id)) !== 'PENDING_PAYMENT', 'the payment to be applied');
     if ((await statusOf(p, id)) === 'PENDING_CONFIRMATION') {
       expect((await doctor.api.post(`/v1/appointments/${id}/confirm`, {}, { token: doctor.token })).status).toBe(200);

@@ -3,7 +3,7 @@ import 'tsconfig-paths/register';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_JWT, TEST_PII_KEY, TEST_PORT_BASE } from '@telehealth/testing';
+import { FakeProviderServer, TEST_JWT, TEST_PAYMENTS, TEST_PII_KEY, TEST_PORT_BASE } from '@telehealth/testing';
 import { freePortBase, startPrivateInfra } from './private-infra';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -20,6 +20,12 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   const infra = await startPrivateInfra(path.join(logDir, 'infra'));
   const portBase = await freePortBase([TEST_PORT_BASE, 5300, 7300, 9300, 11300]);
+  // Paystack's and Stripe's APIs, imitated on loopback (their webhooks the tests sign themselves).
+  const providers = await FakeProviderServer.start({
+    paystackSecretKey: TEST_PAYMENTS.PAYSTACK_SECRET_KEY,
+    stripeSecretKey: TEST_PAYMENTS.STRIPE_SECRET_KEY,
+  });
+  (globalThis as { __fakeProviders?: FakeProviderServer }).__fakeProviders = providers;
   // Every test worker (and the integration suites) talks to this run's own NATS and Redis.
   process.env.NATS_URL = infra.natsUrl;
   process.env.REDIS_URL = infra.redisUrl;
@@ -40,6 +46,12 @@ export default async function globalSetup(): Promise<void> {
     // Short holds, so a test can watch one expire; payments in tests arrive well within it.
     HOLD_SECONDS: '6',
     CANCELLATION_CUTOFF_HOURS: '2',
+    ...TEST_PAYMENTS,
+    PAYSTACK_BASE_URL: providers.url,
+    STRIPE_BASE_URL: providers.url,
+    SANDBOX_DEFAULT_DELAY_MS: '50',
+    // Every demo slot is under 30 days away: a patient's cancellation is "late" (the 24 h rule is unit-tested).
+    REFUND_FULL_NOTICE_HOURS: '720',
   };
   const runner = spawn(
     process.execPath,

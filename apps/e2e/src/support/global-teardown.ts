@@ -1,13 +1,14 @@
 // Jest runs global setup outside the test module map: resolve @telehealth/* through tsconfig paths.
 import 'tsconfig-paths/register';
 import { readFileSync, rmSync } from 'node:fs';
-import { dropDatabases } from '@telehealth/testing';
+import { dropDatabases, type FakeProviderServer } from '@telehealth/testing';
 
 /** Stops the test platform and drops its databases (logs stay for inspection on failure). */
 export default async function globalTeardown(): Promise<void> {
   // Set by this run's global setup (same process): never another run's platform.
   const stateFile = process.env.E2E_STATE_FILE;
   if (!stateFile) return;
+  await (globalThis as { __fakeProviders?: FakeProviderServer }).__fakeProviders?.close();
   const { pid, runId, infraPids } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
     pid: number;
     runId: string;

@@ -213,7 +213,14 @@ export interface AppointmentView {
   callPreference: CallPreference | null;
   /** `room-{appointmentId}` for online appointments (seed 000). */
   roomId: string | null;
-  payment: { status: PaymentStatus; amount: Money; coveredByInsurance: boolean; reference: string | null };
+  payment: {
+    status: PaymentStatus;
+    amount: Money;
+    coveredByInsurance: boolean;
+    reference: string | null;
+    /** Added in 1.1. */
+    method: 'WALLET' | 'CARD';
+  };
   holdExpiresAt: string | null;
   cancellation: { by: CancelledBy; reason: string; at: string } | null;
   version: number;

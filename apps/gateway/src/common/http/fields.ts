@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
+  IsISO8601,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -102,6 +103,10 @@ export const EnumField = (e: object, o: FieldOptions & { isArray?: boolean } = {
     { enum: e, isArray: o.isArray },
     IsEnum(e, { message: `must be one of ${Object.values(e).join(', ')}`, each: o.isArray }),
   );
+
+/** An ISO-8601 date or date-time (query filters such as from/to). */
+export const DateTimeField = (o: FieldOptions = {}) =>
+  field(o, { format: 'date-time' }, IsISO8601({}, { message: 'must be an ISO-8601 date or time' }));
 
 export const UuidField = (o: FieldOptions = {}) =>
   field(o, { format: 'uuid' }, IsUUID('all', { message: 'must be a UUID' }));

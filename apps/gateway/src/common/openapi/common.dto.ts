@@ -2,7 +2,7 @@ import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@telehealth/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Money } from '@telehealth/contracts';
 import { statusName } from '../errors/status-of';
 
 export class FieldProblemDto {
@@ -53,6 +53,12 @@ export class PageQueryDto {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
+}
+
+/** Money is integer minor units with a currency, everywhere. */
+export class MoneyDto implements Money {
+  @ApiProperty({ example: 1500000, description: 'Integer minor units (kobo)' }) amountMinor: number;
+  @ApiProperty({ example: 'NGN' }) currency: string;
 }
 
 export class IdParam {

@@ -1,9 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
 import { CallMeta } from '../../common/http/call-meta.decorator';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../common/http/idempotency-key';
 import { ApiErrors, IdParam, PageOf } from '../../common/openapi/common.dto';
 import {
   AppointmentDto,
@@ -28,25 +29,9 @@ export class AppointmentsController {
   @Roles(Role.PATIENT)
   @ApiOperation({ summary: 'Book a slot: the seat is held until paid (free slots confirm at once)' })
   @ApiResponse({ status: 201, type: AppointmentDto })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Retrying with the same key returns the first booking (never a second seat); 1-128 of A-Z a-z 0-9 . _ : -',
-  })
+  @ApiIdempotencyKey(false, 'Retrying with the same key returns the first booking (never a second seat)')
   @ApiErrors(400, 401, 403, 409, 422)
-  book(
-    @Body() body: BookAppointmentDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @CallMeta() meta: RequestMeta,
-  ) {
-    if (key !== undefined && !/^[A-Za-z0-9._:-]{1,128}$/.test(key)) {
-      throw new BadRequestException({
-        message: 'Invalid input: Idempotency-Key',
-        reason: 'VALIDATION_FAILED',
-        details: [{ field: 'Idempotency-Key', problem: 'must be 1-128 characters of A-Z a-z 0-9 . _ : -' }],
-      });
-    }
+  book(@Body() body: BookAppointmentDto, @IdempotencyKey(false) key: string | undefined, @CallMeta() meta: RequestMeta) {
     return this.rpc.call(SchedulingRpc.book, { ...body, ...(key && { idempotencyKey: key }) }, meta);
   }
 

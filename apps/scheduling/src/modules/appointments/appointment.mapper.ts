@@ -20,7 +20,7 @@ export function toAppointmentView(d: AppointmentDoc): AppointmentView {
     contactNumber: d.contactNumber,
     callPreference: d.callPreference,
     roomId: d.roomId,
-    payment: d.payment,
+    payment: { ...d.payment, method: d.paymentMethod ?? 'WALLET' },
     holdExpiresAt: d.holdExpiresAt?.toISOString() ?? null,
     cancellation: d.cancellation
       ? { by: d.cancellation.by, reason: d.cancellation.reason, at: new Date(d.cancellation.at).toISOString() }

@@ -42,6 +42,8 @@ export interface AppointmentDoc extends OutboxFields {
   symptoms: string | null;
   contactNumber: string | null;
   callPreference: CallPreference | null;
+  /** How the fee is paid: held on the wallet, or by card through a provider checkout. */
+  paymentMethod: 'WALLET' | 'CARD';
   roomId: string | null;
   requiresConfirmation: boolean;
   payment: { status: PaymentStatus; amount: Money; coveredByInsurance: boolean; reference: string | null };
@@ -80,6 +82,7 @@ export const AppointmentSchema = new Schema<AppointmentDoc>(
     symptoms: { type: String, default: null },
     contactNumber: { type: String, default: null },
     callPreference: { type: String, enum: [...Object.values(CallPreference), null], default: null },
+    paymentMethod: { type: String, enum: ['WALLET', 'CARD'], default: 'WALLET' },
     roomId: { type: String, default: null },
     requiresConfirmation: { type: Boolean, required: true },
     payment: {

@@ -81,6 +81,8 @@ export class AppointmentsService {
     // A retry is answered from the first booking, whatever has happened to the slot since.
     const earlier = key ? await this.store.findByKey(caller.userId, key) : null;
     if (earlier) return this.replayed(earlier, requestHash);
+    if (q.paymentMethod && !['WALLET', 'CARD'].includes(q.paymentMethod))
+      throw DomainError.invalid('paymentMethod', 'must be WALLET or CARD');
     if (!parseSlotId(q.slotId)) throw DomainError.invalid('slotId', 'is not a slot id from GET /v1/doctors/{id}/slots');
     if (q.dependentId) await this.requireOwnDependent(q.dependentId, meta);
     const found = await this.slots.find(q.slotId, new Date());
@@ -144,6 +146,7 @@ export class AppointmentsService {
       symptoms: q.symptoms ?? null,
       contactNumber: q.contactNumber ?? null,
       callPreference: q.callPreference ?? null,
+      paymentMethod: q.paymentMethod ?? 'WALLET',
       roomId: q.mode === ConsultationMode.ONLINE ? `room-${id}` : null,
       requiresConfirmation,
       payment: {
@@ -514,6 +517,7 @@ export class AppointmentsService {
         {
           ...eventBase({ ...full, version: 0 } as AppointmentDoc),
           holdExpiresAt: doc.holdExpiresAt?.toISOString() ?? '',
+          paymentMethod: doc.paymentMethod,
         },
         origin(correlationId),
       );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import {
   AuditEventType,
   Role,
@@ -10,6 +10,7 @@ import {
 } from '@telehealth/contracts';
 import {
   EmailField,
+  DateTimeField,
   EnumField,
   NameField,
   PasswordField,
@@ -44,15 +45,9 @@ export class UserSearchQueryDto extends PageQueryDto {
   @EnumField(UserStatus, { optional: true }) status?: UserStatus;
   @UuidField({ optional: true }) organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
-  createdFrom?: string;
+  @DateTimeField({ optional: true }) createdFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
-  createdTo?: string;
+  @DateTimeField({ optional: true }) createdTo?: string;
 }
 
 export class SetRolesDto {
@@ -67,15 +62,9 @@ export class AuditQueryDto extends PageQueryDto {
   @UuidField({ optional: true }) userId?: string;
   @EnumField(AuditEventType, { optional: true }) type?: AuditEventType;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
-  from?: string;
+  @DateTimeField({ optional: true }) from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
-  to?: string;
+  @DateTimeField({ optional: true }) to?: string;
 }
 
 export class AuditEventDto implements AuditEventView {

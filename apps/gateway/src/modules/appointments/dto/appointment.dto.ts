@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   AppointmentStatus,
   CallPreference,
@@ -7,10 +6,9 @@ import {
   ConsultationMode,
   PaymentStatus,
   type AppointmentView,
-  type Money,
 } from '@telehealth/contracts';
-import { EnumField, OpaqueField, PhoneField, TextField, UuidField } from '../../../common/http/fields';
-import { PageQueryDto } from '../../../common/openapi/common.dto';
+import { DateTimeField, EnumField, OpaqueField, PhoneField, TextField, UuidField } from '../../../common/http/fields';
+import { MoneyDto, PageQueryDto } from '../../../common/openapi/common.dto';
 
 export class BookAppointmentDto {
   @OpaqueField({ max: 120, description: 'A slot id from GET /v1/doctors/{id}/slots' }) slotId: string;
@@ -21,6 +19,11 @@ export class BookAppointmentDto {
   @TextField({ optional: true, max: 2000 }) symptoms?: string;
   @PhoneField({ optional: true, description: 'Required for ONLINE' }) contactNumber?: string;
   @EnumField(CallPreference, { optional: true, description: 'Required for ONLINE' }) callPreference?: CallPreference;
+  @EnumField(['WALLET', 'CARD'], {
+    optional: true,
+    description: 'WALLET (default): the fee is held on your wallet. CARD: pay at the checkoutUrl of GET /v1/payments?appointmentId=',
+  })
+  paymentMethod?: 'WALLET' | 'CARD';
 }
 
 export class RescheduleDto {
@@ -35,20 +38,8 @@ export class AppointmentQueryDto extends PageQueryDto {
   @EnumField(AppointmentStatus, { optional: true }) status?: AppointmentStatus;
   @UuidField({ optional: true }) doctorId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Starts at or after' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Starts before' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO-8601 date or time' })
-  to?: string;
-}
-
-class MoneyDto implements Money {
-  @ApiProperty({ example: 1500000, description: 'Integer minor units (kobo)' }) amountMinor: number;
-  @ApiProperty({ example: 'NGN' }) currency: string;
+  @DateTimeField({ optional: true, description: 'Starts at or after' }) from?: string;
+  @DateTimeField({ optional: true, description: 'Starts before' }) to?: string;
 }
 
 class PaymentDto {
@@ -56,6 +47,7 @@ class PaymentDto {
   @ApiProperty({ type: MoneyDto }) amount: MoneyDto;
   @ApiProperty() coveredByInsurance: boolean;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ enum: ['WALLET', 'CARD'] }) method: 'WALLET' | 'CARD';
 }
 
 class CancellationDto {

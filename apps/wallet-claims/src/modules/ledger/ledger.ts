@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { EntryStatus, type EntryType, type EventEnvelope } from '@telehealth/contracts';
+import { DomainError, isDuplicateKey } from '@telehealth/messaging';
+import { OutboxRelay, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { KeyedMutex } from './keyed-mutex';
+import { LEDGER_ENTRY_MODEL, type LedgerEntryDoc } from './ledger-entry.schema';
+import { movementEvent } from './ledger-events';
+import { EMPTY_STATE, applyMovement, successStatusOf, type Refusal, type WalletState } from './movement';
+import type { WalletDoc } from './wallet.schema';
+
+/** One movement to post. */
+export interface Posting {
+  wallet: Pick<WalletDoc, '_id' | 'userId' | 'currency'>;
+  type: EntryType;
+  amountMinor: number;
+  /** Unique platform-wide: a second posting with it returns the first entry and moves nothing. */
+  reference: string;
+  title: string;
+  subtitle: string;
+  appointmentId?: string | null;
+  paymentId?: string | null;
+  topUpId?: string | null;
+  relatedReference?: string | null;
+  correlationId?: string;
+  /** Events published with the entry, in the same single-document write (the saga's outcome). */
+  events?: (entry: LedgerEntryDoc) => EventEnvelope[];
+  /**
+   * When the wallet cannot afford it: record a FAILED entry with this subtitle and these events
+   * (so the owner sees the attempt and the saga learns the outcome) instead of throwing.
+   */
+  onRefusal?: { subtitle: string; events?: (entry: LedgerEntryDoc) => EventEnvelope[] };
+}
+
+export interface PostResult {
+  entry: LedgerEntryDoc;
+  /** False when an entry with the reference already existed (a retry): nothing moved now. */
+  created: boolean;
+  refused: Refusal | null;
+}
+
+interface Head extends WalletState {
+  seq: number;
+}
+
+const MAX_CHAIN_RETRIES = 50;
+const HEAD_CACHE_LIMIT = 10_000;
+
+/**
+ * Appends to wallet ledgers. A posting reads the wallet's newest entry, applies the movement
+ * rules, and inserts the next entry under the unique chain key `${walletId}:${seq + 1}`. If
+ * another posting got that seq first, the insert fails and this one recomputes from the new
+ * head: a wallet's entries are a single chain, each computed from the one before, so a
+ * balance can never go negative and always equals the replay of its entries.
+ */
+@Injectable()
+export class Ledger {
+  private readonly logger = new Logger(Ledger.name);
+  private readonly mutex = new KeyedMutex();
+  /** Newest entry per wallet posted through this process; only a hint (the insert decides). */
+  private readonly heads = new Map<string, Head>();
+
+  constructor(
+    @InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntryDoc>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  post(p: Posting): Promise<PostResult> {
+    if (!Number.isSafeInteger(p.amountMinor) || p.amountMinor <= 0)
+      throw DomainError.invalid('amountMinor', 'must be a positive whole number of minor units');
+    return this.mutex.run(p.wallet._id, () => this.postLocked(p));
+  }
+
+  /** The wallet's state as of its newest entry, read from the database. */
+  async stateOf(walletId: string): Promise<Head & { lastAt: Date | null }> {
+    const head = await this.entries
+      .findOne({ walletId }, { seq: 1, balanceAfterMinor: 1, heldAfterMinor: 1, createdAt: 1 })
+      .sort({ seq: -1 })
+      .lean<LedgerEntryDoc>();
+    return head ? { ...toHead(head), lastAt: head.createdAt } : { ...EMPTY_STATE, seq: 0, lastAt: null };
+  }
+
+  findByReference(reference: string): Promise<LedgerEntryDoc | null> {
+    return this.entries.findOne({ reference }).lean<LedgerEntryDoc>().exec();
+  }
+
+  private async postLocked(p: Posting): Promise<PostResult> {
+    const earlier = await this.findByReference(p.reference);
+    if (earlier) return { entry: earlier, created: false, refused: null };
+    for (let attempt = 0; attempt < MAX_CHAIN_RETRIES; attempt++) {
+      const head = this.heads.get(p.wallet._id) ?? (await this.stateOf(p.wallet._id));
+      const status = successStatusOf(p.type);
+      const next = applyMovement(head, p.type, status, p.amountMinor);
+      const refused = typeof next === 'string' ? next : null;
+      if (refused && !p.onRefusal) {
+        throw refused === 'INSUFFICIENT_FUNDS'
+          ? DomainError.unprocessable(
+              `Insufficient funds: ${p.amountMinor} needed, ${head.balanceMinor - head.heldMinor} available`,
+              'INSUFFICIENT_FUNDS',
+            )
+          : DomainError.conflict('There is no such hold on this wallet to settle', 'NOTHING_HELD');
+      }
+      const after = typeof next === 'string' ? head : next;
+      const entry: LedgerEntryDoc = {
+        _id: randomUUID(),
+        walletId: p.wallet._id,
+        userId: p.wallet.userId,
+        seq: head.seq + 1,
+        chainKey: `${p.wallet._id}:${head.seq + 1}`,
+        type: p.type,
+        status: refused ? EntryStatus.FAILED : status,
+        amountMinor: p.amountMinor,
+        currency: p.wallet.currency,
+        reference: p.reference,
+        title: p.title,
+        subtitle: refused ? p.onRefusal!.subtitle : p.subtitle,
+        balanceAfterMinor: after.balanceMinor,
+        heldAfterMinor: after.heldMinor,
+        appointmentId: p.appointmentId ?? null,
+        paymentId: p.paymentId ?? null,
+        topUpId: p.topUpId ?? null,
+        relatedReference: p.relatedReference ?? null,
+        createdAt: new Date(),
+        outbox: [],
+      };
+      const extra = refused ? (p.onRefusal!.events?.(entry) ?? []) : (p.events?.(entry) ?? []);
+      const events = [...movementEvent(entry, p.correlationId), ...extra];
+      try {
+        await this.entries.create({ ...entry, ...outboxOnInsert(events) });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        this.heads.delete(p.wallet._id);
+        const same = await this.findByReference(p.reference);
+        if (same) return { entry: same, created: false, refused: null };
+        continue; // another process appended first: recompute from its entry
+      }
+      this.remember(p.wallet._id, { seq: entry.seq, balanceMinor: after.balanceMinor, heldMinor: after.heldMinor });
+      this.relay.kick();
+      return { entry, created: true, refused };
+    }
+    this.logger.warn(`wallet ${p.wallet._id}: gave up after ${MAX_CHAIN_RETRIES} contended attempts`);
+    // Contention across many instances on one wallet: safe to retry.
+    throw DomainError.unavailable('The wallet is busy; retry shortly', 'WALLET_BUSY');
+  }
+
+  private remember(walletId: string, head: Head): void {
+    this.heads.delete(walletId);
+    this.heads.set(walletId, head);
+    if (this.heads.size > HEAD_CACHE_LIMIT) this.heads.delete(this.heads.keys().next().value!);
+  }
+}
+
+const toHead = (e: Pick<LedgerEntryDoc, 'seq' | 'balanceAfterMinor' | 'heldAfterMinor'>): Head => ({
+  seq: e.seq,
+  balanceMinor: e.balanceAfterMinor,
+  heldMinor: e.heldAfterMinor,
+});

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { WalletEvents } from '@telehealth/contracts';
+import { isDuplicateKey } from '@telehealth/messaging';
+import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { WALLET_MODEL, type WalletDoc } from './wallet.schema';
+
+/** Wallets: opened once per user and currency, whoever asks first (the event or a request). */
+@Injectable()
+export class WalletStore {
+  constructor(
+    @InjectModel(WALLET_MODEL) private readonly wallets: Model<WalletDoc>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** The user's wallet in `currency`, opened now if there is none (one wallet, one event). */
+  async open(userId: string, currency: string, correlationId?: string): Promise<WalletDoc> {
+    const existing = await this.findByUser(userId, currency);
+    if (existing) return existing;
+    const _id = randomUUID();
+    const event = createEvent(
+      WalletEvents.walletOpened,
+      _id,
+      { walletId: _id, userId, currency },
+      { producer: 'wallet-claims', correlationId },
+    );
+    try {
+      const doc = await this.wallets.create({ _id, userId, currency, createdAt: new Date(), ...outboxOnInsert([event]) });
+      this.relay.kick();
+      return doc.toObject();
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return (await this.findByUser(userId, currency))!;
+    }
+  }
+
+  findByUser(userId: string, currency: string): Promise<WalletDoc | null> {
+    return this.wallets.findOne({ userId, currency }, { outbox: 0 }).lean<WalletDoc>().exec();
+  }
+
+  findById(id: string): Promise<WalletDoc | null> {
+    return this.wallets.findById(id, { outbox: 0 }).lean<WalletDoc>().exec();
+  }
+
+  async page(filter: { userId?: string }, page: number, limit: number): Promise<{ items: WalletDoc[]; total: number }> {
+    const [items, total] = await Promise.all([
+      this.wallets
+        .find(filter, { outbox: 0 })
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .lean<WalletDoc[]>(),
+      this.wallets.countDocuments(filter),
+    ]);
+    return { items, total };
+  }
+
+  /** Every wallet, oldest first, a batch at a time (reconciliation). */
+  async *all(batch = 500): AsyncGenerator<WalletDoc> {
+    let after = '';
+    for (;;) {
+      const docs = await this.wallets
+        .find({ _id: { $gt: after } }, { outbox: 0 })
+        .sort({ _id: 1 })
+        .limit(batch)
+        .lean<WalletDoc[]>();
+      yield* docs;
+      if (docs.length < batch) return;
+      after = docs[docs.length - 1]._id;
+    }
+  }
+}

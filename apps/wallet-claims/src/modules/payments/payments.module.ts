@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { TopUpsController } from '../top-ups/top-ups.controller';
+import { TOP_UP_MODEL, TopUpSchema, WEBHOOK_RECEIPT_MODEL, WebhookReceiptSchema } from '../top-ups/top-up.schema';
+import { TopUpsService } from '../top-ups/top-ups.service';
+import { WebhooksService } from '../top-ups/webhooks.service';
+import { BookingPaymentsConsumer } from './booking-payments.consumer';
+import { PAYMENT_MODEL, PaymentSchema, SETTLEMENT_MODEL, SettlementSchema } from './payment.schema';
+import { PaymentsController } from './payments.controller';
+import { PaymentsService } from './payments.service';
+import { SettlementStore } from './settlement.store';
+
+/**
+ * Money coming in and going to appointments: top-ups through the payment providers (and their
+ * webhooks), and the booking saga (hold, capture, release, refund). One module, because a card
+ * payment for an appointment is a top-up whose webhook then holds the fee.
+ */
+@Module({
+  imports: [
+    LedgerModule,
+    IdempotencyModule,
+    MongooseModule.forFeature([
+      { name: PAYMENT_MODEL, schema: PaymentSchema },
+      { name: SETTLEMENT_MODEL, schema: SettlementSchema },
+      { name: TOP_UP_MODEL, schema: TopUpSchema },
+      { name: WEBHOOK_RECEIPT_MODEL, schema: WebhookReceiptSchema },
+    ]),
+  ],
+  controllers: [TopUpsController, PaymentsController],
+  providers: [TopUpsService, WebhooksService, PaymentsService, SettlementStore, BookingPaymentsConsumer],
+})
+export class PaymentsModule {}
