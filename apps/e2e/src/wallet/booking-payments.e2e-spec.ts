@@ -1,8 +1,4 @@
-import {
-  PaymentEvents,
-  type AppointmentPaymentFailedV1,
-  type RefundIssuedV1,
-} from '@telehealth/contracts';
+import { PaymentEvents, type AppointmentPaymentFailedV1, type RefundIssuedV1 } from '@telehealth/contracts';
 import { Api, EventTap, sleep, waitUntil } from '@telehealth/testing';
 import { login, newPatient, type Session } from '../support/actors';
 import { killService, serviceReady } from '../support/services';
@@ -18,7 +14,11 @@ async function appointment(s: Session, id: string) {
 /** Waits for the booking to leave PENDING_PAYMENT, confirming it as the doctor if it waits for them. */
 async function settled(s: Session, id: string, doctor: Session): Promise<string> {
   let status = 'PENDING_PAYMENT';
-  await waitUntil(async () => (status = (await appointment(s, id)).status) !== 'PENDING_PAYMENT', 'the payment step', 30_000);
+  await waitUntil(
+    async () => (status = (await appointment(s, id)).status) !== 'PENDING_PAYMENT',
+    'the payment step',
+    30_000,
+  );
   if (status === 'PENDING_CONFIRMATION') {
     const res = await doctor.api.post(`/v1/appointments/${id}/confirm`, {}, { token: doctor.token });
     expect(res.status).toBe(200);
@@ -62,7 +62,11 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     expect(await appointment(p, booked.body.id)).toMatchObject({ payment: { status: 'PAID', method: 'WALLET' } });
     await waitUntil(async () => (await paymentOf(p, booked.body.id)).status === 'COMPLETED', 'the capture');
     const w = await wallet(p);
-    expect(w).toMatchObject({ balance: { amountMinor: fee }, held: { amountMinor: 0 }, available: { amountMinor: fee } });
+    expect(w).toMatchObject({
+      balance: { amountMinor: fee },
+      held: { amountMinor: 0 },
+      available: { amountMinor: fee },
+    });
     const [hold] = await byRef(p, 'HOLD', booked.body.id);
     const [capture] = await byRef(p, 'CAPTURE', booked.body.id);
     expect(hold).toMatchObject({ type: 'HOLD', status: 'PENDING', amount: { amountMinor: fee } });
@@ -76,7 +80,10 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     const booked = await book(p, slot, WALLET);
     expect(booked.status).toBe(201);
     const event = await failed.waitFor((e) => e.payload.appointmentId === booked.body.id);
-    expect(event.payload).toMatchObject({ reason: 'INSUFFICIENT_FUNDS', message: expect.stringContaining('Insufficient funds') });
+    expect(event.payload).toMatchObject({
+      reason: 'INSUFFICIENT_FUNDS',
+      message: expect.stringContaining('Insufficient funds'),
+    });
     await waitUntil(async () => (await appointment(p, booked.body.id)).status === 'CANCELLED', 'the release');
     expect(await appointment(p, booked.body.id)).toMatchObject({
       payment: { status: 'FAILED' },
@@ -96,19 +103,30 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     await fund(p, fee * 2);
     const [a, b] = [await book(p, slots.take(), WALLET), await book(p, slots.take(), WALLET)];
     for (const r of [a, b]) expect(await settled(p, r.body.id, doctor)).toBe('CONFIRMED');
-    for (const r of [a, b]) await waitUntil(async () => (await paymentOf(p, r.body.id)).status === 'COMPLETED', 'capture');
+    for (const r of [a, b])
+      await waitUntil(async () => (await paymentOf(p, r.body.id)).status === 'COMPLETED', 'capture');
     expect((await wallet(p)).balance.amountMinor).toBe(0);
 
     expect((await p.api.post(`/v1/appointments/${a.body.id}/cancel`, {}, { token: p.token })).status).toBe(200);
     const late = await refunds.waitFor((e) => e.payload.appointmentId === a.body.id);
-    expect(late.payload).toMatchObject({ percent: 50, policy: 'LATE_NOTICE', cancelledBy: 'PATIENT', amount: { amountMinor: Math.floor(fee / 2) } });
+    expect(late.payload).toMatchObject({
+      percent: 50,
+      policy: 'LATE_NOTICE',
+      cancelledBy: 'PATIENT',
+      amount: { amountMinor: Math.floor(fee / 2) },
+    });
 
-    expect((await doctor.api.post(`/v1/appointments/${b.body.id}/cancel`, {}, { token: doctor.token })).status).toBe(200);
+    expect((await doctor.api.post(`/v1/appointments/${b.body.id}/cancel`, {}, { token: doctor.token })).status).toBe(
+      200,
+    );
     const full = await refunds.waitFor((e) => e.payload.appointmentId === b.body.id);
     expect(full.payload).toMatchObject({ percent: 100, policy: 'PROVIDER_CANCELLED', amount: { amountMinor: fee } });
 
     await waitUntil(async () => (await wallet(p)).balance.amountMinor === Math.floor(fee / 2) + fee, 'both refunds');
-    expect(await paymentOf(p, a.body.id)).toMatchObject({ status: 'REFUNDED', refunded: { amountMinor: Math.floor(fee / 2) } });
+    expect(await paymentOf(p, a.body.id)).toMatchObject({
+      status: 'REFUNDED',
+      refunded: { amountMinor: Math.floor(fee / 2) },
+    });
     await sleep(500);
     expect((await entries(p)).filter((e) => e.type === 'REFUND')).toHaveLength(2);
   });
@@ -117,7 +135,11 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     const p = await newPatient();
     const booked = await book(p, slots.take());
     expect(booked.body.payment).toMatchObject({ method: 'CARD', status: 'PENDING' });
-    await waitUntil(async () => (await appointment(p, booked.body.id)).status === 'EXPIRED', 'the hold to expire', 20_000);
+    await waitUntil(
+      async () => (await appointment(p, booked.body.id)).status === 'EXPIRED',
+      'the hold to expire',
+      20_000,
+    );
     await waitUntil(async () => (await paymentOf(p, booked.body.id)).status === 'VOIDED', 'the payment to be voided');
     await pay(p, booked.body.id);
     await waitUntil(async () => (await wallet(p)).balance.amountMinor === fee, 'the late card money');

@@ -143,12 +143,16 @@ describe('Wallet - /v1/wallet', () => {
     const { id } = await fund(p, 100_000);
     const { db, close } = await rawDb(dbNameOf('wallet-claims'));
     try {
-      await db.collection('ledger_entries').updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 1_000_000 } });
+      await db
+        .collection('ledger_entries')
+        .updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 1_000_000 } });
       expect(await mismatches(id)).toEqual([
         expect.objectContaining({ walletId: id, seq: 1, problem: expect.stringContaining('replay gives 100000/0') }),
       ]);
     } finally {
-      await db.collection('ledger_entries').updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 100_000 } });
+      await db
+        .collection('ledger_entries')
+        .updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 100_000 } });
       await close();
     }
     expect(await mismatches(id)).toEqual([]);
@@ -192,7 +196,11 @@ describe('Wallet - /v1/wallet', () => {
     const aWallet = await wallet(a);
     expect((await b.api.get(`/v1/admin/wallets/${aWallet.id}`, { token: b.token })).status).toBe(403);
     expect((await b.api.post('/v1/admin/finance/reconciliation', {}, { token: b.token })).status).toBe(403);
-    const sandbox = await b.api.post(`/v1/sandbox/checkout/${topped.body.reference}`, { outcome: 'SUCCEED' }, { token: b.token });
+    const sandbox = await b.api.post(
+      `/v1/sandbox/checkout/${topped.body.reference}`,
+      { outcome: 'SUCCEED' },
+      { token: b.token },
+    );
     expect(sandbox.status).toBe(404);
     expect((await wallet(b)).id).not.toBe(aWallet.id);
     expect((await admin.api.get(`/v1/admin/wallets/${aWallet.id}`, { token: admin.token })).body.userId).toBe(a.userId);
@@ -205,7 +213,9 @@ describe('Wallet - /v1/wallet', () => {
     const to = new Date(Date.now() + 1000).toISOString();
     const res = await admin.api.get(`/v1/admin/finance?from=${from}&to=${to}`, { token: admin.token });
     expect(res.status).toBe(200);
-    const credits = res.body.totals.find((t: { type: string; status: string }) => t.type === 'CREDIT' && t.status === 'SUCCESS');
+    const credits = res.body.totals.find(
+      (t: { type: string; status: string }) => t.type === 'CREDIT' && t.status === 'SUCCESS',
+    );
     expect(credits.count).toBeGreaterThanOrEqual(1);
     expect(credits.amount.amountMinor).toBeGreaterThanOrEqual(110_000);
     expect(res.body.topUps).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'SUCCESS' })]));

@@ -80,7 +80,10 @@ describe('Payment provider webhooks - /v1/webhooks/{provider}', () => {
       const body = sessionEvent(t.reference, 200_000);
       const sig = signStripe(body, TEST_PAYMENTS.STRIPE_WEBHOOK_SECRET);
       expect((await post('stripe', body, { 'stripe-signature': sig })).body).toEqual({ received: true, applied: true });
-      expect((await post('stripe', body, { 'stripe-signature': sig })).body).toEqual({ received: true, applied: false });
+      expect((await post('stripe', body, { 'stripe-signature': sig })).body).toEqual({
+        received: true,
+        applied: false,
+      });
       expect((await wallet(p)).balance.amountMinor).toBe(200_000);
       expect(await credits(p)).toBe(1);
     });
@@ -110,7 +113,12 @@ describe('Payment provider webhooks - /v1/webhooks/{provider}', () => {
       const p = await newPatient();
       const t = await openTopUp(p, 'sandbox', 70_000);
       const body = JSON.stringify(
-        sandboxWebhookEvent({ type: 'payment.succeeded', reference: t.reference, amountMinor: 70_000, currency: 'NGN' }),
+        sandboxWebhookEvent({
+          type: 'payment.succeeded',
+          reference: t.reference,
+          amountMinor: 70_000,
+          currency: 'NGN',
+        }),
       );
       const headers = { 'x-sandbox-signature': signSandbox(body, TEST_PAYMENTS.SANDBOX_WEBHOOK_SECRET) };
       const results = await Promise.all(Array.from({ length: 10 }, () => post('sandbox', body, headers)));
@@ -124,9 +132,16 @@ describe('Payment provider webhooks - /v1/webhooks/{provider}', () => {
       const p = await newPatient();
       const t = await openTopUp(p, 'sandbox', 60_000);
       const body = JSON.stringify(
-        sandboxWebhookEvent({ type: 'payment.succeeded', reference: t.reference, amountMinor: 6_000_000, currency: 'NGN' }),
+        sandboxWebhookEvent({
+          type: 'payment.succeeded',
+          reference: t.reference,
+          amountMinor: 6_000_000,
+          currency: 'NGN',
+        }),
       );
-      const res = await post('sandbox', body, { 'x-sandbox-signature': signSandbox(body, TEST_PAYMENTS.SANDBOX_WEBHOOK_SECRET) });
+      const res = await post('sandbox', body, {
+        'x-sandbox-signature': signSandbox(body, TEST_PAYMENTS.SANDBOX_WEBHOOK_SECRET),
+      });
       expect(res.status).toBe(200);
       expect(res.body.applied).toBe(false);
       expect((await wallet(p)).balance.amountMinor).toBe(0);

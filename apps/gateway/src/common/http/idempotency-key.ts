@@ -16,17 +16,15 @@ const invalid = (problem: string) =>
  * The `Idempotency-Key` header of a money-moving request, validated: a retry with the same key
  * and body gets the first answer; the same key with another body is 422.
  */
-export const IdempotencyKey = createParamDecorator(
-  (required: boolean, ctx: ExecutionContext): string | undefined => {
-    const value = ctx.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
-    if (value === undefined) {
-      if (required) throw invalid(`is required on this request (${RULE}; reuse it when you retry)`);
-      return undefined;
-    }
-    if (typeof value !== 'string' || !KEY.test(value)) throw invalid(`must be ${RULE}`);
-    return value;
-  },
-);
+export const IdempotencyKey = createParamDecorator((required: boolean, ctx: ExecutionContext): string | undefined => {
+  const value = ctx.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
+  if (value === undefined) {
+    if (required) throw invalid(`is required on this request (${RULE}; reuse it when you retry)`);
+    return undefined;
+  }
+  if (typeof value !== 'string' || !KEY.test(value)) throw invalid(`must be ${RULE}`);
+  return value;
+});
 
 /** OpenAPI for the header. */
 export const ApiIdempotencyKey = (required: boolean, effect: string) =>

@@ -31,7 +31,11 @@ export class AppointmentsController {
   @ApiResponse({ status: 201, type: AppointmentDto })
   @ApiIdempotencyKey(false, 'Retrying with the same key returns the first booking (never a second seat)')
   @ApiErrors(400, 401, 403, 409, 422)
-  book(@Body() body: BookAppointmentDto, @IdempotencyKey(false) key: string | undefined, @CallMeta() meta: RequestMeta) {
+  book(
+    @Body() body: BookAppointmentDto,
+    @IdempotencyKey(false) key: string | undefined,
+    @CallMeta() meta: RequestMeta,
+  ) {
     return this.rpc.call(SchedulingRpc.book, { ...body, ...(key && { idempotencyKey: key }) }, meta);
   }
 

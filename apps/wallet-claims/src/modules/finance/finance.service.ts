@@ -50,7 +50,11 @@ export class FinanceService {
         count: t.count,
         amount: money(t.amount),
       })),
-      payments: payments.map((t) => ({ status: t.key.status as PaymentRecordStatus, count: t.count, amount: money(t.amount) })),
+      payments: payments.map((t) => ({
+        status: t.key.status as PaymentRecordStatus,
+        count: t.count,
+        amount: money(t.amount),
+      })),
       topUps: topUps.map((t) => ({ status: t.key.status as TopUpStatus, count: t.count, amount: money(t.amount) })),
     };
   }

@@ -26,7 +26,9 @@ export function requestHashOf(body: unknown): string {
               .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
           )
         : v;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 /**
@@ -98,7 +100,10 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
       result = await work();
     } catch (err) {
       if (err instanceof DomainError && DECIDED.includes(err.code)) {
-        await this.keys.updateOne({ _id }, { $set: { state: 'DONE', failed: true, response: JSON.stringify(err.toWire()) } });
+        await this.keys.updateOne(
+          { _id },
+          { $set: { state: 'DONE', failed: true, response: JSON.stringify(err.toWire()) } },
+        );
       } else {
         await this.keys.deleteOne({ _id }); // not decided: a retry may try again
       }

@@ -98,7 +98,15 @@ describe('checkChain', () => {
 
   it('treats FAILED entries as moving nothing', () => {
     const entries = chain([[EntryType.CREDIT, 100]]);
-    entries.push({ ...entries[0], seq: 2, chainKey: `${W}:2`, type: EntryType.HOLD, status: EntryStatus.FAILED, amountMinor: 500, reference: 'F' });
+    entries.push({
+      ...entries[0],
+      seq: 2,
+      chainKey: `${W}:2`,
+      type: EntryType.HOLD,
+      status: EntryStatus.FAILED,
+      amountMinor: 500,
+      reference: 'F',
+    });
     expect(checkChain(W, 'NGN', entries)).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ export type ChainEntry = Pick<
  * balance or held amount that is not what the movements add up to, a negative amount, a hold
  * settled twice or for a different amount, a refund larger than what was captured.
  */
-export function checkChain(walletId: string, currency: string, entries: Iterable<ChainEntry>): ReconciliationMismatch[] {
+export function checkChain(
+  walletId: string,
+  currency: string,
+  entries: Iterable<ChainEntry>,
+): ReconciliationMismatch[] {
   const problems: ReconciliationMismatch[] = [];
   const report = (seq: number | null, problem: string) => problems.push({ walletId, seq, problem });
   let state: WalletState = EMPTY_STATE;
@@ -38,7 +42,8 @@ export function checkChain(walletId: string, currency: string, entries: Iterable
     expectedSeq = e.seq + 1;
     if (e.chainKey !== `${walletId}:${e.seq}`) report(e.seq, `chain key ${e.chainKey} does not match`);
     if (e.currency !== currency) report(e.seq, `currency ${e.currency} in a ${currency} wallet`);
-    if (!Number.isSafeInteger(e.amountMinor) || e.amountMinor <= 0) report(e.seq, `amount ${e.amountMinor} is not positive`);
+    if (!Number.isSafeInteger(e.amountMinor) || e.amountMinor <= 0)
+      report(e.seq, `amount ${e.amountMinor} is not positive`);
     if (e.status !== EntryStatus.FAILED && e.status !== successStatusOf(e.type))
       report(e.seq, `${e.type} entry with status ${e.status}`);
 

@@ -37,5 +37,7 @@ export function movementEvent(e: LedgerEntryDoc, correlationId?: string): EventE
     appointmentId: e.appointmentId,
     paymentId: e.paymentId,
   };
-  return [createEvent(CONTRACT_OF[e.type], e.walletId, payload, { producer: 'wallet-claims', correlationId }, e.createdAt)];
+  return [
+    createEvent(CONTRACT_OF[e.type], e.walletId, payload, { producer: 'wallet-claims', correlationId }, e.createdAt),
+  ];
 }

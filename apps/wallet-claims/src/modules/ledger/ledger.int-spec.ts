@@ -42,7 +42,12 @@ describe('Ledger (real database, racing)', () => {
   });
 
   const newWallet = () => ({ _id: randomUUID(), userId: randomUUID(), currency: 'NGN' });
-  const posting = (wallet: ReturnType<typeof newWallet>, type: EntryType, amountMinor: number, reference = randomUUID()) => ({
+  const posting = (
+    wallet: ReturnType<typeof newWallet>,
+    type: EntryType,
+    amountMinor: number,
+    reference = randomUUID(),
+  ) => ({
     wallet,
     type,
     amountMinor,

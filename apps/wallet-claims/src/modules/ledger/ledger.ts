@@ -94,7 +94,8 @@ export class Ledger {
       const status = successStatusOf(p.type);
       const next = applyMovement(head, p.type, status, p.amountMinor);
       const refused = typeof next === 'string' ? next : null;
-      if (refused && !p.onRefusal) {
+      const onRefusal = refused ? p.onRefusal : undefined;
+      if (refused && !onRefusal) {
         throw refused === 'INSUFFICIENT_FUNDS'
           ? DomainError.unprocessable(
               `Insufficient funds: ${p.amountMinor} needed, ${head.balanceMinor - head.heldMinor} available`,
@@ -110,12 +111,12 @@ export class Ledger {
         seq: head.seq + 1,
         chainKey: `${p.wallet._id}:${head.seq + 1}`,
         type: p.type,
-        status: refused ? EntryStatus.FAILED : status,
+        status: onRefusal ? EntryStatus.FAILED : status,
         amountMinor: p.amountMinor,
         currency: p.wallet.currency,
         reference: p.reference,
         title: p.title,
-        subtitle: refused ? p.onRefusal!.subtitle : p.subtitle,
+        subtitle: onRefusal ? onRefusal.subtitle : p.subtitle,
         balanceAfterMinor: after.balanceMinor,
         heldAfterMinor: after.heldMinor,
         appointmentId: p.appointmentId ?? null,
@@ -125,7 +126,7 @@ export class Ledger {
         createdAt: new Date(),
         outbox: [],
       };
-      const extra = refused ? (p.onRefusal!.events?.(entry) ?? []) : (p.events?.(entry) ?? []);
+      const extra = (onRefusal ? onRefusal.events?.(entry) : p.events?.(entry)) ?? [];
       const events = [...movementEvent(entry, p.correlationId), ...extra];
       try {
         await this.entries.create({ ...entry, ...outboxOnInsert(events) });
@@ -148,7 +149,8 @@ export class Ledger {
   private remember(walletId: string, head: Head): void {
     this.heads.delete(walletId);
     this.heads.set(walletId, head);
-    if (this.heads.size > HEAD_CACHE_LIMIT) this.heads.delete(this.heads.keys().next().value!);
+    const oldest = this.heads.keys().next().value;
+    if (this.heads.size > HEAD_CACHE_LIMIT && oldest !== undefined) this.heads.delete(oldest);
   }
 }
 

@@ -27,13 +27,29 @@ export class WalletStore {
       { producer: 'wallet-claims', correlationId },
     );
     try {
-      const doc = await this.wallets.create({ _id, userId, currency, createdAt: new Date(), ...outboxOnInsert([event]) });
+      const doc = await this.wallets.create({
+        _id,
+        userId,
+        currency,
+        createdAt: new Date(),
+        ...outboxOnInsert([event]),
+      });
       this.relay.kick();
       return doc.toObject();
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      return (await this.findByUser(userId, currency))!;
+      return this.require(await this.findByUser(userId, currency), `${userId}/${currency}`);
     }
+  }
+
+  /** A wallet that must exist (the ledger refers to it); its absence is a bug, not a 404. */
+  async get(id: string): Promise<WalletDoc> {
+    return this.require(await this.findById(id), id);
+  }
+
+  private require(w: WalletDoc | null, what: string): WalletDoc {
+    if (!w) throw new Error(`wallet ${what} vanished`);
+    return w;
   }
 
   findByUser(userId: string, currency: string): Promise<WalletDoc | null> {

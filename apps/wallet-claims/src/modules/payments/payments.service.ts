@@ -14,7 +14,6 @@ import {
   type AppointmentCancelledV1,
   type AppointmentHeldV1,
   type AppointmentPaymentFailedV1,
-  type EventEnvelope,
   type Page,
   type PaymentQuery,
   type PaymentView,
@@ -133,7 +132,10 @@ export class PaymentsService {
       });
       return;
     }
-    await this.payments.updateOne({ _id: p._id }, { $set: { walletId: wallet._id, reference: entry.reference, updatedAt: new Date() } });
+    await this.payments.updateOne(
+      { _id: p._id },
+      { $set: { walletId: wallet._id, reference: entry.reference, updatedAt: new Date() } },
+    );
     // The booking may have lapsed while we held: whoever comes second gives the money back.
     if ((await this.settlements.find(appointmentId))?.outcome === 'VOID') await this.release(p, correlationId);
   }
@@ -152,7 +154,7 @@ export class PaymentsService {
       this.logger.error(`appointment ${appointmentId} confirmed after its hold was voided (${decided.cause})`);
       return;
     }
-    const wallet = (await this.wallets.findById(hold.walletId))!;
+    const wallet = await this.wallets.get(hold.walletId);
     await this.ledger.post({
       wallet,
       type: EntryType.CAPTURE,
@@ -186,7 +188,7 @@ export class PaymentsService {
     if (!capture) throw new NotYet(`capture of ${e.appointmentId} not posted yet`);
     const decision = refundFor(capture.amountMinor, e.cancelledBy, new Date(e.start), occurredAt, this.config);
     if (decision.amountMinor === 0) return;
-    const wallet = (await this.wallets.findById(capture.walletId))!;
+    const wallet = await this.wallets.get(capture.walletId);
     const { entry } = await this.ledger.post({
       wallet,
       type: EntryType.REFUND,
@@ -230,7 +232,8 @@ export class PaymentsService {
   async get(id: string, meta: RequestMeta): Promise<PaymentView> {
     const caller = requireCaller(meta);
     const p = await this.payments.findById(id, { outbox: 0 }).lean<PaymentDoc>();
-    if (!p || (p.patientId !== caller.userId && !caller.roles.includes(Role.ADMIN))) throw DomainError.notFound('Payment');
+    if (!p || (p.patientId !== caller.userId && !caller.roles.includes(Role.ADMIN)))
+      throw DomainError.notFound('Payment');
     return toPaymentView(p);
   }
 
@@ -257,7 +260,7 @@ export class PaymentsService {
   private async release(p: PaymentDoc, correlationId: string): Promise<void> {
     const hold = await this.ledger.findByReference(ref.hold(p.appointmentId));
     if (hold && hold.status === EntryStatus.PENDING) {
-      const wallet = (await this.wallets.findById(hold.walletId))!;
+      const wallet = await this.wallets.get(hold.walletId);
       await this.ledger.post({
         wallet,
         type: EntryType.RELEASE,
@@ -299,7 +302,11 @@ export class PaymentsService {
       return (await this.payments.create(doc)).toObject();
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      return (await this.payments.findOne({ appointmentId: e.appointmentId }, { outbox: 0 }).lean<PaymentDoc>())!;
+      const existing = await this.payments
+        .findOne({ appointmentId: e.appointmentId }, { outbox: 0 })
+        .lean<PaymentDoc>();
+      if (!existing) throw err;
+      return existing;
     }
   }
 
@@ -354,7 +361,11 @@ export class PaymentsService {
     this.relay.kick();
   }
 
-  private failure(p: PaymentDoc, reason: AppointmentPaymentFailedV1['reason'], message: string): AppointmentPaymentFailedV1 {
+  private failure(
+    p: PaymentDoc,
+    reason: AppointmentPaymentFailedV1['reason'],
+    message: string,
+  ): AppointmentPaymentFailedV1 {
     return {
       paymentId: p._id,
       appointmentId: p.appointmentId,

@@ -15,7 +15,9 @@ export class SettlementStore {
       return doc.toObject();
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      return (await this.find(appointmentId))!;
+      const existing = await this.find(appointmentId);
+      if (!existing) throw err;
+      return existing;
     }
   }
 

@@ -4,7 +4,7 @@ import type { CheckoutRequest } from './payment-provider';
 import { PaystackProvider, toPaystackReference } from './paystack.provider';
 import { PROVIDER_REJECTED, PROVIDER_UNAVAILABLE } from './provider-http';
 import { StripeProvider } from './stripe.provider';
-import { FakeProviderServer, signPaystack, signStripe } from './testing';
+import { FakeProviderServer, signPaystack, signStripe } from '@telehealth/testing';
 
 const PAYSTACK_KEY = 'sk_test_paystack_int_0001';
 const STRIPE_KEY = 'sk_test_stripe_int_0002';

@@ -1,8 +1,8 @@
 import { ErrorCode } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import { PaystackProvider, fromPaystackReference, toPaystackReference } from './paystack.provider';
-import { paystackChargeEvent, paystackReferenceOf, signPaystack } from './testing';
 import { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
+import { paystackChargeEvent, paystackReferenceOf, signPaystack } from '@telehealth/testing';
 
 const SECRET = 'sk_test_vector_key';
 const provider = new PaystackProvider({

@@ -4,13 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { loadConfig } from '@telehealth/config';
 import { PaymentProviderName, SandboxOutcome } from '@telehealth/contracts';
-import { REDIS_URL, waitUntil } from '@telehealth/testing';
+import { type ReceivedWebhook, REDIS_URL, signSandbox, waitUntil, WebhookReceiver } from '@telehealth/testing';
 import { PAYMENT_PROVIDERS, type CheckoutRequest, type PaymentProviders } from './payment-provider';
 import { ProvidersConfig } from './providers.config';
 import { ProvidersModule, sandboxOf } from './providers.module';
 import { SandboxPaymentProvider } from './sandbox.provider';
 import { SANDBOX_WEBHOOK_QUEUE, SandboxWebhookQueue } from './sandbox-webhook.queue';
-import { WebhookReceiver, signSandbox, type ReceivedWebhook } from './testing';
 
 const SECRET = 'int-sandbox-secret-0123456789';
 /** Its own key prefix, away from a running service's worker; removed afterwards. */

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { ErrorCode } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import { StripeProvider, parseStripeSignature } from './stripe.provider';
-import { signStripe, stripeCheckoutEvent } from './testing';
 import { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
+import { signStripe, stripeCheckoutEvent } from '@telehealth/testing';
 
 const SECRET = 'whsec_vector_secret';
 const provider = new StripeProvider({

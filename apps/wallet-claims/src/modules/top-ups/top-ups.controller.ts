@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  WalletRpc,
-  type SandboxCompleteRequest,
-  type TopUpRequest,
-  type WebhookRequest,
-} from '@telehealth/contracts';
+import { WalletRpc, type SandboxCompleteRequest, type TopUpRequest, type WebhookRequest } from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { TopUpsService } from './top-ups.service';
 import { WebhooksService } from './webhooks.service';

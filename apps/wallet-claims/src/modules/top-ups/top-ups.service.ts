@@ -23,7 +23,12 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { Ledger } from '../ledger/ledger';
 import type { WalletDoc } from '../ledger/wallet.schema';
 import { WalletStore } from '../ledger/wallet.store';
-import { PAYMENT_PROVIDERS, type PaymentProvider, type PaymentProviders, type WebhookOutcome } from '../providers/payment-provider';
+import {
+  PAYMENT_PROVIDERS,
+  type PaymentProvider,
+  type PaymentProviders,
+  type WebhookOutcome,
+} from '../providers/payment-provider';
 import { sandboxOf } from '../providers/providers.module';
 import { toTopUpView } from './top-up.mapper';
 import { TOP_UP_MODEL, type TopUpDoc } from './top-up.schema';
@@ -116,7 +121,9 @@ export class TopUpsService {
       ).toObject();
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      doc = (await this.topUps.findById(s.id).lean<TopUpDoc>())!;
+      const existing = await this.topUps.findById(s.id).lean<TopUpDoc>();
+      if (!existing) throw err;
+      doc = existing;
     }
     if (doc.checkoutUrl || doc.providerReference || doc.status !== TopUpStatus.PENDING) return doc;
     const provider = this.providerOf(doc.provider);
@@ -136,7 +143,9 @@ export class TopUpsService {
   }
 
   async get(id: string, meta: RequestMeta): Promise<TopUpView> {
-    return toTopUpView(this.requireVisible(requireCaller(meta), await this.topUps.findById(id, { outbox: 0 }).lean<TopUpDoc>()));
+    return toTopUpView(
+      this.requireVisible(requireCaller(meta), await this.topUps.findById(id, { outbox: 0 }).lean<TopUpDoc>()),
+    );
   }
 
   async list(q: { page: number; limit: number; status?: string }, meta: RequestMeta): Promise<Page<TopUpView>> {
@@ -182,7 +191,7 @@ export class TopUpsService {
       await this.fail(t, 'AMOUNT_MISMATCH: the provider reported a different amount', correlationId);
       return false;
     }
-    const wallet = (await this.wallets.findById(t.walletId))!;
+    const wallet = await this.wallets.get(t.walletId);
     const { entry, created } = await this.ledger.post({
       wallet,
       type: EntryType.CREDIT,
@@ -229,7 +238,9 @@ export class TopUpsService {
     );
     await this.topUps.updateOne(
       { _id: t._id },
-      withEvents<TopUpDoc>({ $set: { status: TopUpStatus.FAILED, failureReason: reason, completedAt: new Date() } }, [event]),
+      withEvents<TopUpDoc>({ $set: { status: TopUpStatus.FAILED, failureReason: reason, completedAt: new Date() } }, [
+        event,
+      ]),
     );
     this.relay.kick();
     return true;

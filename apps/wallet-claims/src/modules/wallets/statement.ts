@@ -42,9 +42,10 @@ export function buildStatement(
     closingBalance: money(closing),
     totalIn: money(totalIn),
     totalOut: money(totalOut),
-    byType: Object.values(EntryType)
-      .filter((type) => byType.has(type))
-      .map((type) => ({ type, count: byType.get(type)!.count, amount: money(byType.get(type)!.amount) })),
+    byType: Object.values(EntryType).flatMap((type) => {
+      const t = byType.get(type);
+      return t ? [{ type, count: t.count, amount: money(t.amount) }] : [];
+    }),
     entries: entries.map(toEntryView),
   };
 }

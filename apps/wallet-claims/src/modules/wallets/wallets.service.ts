@@ -94,5 +94,4 @@ export class WalletsService {
     ]);
     return buildStatement(w, q.month, before?.balanceAfterMinor ?? 0, entries);
   }
-
 }

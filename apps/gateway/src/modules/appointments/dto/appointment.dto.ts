@@ -21,7 +21,8 @@ export class BookAppointmentDto {
   @EnumField(CallPreference, { optional: true, description: 'Required for ONLINE' }) callPreference?: CallPreference;
   @EnumField(['WALLET', 'CARD'], {
     optional: true,
-    description: 'WALLET (default): the fee is held on your wallet. CARD: pay at the checkoutUrl of GET /v1/payments?appointmentId=',
+    description:
+      'WALLET (default): the fee is held on your wallet. CARD: pay at the checkoutUrl of GET /v1/payments?appointmentId=',
   })
   paymentMethod?: 'WALLET' | 'CARD';
 }

@@ -93,7 +93,8 @@ export class CreateTopUpDto {
   provider?: PaymentProviderName;
   @EnumField(SandboxOutcome, {
     optional: true,
-    description: 'Sandbox only: SUCCEED (default), FAIL, or HOLD (complete it with POST /v1/sandbox/checkout/{reference})',
+    description:
+      'Sandbox only: SUCCEED (default), FAIL, or HOLD (complete it with POST /v1/sandbox/checkout/{reference})',
   })
   sandboxOutcome?: SandboxOutcome;
   @IntField({ optional: true, min: 0, max: 600_000, description: 'Sandbox only: delay before the webhook, ms' })

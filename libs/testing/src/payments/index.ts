@@ -1,6 +1,6 @@
-/** Test support for the payment providers: fake provider APIs, signed webhooks, realistic payloads. */
+/** Test support for payment providers: fake provider APIs, webhooks signed as each provider documents. */
 export * from './fake-provider-server';
-export * from './paystack-reference';
 export * from './sign-webhooks';
 export * from './webhook-payloads';
 export * from './webhook-receiver';
+export * from './paystack-reference';
