@@ -37,7 +37,9 @@ Object.assign(apps.find((a) => a.name === 'wallet-claims').env, {
   SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${base}/v1/webhooks/sandbox`,
   PUBLIC_URL: gatewayUrl,
 });
-if (args.demo) for (const name of ['identity', 'scheduling', 'wallet-claims']) apps.find((a) => a.name === name).env.DEMO_DATA = 'true';
+if (args.demo)
+  for (const name of ['identity', 'scheduling', 'wallet-claims'])
+    apps.find((a) => a.name === name).env.DEMO_DATA = 'true';
 
 const COLORS = [36, 33, 35, 32, 34, 31, 37];
 const color = (i, s) => (process.stdout.isTTY ? `\x1b[${COLORS[i % COLORS.length]}m${s}\x1b[0m` : s);

@@ -85,7 +85,7 @@ describe('Wallet - /v1/wallet', () => {
 
   it('400 naming Idempotency-Key when it is missing or malformed', async () => {
     const p = await newPatient();
-    for (const headers of [{}, { 'idempotency-key': 'has spaces' }]) {
+    for (const headers of [{}, { 'idempotency-key': 'has spaces' }] as Record<string, string>[]) {
       const res = await p.api.post('/v1/wallet/top-ups', { amountMinor: 100_000 }, { token: p.token, headers });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);

@@ -46,7 +46,7 @@ describe('Ledger (real database, racing)', () => {
     wallet: ReturnType<typeof newWallet>,
     type: EntryType,
     amountMinor: number,
-    reference = randomUUID(),
+    reference: string = randomUUID(),
   ) => ({
     wallet,
     type,
