@@ -108,6 +108,10 @@ export const EnumField = (e: object, o: FieldOptions & { isArray?: boolean } = {
 export const DateTimeField = (o: FieldOptions = {}) =>
   field(o, { format: 'date-time' }, IsISO8601({}, { message: 'must be an ISO-8601 date or time' }));
 
+/** An ISO 4217 currency code. */
+export const CurrencyField = (o: FieldOptions = {}) =>
+  field(o, { example: 'NGN' }, Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as NGN' }));
+
 export const UuidField = (o: FieldOptions = {}) =>
   field(o, { format: 'uuid' }, IsUUID('all', { message: 'must be a UUID' }));
 

@@ -17,7 +17,7 @@ import {
   type WalletView,
 } from '@telehealth/contracts';
 import { Matches } from 'class-validator';
-import { DateTimeField, EnumField, IntField, TextField, UuidField } from '../../../common/http/fields';
+import { CurrencyField, DateTimeField, EnumField, IntField, TextField, UuidField } from '../../../common/http/fields';
 import { MoneyDto, PageQueryDto } from '../../../common/openapi/common.dto';
 
 export class WalletDto implements WalletView {
@@ -191,9 +191,7 @@ export class ReconciliationDto implements ReconciliationReport {
 export class FinanceQueryDto {
   @DateTimeField({ description: 'Period start (inclusive)' }) from: string;
   @DateTimeField({ description: 'Period end (exclusive)' }) to: string;
-  @ApiProperty({ required: false, example: 'NGN' })
-  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as NGN' })
-  currency?: string;
+  @CurrencyField({ optional: true }) currency?: string;
 }
 
 class TypeStatusTotalDto {
