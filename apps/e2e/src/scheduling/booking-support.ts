@@ -19,12 +19,15 @@ export interface Slot {
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** Free slots of a doctor starting at least 3 h from now (past the cancellation cut-off). */
+/**
+ * Untouched slots of a doctor (no seat taken by an earlier suite) starting at least 3 h from now
+ * (past the cancellation cut-off).
+ */
 export async function freeSlots(doctorId: string): Promise<Slot[]> {
   const res = await new Api().get(`/v1/doctors/${doctorId}/slots?from=${day(0)}&to=${day(13)}`);
   if (res.status !== 200) throw new Error(`slots: ${res.status} ${JSON.stringify(res.body)}`);
   const soon = Date.now() + 3 * 3_600_000;
-  return (res.body as Slot[]).filter((s) => s.available > 0 && new Date(s.start).getTime() > soon);
+  return (res.body as Slot[]).filter((s) => s.available === s.capacity && new Date(s.start).getTime() > soon);
 }
 
 /** Hands each test its own slots, so suites never compete for one by accident. */
