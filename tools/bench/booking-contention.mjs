@@ -67,10 +67,18 @@ async function newPatient(base, i, run) {
   return login.body.accessToken;
 }
 
+// By card: the checkout stays open, so each won seat stays held for the audit (a wallet payment
+// from these empty wallets would fail and free the seat mid-race).
 const bookingBody = (slot) =>
   slot.mode === 'ONLINE'
-    ? { slotId: slot.id, mode: 'ONLINE', contactNumber: '+2348011112222', callPreference: 'VIDEO' }
-    : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId };
+    ? {
+        slotId: slot.id,
+        mode: 'ONLINE',
+        contactNumber: '+2348011112222',
+        callPreference: 'VIDEO',
+        paymentMethod: 'CARD',
+      }
+    : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, paymentMethod: 'CARD' };
 
 /** Counts per slotId of `collection` documents matching `match`. */
 async function countBySlot(db, collection, match) {

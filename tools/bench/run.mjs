@@ -8,7 +8,9 @@
 //   4. idle resident memory of every app after the load;
 //   5. booking under contention (tools/bench/booking-contention.mjs): 500 clients race for 50 seats,
 //      then the scheduling database is checked for double bookings (any makes the run fail);
-//   6. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//   6. the wallet (tools/bench/wallet-ledger.mjs): ledger postings/s on one hot wallet and over
+//      1,000 wallets with a read-only baseline, the booking-and-payment saga, then reconciliation;
+//   7. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
@@ -21,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { bookingContention } from './booking-contention.mjs';
+import { walletLedger } from './wallet-ledger.mjs';
 import {
   appProcesses,
   cpuSeconds,
@@ -67,6 +70,7 @@ const results = [];
 let memory = [];
 let memoryAtStart = [];
 let booking = null;
+let wallet = null;
 let ceiling = null;
 let platform = null;
 
@@ -388,6 +392,18 @@ try {
     failures.push(`booking race: ${err.message}`);
     say(`  FAILED: ${err.message}`);
   }
+  try {
+    wallet = await walletLedger({
+      gatewayUrl,
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      seconds: DURATION,
+      run: ts,
+    });
+    failures.push(...wallet.problems);
+  } catch (err) {
+    failures.push(`wallet: ${err.message}`);
+    say(`  FAILED: ${err.message}`);
+  }
 } catch (err) {
   failures.push(err.message);
   say(`ERROR: ${err.message}`);
@@ -419,6 +435,7 @@ const report = {
   scenarios: results,
   memory,
   bookingContention: booking,
+  wallet,
   restarts,
   failures,
   ok: failures.length === 0,
@@ -469,6 +486,25 @@ const race = booking && [
 ];
 process.stdout.write(`${table(throughput)}\n\n${memory.length ? `${table(mem)}\n\n` : ''}`);
 if (race) process.stdout.write(`${table(race)}\n\n`);
+const w = wallet && [
+  ['wallet (through the gateway)', 'ok/s', 'p50', 'p99', 'vs baseline'],
+  ...[
+    [`baseline: GET /v1/wallet (${wallet.clients} clients)`, wallet.baseline],
+    [`postings on one hot wallet (${wallet.clients} clients)`, wallet.hot],
+    [`postings over ${wallet.wallets} wallets (${wallet.clients} clients)`, wallet.spread],
+    [`saga: booked -> fee held -> paid (${wallet.saga.ok} bookings)`, wallet.saga],
+  ].map(([name, r]) => [
+    name,
+    fmt(r.perSec, 1),
+    `${r.p50Ms} ms`,
+    `${r.p99Ms} ms`,
+    wallet.baseline.perSec ? `${((100 * r.perSec) / wallet.baseline.perSec).toFixed(0)}%` : '-',
+  ]),
+];
+if (w)
+  process.stdout.write(
+    `${table(w)}\nreconciliation after the load: ${wallet.reconciliation.wallets} wallets, ${wallet.reconciliation.entries} entries, ${wallet.reconciliation.mismatches} mismatch(es)\n\n`,
+  );
 process.stdout.write(
   `other cpu: cores used during the measured run by processes outside the bench, the platform and its infrastructure.\n`,
 );

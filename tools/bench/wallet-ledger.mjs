@@ -1,0 +1,242 @@
+// Wallet benchmarks, run by tools/bench/run.mjs after the booking race while the platform is up.
+// Closed-loop clients (CLIENTS at once, each sending its next request when the last is answered)
+// for BENCH_DURATION seconds each, all through the gateway:
+//   baseline  GET /v1/wallet: the same path (gateway, NATS, wallet-claims, one indexed read)
+//             without a ledger write, measured in the same run;
+//   hot       admin adjustments (CREDIT 1, a fresh Idempotency-Key each) on ONE wallet: every
+//             posting contends for the same chain;
+//   spread    the same over 1,000 wallets (opened by publishing identity.user.registered events);
+//   saga      booking -> fee held on the wallet -> paid: funded patients book three-seat slots
+//             by wallet; latency is from POST /v1/appointments until it leaves PENDING_PAYMENT.
+// Afterwards every ledger is reconciled; any mismatch fails the run.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { connect, headers as natsHeaders } from 'nats';
+import { say, sleep } from './lib.mjs';
+
+const CLIENTS = 32;
+const WALLETS = 1000;
+const SAGA_PATIENTS = 12;
+const THREE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000002';
+
+const percentile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
+const round1 = (n) => (n == null ? null : Math.round(n * 10) / 10);
+const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function call(base, method, path, body, token, extra = {}) {
+  const headers = { 'content-type': 'application/json', ...extra };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const text = await res.text();
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* keep the text */
+  }
+  return { status: res.status, body: parsed };
+}
+
+/** Runs `request` from CLIENTS closed-loop clients for `seconds`; per-request latency and statuses. */
+async function closedLoop(seconds, request, clients = CLIENTS) {
+  const latencies = [];
+  const statuses = {};
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; performance.now() < end; i++) {
+        const t0 = performance.now();
+        const { status } = await request(c, i).catch(() => ({ status: 0 }));
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const ok = Object.entries(statuses).reduce((n, [s, k]) => n + (s.startsWith('2') ? k : 0), 0);
+  return {
+    perSec: round1(ok / seconds),
+    requests: latencies.length,
+    ok,
+    statuses,
+    p50Ms: round1(percentile(latencies, 0.5)),
+    p99Ms: round1(percentile(latencies, 0.99)),
+  };
+}
+
+/** Opens WALLETS wallets the way registration does: identity.user.registered events on JetStream. */
+async function openWallets(natsUrl, gatewayUrl, admin) {
+  const before = (await call(gatewayUrl, 'GET', '/v1/admin/wallets?limit=1', null, admin)).body.total;
+  const nc = await connect({ servers: natsUrl });
+  const js = nc.jetstream();
+  const type = 'identity.user.registered.v1';
+  await Promise.all(
+    Array.from({ length: WALLETS }, () => {
+      const userId = randomUUID();
+      const envelope = {
+        id: randomUUID(),
+        type,
+        occurredAt: new Date().toISOString(),
+        producer: 'identity',
+        correlationId: randomUUID(),
+        aggregateId: userId,
+        payload: {
+          userId,
+          email: `${userId}@bench.test`,
+          firstName: 'Bench',
+          lastName: 'Wallet',
+          roles: ['PATIENT'],
+          locale: 'en',
+          timeZone: 'Africa/Lagos',
+          source: 'ADMIN',
+          doctorProfileId: null,
+          organisationId: null,
+        },
+      };
+      const h = natsHeaders();
+      h.set('Nats-Msg-Id', envelope.id);
+      return js.publish(`evt.${type}`, JSON.stringify(envelope), { headers: h });
+    }),
+  );
+  await nc.drain();
+  const deadline = Date.now() + 120_000;
+  let total = before;
+  while (
+    (total = (await call(gatewayUrl, 'GET', '/v1/admin/wallets?limit=1', null, admin)).body.total) <
+    before + WALLETS
+  ) {
+    if (Date.now() > deadline) throw new Error(`only ${total - before} of ${WALLETS} wallets opened in 120 s`);
+    await sleep(500);
+  }
+  const ids = [];
+  for (let page = 1; ids.length < WALLETS; page++) {
+    const res = await call(gatewayUrl, 'GET', `/v1/admin/wallets?limit=100&page=${page}`, null, admin);
+    ids.push(...res.body.items.map((w) => w.id));
+    if (!res.body.hasMore) break;
+  }
+  return ids.slice(0, WALLETS);
+}
+
+const adjust = (gatewayUrl, admin, walletId, amountMinor = 1) =>
+  call(
+    gatewayUrl,
+    'POST',
+    `/v1/admin/wallets/${walletId}/adjustments`,
+    { type: 'CREDIT', amountMinor, reason: 'bench' },
+    admin,
+    {
+      'idempotency-key': randomUUID(),
+    },
+  );
+
+async function saga(gatewayUrl, admin, seconds, run) {
+  const list = await call(gatewayUrl, 'GET', `/v1/doctors/${THREE_SEAT_DOCTOR}/slots?from=${day(0)}&to=${day(13)}`);
+  const soon = Date.now() + 3 * 3_600_000;
+  const seats = list.body
+    .filter((s) => s.capacity === 3 && s.available === s.capacity && Date.parse(s.start) > soon)
+    .flatMap((s) => [s, s, s]);
+  const patients = [];
+  for (let i = 0; i < SAGA_PATIENTS; i++) {
+    const email = `bench.saga.${run}.${i}@example.test`;
+    const password = 'correct-horse-42';
+    const reg = await call(gatewayUrl, 'POST', '/v1/auth/register', {
+      email,
+      password,
+      firstName: 'Saga',
+      lastName: `P${i}`,
+      dateOfBirth: '1990-01-01',
+      gender: 'MALE',
+    });
+    if (reg.status !== 201) throw new Error(`register: HTTP ${reg.status} ${JSON.stringify(reg.body)}`);
+    const token = (await call(gatewayUrl, 'POST', '/v1/auth/login', { email, password })).body.accessToken;
+    const w = (await call(gatewayUrl, 'GET', '/v1/wallet', null, token)).body;
+    await adjust(gatewayUrl, admin, w.id, 1_000_000_000);
+    patients.push(token);
+  }
+  const outcomes = {};
+  const r = await closedLoop(
+    seconds,
+    async (c) => {
+      const slot = seats.shift();
+      if (!slot) return { status: 0 };
+      const body =
+        slot.mode === 'ONLINE'
+          ? {
+              slotId: slot.id,
+              mode: 'ONLINE',
+              contactNumber: '+2348011112222',
+              callPreference: 'VIDEO',
+              paymentMethod: 'WALLET',
+            }
+          : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, paymentMethod: 'WALLET' };
+      const booked = await call(gatewayUrl, 'POST', '/v1/appointments', body, patients[c]);
+      if (booked.status !== 201) return booked;
+      for (;;) {
+        const a = (await call(gatewayUrl, 'GET', `/v1/appointments/${booked.body.id}`, null, patients[c])).body;
+        if (a.status !== 'PENDING_PAYMENT') {
+          outcomes[a.status] = (outcomes[a.status] ?? 0) + 1;
+          return { status: a.payment?.status === 'PAID' ? 200 : 500 };
+        }
+        await sleep(20);
+      }
+    },
+    SAGA_PATIENTS,
+  );
+  return { ...r, outcomes, slotsLeft: seats.length };
+}
+
+/** Runs the wallet benchmarks; returns figures and problems (empty when all is well). */
+export async function walletLedger({ gatewayUrl, natsUrl, seconds, run }) {
+  const problems = [];
+  const admin = (
+    await call(gatewayUrl, 'POST', '/v1/auth/login', { email: 'admin@demo.health', password: 'DemoPass2026' })
+  ).body.accessToken;
+  const patient = (
+    await call(gatewayUrl, 'POST', '/v1/auth/login', { email: 'patient@demo.health', password: 'DemoPass2026' })
+  ).body.accessToken;
+  const hotWallet = (await call(gatewayUrl, 'GET', '/v1/wallet', null, patient)).body.id;
+
+  say(`wallet: baseline GET /v1/wallet (${seconds}s)...`);
+  const baseline = await closedLoop(seconds, () => call(gatewayUrl, 'GET', '/v1/wallet', null, patient));
+  say(`wallet: postings on one hot wallet (${seconds}s)...`);
+  const hot = await closedLoop(seconds, () => adjust(gatewayUrl, admin, hotWallet));
+  say(`wallet: opening ${WALLETS} wallets through identity.user.registered events...`);
+  const wallets = await openWallets(natsUrl, gatewayUrl, admin);
+  say(`wallet: postings spread over ${wallets.length} wallets (${seconds}s)...`);
+  const spread = await closedLoop(seconds, (c, i) =>
+    adjust(gatewayUrl, admin, wallets[(c * 7919 + i * 31) % wallets.length]),
+  );
+  say(`wallet: booking-and-payment saga (${SAGA_PATIENTS} patients, ${seconds}s)...`);
+  const bookings = await saga(gatewayUrl, admin, seconds, run);
+  say('wallet: reconciling every ledger...');
+  const report = (await call(gatewayUrl, 'POST', '/v1/admin/finance/reconciliation', {}, admin)).body;
+
+  for (const [name, r] of [
+    ['baseline', baseline],
+    ['hot wallet', hot],
+    ['spread', spread],
+  ])
+    if (r.ok !== r.requests) problems.push(`wallet ${name}: non-2xx ${JSON.stringify(r.statuses)}`);
+  if (bookings.ok !== bookings.requests)
+    problems.push(
+      `wallet saga: not every booking was paid ${JSON.stringify({ statuses: bookings.statuses, outcomes: bookings.outcomes })}`,
+    );
+  if (report.mismatches?.length)
+    problems.push(
+      `wallet reconciliation: ${report.mismatches.length} mismatch(es), e.g. ${JSON.stringify(report.mismatches[0])}`,
+    );
+  return {
+    clients: CLIENTS,
+    baseline,
+    hot,
+    spread,
+    wallets: wallets.length,
+    saga: bookings,
+    reconciliation: {
+      wallets: report.walletsChecked,
+      entries: report.entriesChecked,
+      mismatches: report.mismatches?.length ?? null,
+    },
+    problems,
+  };
+}
