@@ -13,7 +13,7 @@ import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
-import { say } from './lib.mjs';
+import { call, say } from './lib.mjs';
 
 const ONE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000001';
 const CLIENTS = 500;
@@ -33,20 +33,6 @@ function shuffled(list) {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-async function call(base, method, path, body, token, extraHeaders = {}) {
-  const headers = { 'content-type': 'application/json', ...extraHeaders };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* not JSON: keep the text */
-  }
-  return { status: res.status, body: parsed };
 }
 
 async function newPatient(base, i, run) {

@@ -7,6 +7,21 @@ import autocannon from 'autocannon';
 import mongoose from 'mongoose';
 
 export const say = (msg) => process.stdout.write(`[bench] ${msg}\n`);
+/** A JSON request to the platform: { status, body } (body parsed when it is JSON). */
+export async function call(base, method, path, body, token, extraHeaders = {}) {
+  const headers = { 'content-type': 'application/json', ...extraHeaders };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const text = await res.text();
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body: parsed };
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `node <args>` as the leader of its own process group, so the whole tree can be stopped at once. */

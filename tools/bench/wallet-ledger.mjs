@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { connect, headers as natsHeaders } from 'nats';
-import { say, sleep } from './lib.mjs';
+import { call, say, sleep } from './lib.mjs';
 
 const CLIENTS = 32;
 const WALLETS = 1000;
@@ -22,20 +22,6 @@ const THREE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000002';
 const percentile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
 const round1 = (n) => (n == null ? null : Math.round(n * 10) / 10);
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-async function call(base, method, path, body, token, extra = {}) {
-  const headers = { 'content-type': 'application/json', ...extra };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    /* keep the text */
-  }
-  return { status: res.status, body: parsed };
-}
 
 /** Runs `request` from CLIENTS closed-loop clients for `seconds`; per-request latency and statuses. */
 async function closedLoop(seconds, request, clients = CLIENTS) {

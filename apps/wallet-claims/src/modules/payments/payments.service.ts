@@ -5,6 +5,7 @@ import type { FilterQuery, Model } from 'mongoose';
 import {
   EntryStatus,
   EntryType,
+  ErrorCode,
   PaymentEvents,
   PaymentMethod,
   PaymentRecordStatus,
@@ -74,7 +75,19 @@ export class PaymentsService {
       return;
     }
     if (p.method === PaymentMethod.CARD) {
-      await this.openCardCheckout(p, correlationId);
+      try {
+        await this.openCardCheckout(p, correlationId);
+      } catch (err) {
+        // The provider refused the checkout (e.g. Paystack without an email): release the seat
+        // now and say why, rather than let the hold run out. Unavailable providers are retried.
+        if (!(err instanceof DomainError) || err.code === ErrorCode.UNAVAILABLE) throw err;
+        await this.failWithoutEntry(
+          p,
+          'DECLINED',
+          `The card checkout could not be opened: ${err.message}`,
+          correlationId,
+        );
+      }
       return;
     }
     await this.holdForAppointment(e.appointmentId, correlationId);
