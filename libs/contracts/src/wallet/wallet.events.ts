@@ -60,12 +60,7 @@ export const WalletEvents = {
     1,
     'Money was reserved for a payment; it is captured or released later.',
   ),
-  fundsCaptured: defineEvent<WalletMovementV1>(
-    'wallet-claims',
-    'wallet.funds-captured',
-    1,
-    'A hold became a payment.',
-  ),
+  fundsCaptured: defineEvent<WalletMovementV1>('wallet-claims', 'wallet.funds-captured', 1, 'A hold became a payment.'),
   fundsReleased: defineEvent<WalletMovementV1>(
     'wallet-claims',
     'wallet.funds-released',
