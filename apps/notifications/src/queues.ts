@@ -1,4 +1,4 @@
-import { NotificationChannel } from '@telehealth/contracts';
+import { NotificationChannel, type NotificationKind } from '@telehealth/contracts';
 
 /** Every BullMQ queue of the notifications service. */
 export enum NotificationQueue {
@@ -23,6 +23,7 @@ export const QUEUE_OF: Record<QueuedChannel, NotificationQueue> = {
 interface DeliveryJobBase {
   deliveryId: string;
   userId: string;
+  kind: NotificationKind;
 }
 
 export interface EmailJob extends DeliveryJobBase {
