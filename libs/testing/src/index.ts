@@ -5,3 +5,4 @@ export * from './database';
 export * from './wait';
 export * from './publish-event';
 export * from './domain-errors';
+export * from './mail-sink';

@@ -46,7 +46,10 @@ export class PreferencesService {
     return {
       channels: { ...defaults.channels, ...doc.channels },
       categories: Object.fromEntries(
-        Object.entries(defaults.categories).map(([k, v]) => [k, { ...v, ...(doc.categories?.[k as CategoryKey] ?? {}) }]),
+        Object.entries(defaults.categories).map(([k, v]) => [
+          k,
+          { ...v, ...(doc.categories?.[k as CategoryKey] ?? {}) },
+        ]),
       ) as Preferences['categories'],
       quietHours: doc.quietHours ?? null,
       updatedAt: doc.updatedAt,
