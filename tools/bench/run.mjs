@@ -8,7 +8,10 @@
 //   4. idle resident memory of every app after the load;
 //   5. booking under contention (tools/bench/booking-contention.mjs): 500 clients race for 50 seats,
 //      then the scheduling database is checked for double bookings (any makes the run fail);
-//   6. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//   6. notifications (tools/bench/notifications.mjs): events -> emails received by the bench's SMTP
+//      sink (emails/s, p99 publish -> receipt), and BullMQ jobs/s of one worker: no-op jobs (the
+//      baseline) against the service's real email jobs;
+//   7. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
@@ -21,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { bookingContention } from './booking-contention.mjs';
+import { notificationsBench, startBenchSmtp } from './notifications.mjs';
 import {
   appProcesses,
   cpuSeconds,
@@ -67,6 +71,8 @@ const results = [];
 let memory = [];
 let memoryAtStart = [];
 let booking = null;
+let notifications = null;
+let smtp = null;
 let ceiling = null;
 let platform = null;
 
@@ -83,6 +89,7 @@ function cleanup() {
       const how = await stopGroup(child);
       if (how !== 'already stopped') say(`${what} ${how}`);
     }
+    await smtp?.close();
     try {
       const dropped = await dropDatabases(MONGO_URI, dbPrefix);
       say(`dropped ${dropped.length} bench database(s) (${dbPrefix}_*)`);
@@ -150,6 +157,10 @@ async function startPlatform() {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_AUTH_MAX: '1000000',
     RATE_LIMIT_USER_MAX: '100000000',
+    // Emails go to the bench's own SMTP sink; no per-second cap, so the pipeline itself is measured.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    EMAIL_RATE_PER_SECOND: '100000',
   };
   platform = spawnGroup(
     [
@@ -352,6 +363,7 @@ const micro = spawnSync(process.execPath, [path.join(ROOT, 'tools/bench/micro/sl
 if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
 try {
   const ceilingUrl = await startCeiling();
+  smtp = await startBenchSmtp();
   const gatewayUrl = await startPlatform();
   const ctx = makeContext(ceilingUrl, gatewayUrl);
   memoryAtStart = readMemory(false); // for comparison: the footprint before any load
@@ -388,6 +400,19 @@ try {
     failures.push(`booking race: ${err.message}`);
     say(`  FAILED: ${err.message}`);
   }
+  try {
+    notifications = await notificationsBench({
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      mongoUri: MONGO_URI,
+      dbName: `${dbPrefix}_notifications_bench`,
+      smtp,
+    });
+    failures.push(...notifications.problems);
+  } catch (err) {
+    failures.push(`notifications: ${err.message}`);
+    say(`  FAILED: ${err.message}`);
+  }
 } catch (err) {
   failures.push(err.message);
   say(`ERROR: ${err.message}`);
@@ -419,6 +444,7 @@ const report = {
   scenarios: results,
   memory,
   bookingContention: booking,
+  notifications,
   restarts,
   failures,
   ok: failures.length === 0,
@@ -469,6 +495,38 @@ const race = booking && [
 ];
 process.stdout.write(`${table(throughput)}\n\n${memory.length ? `${table(mem)}\n\n` : ''}`);
 if (race) process.stdout.write(`${table(race)}\n\n`);
+if (notifications) {
+  const n = notifications;
+  process.stdout.write(
+    `${table([
+      ['notifications', 'count', 'per second', 'p50', 'p99', 'of baseline'],
+      [
+        'events -> emails received (SMTP)',
+        `${n.events.delivered}/${n.events.events}`,
+        fmt(n.events.emailsPerSec, 1),
+        `${n.events.p50Ms} ms`,
+        `${n.events.p99Ms} ms`,
+        '-',
+      ],
+      [
+        `BullMQ no-op jobs, 1 worker x${n.workers.concurrency} (baseline)`,
+        String(n.workers.noop.done),
+        fmt(n.workers.noop.jobsPerSec, 1),
+        '-',
+        '-',
+        '100.0%',
+      ],
+      [
+        `BullMQ email jobs, 1 worker x${n.workers.concurrency}`,
+        String(n.workers.email.done),
+        fmt(n.workers.email.jobsPerSec, 1),
+        '-',
+        '-',
+        pct(n.workers.ratio),
+      ],
+    ])}\n\n`,
+  );
+}
 process.stdout.write(
   `other cpu: cores used during the measured run by processes outside the bench, the platform and its infrastructure.\n`,
 );

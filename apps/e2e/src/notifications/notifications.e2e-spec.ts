@@ -170,9 +170,7 @@ describe('Notifications end to end (gateway, identity, scheduling, notifications
     expect(byChannel.IN_APP).toMatchObject({ status: 'SENT' });
     const one = await admin.api.get(`/v1/admin/notifications/deliveries/${byChannel.EMAIL.id}`, { token: admin.token });
     expect(one.body.history[0]).toMatchObject({ status: 'SKIPPED', reason: 'CHANNEL_OFF' });
-    const mails = (await import('@telehealth/testing'))
-      .readMailDir(mailDir())
-      .filter((m) => m.to.includes(patient.email));
+    const mails = readMailDir(mailDir()).filter((m) => m.to.includes(patient.email));
     expect(mails.map((m) => m.subject).filter((s) => s.startsWith('Appointment confirmed'))).toEqual([]);
   });
 
