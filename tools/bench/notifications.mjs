@@ -240,6 +240,12 @@ export async function notificationsBench({ natsUrl, redisUrl, mongoUri, dbName, 
   if (events.delivered < events.events)
     problems.push(`notifications: only ${events.delivered} of ${events.events} emails arrived within 120 s`);
   const workers = await workerThroughput({ redisUrl, mongoUri, dbName, smtp });
+  for (const [what, r] of [
+    ['no-op', workers.noop],
+    ['email', workers.email],
+  ])
+    if (r.done + r.failed < r.jobs)
+      problems.push(`notifications: ${what} worker finished ${r.done} of ${r.jobs} jobs within 120 s`);
   if (workers.email.failed || workers.noop.failed)
     problems.push(`notifications: ${workers.email.failed + workers.noop.failed} bench job(s) failed`);
   return { events, workers, problems };

@@ -134,6 +134,24 @@ describe('email delivery (real NATS, Redis, database and SMTP server)', () => {
     expect((await queues.listDeadLetters({ page: 1, limit: 100 })).items.map((d) => d.id)).not.toContain(failed._id);
   });
 
+  it('a code that has already expired is not sent (recorded as skipped)', async () => {
+    const person = h.contacts.add();
+    const event = await publishEvent(IdentityEvents.emailVerificationRequested, person.userId, {
+      userId: person.userId,
+      email: person.email!,
+      firstName: 'Ngozi',
+      locale: 'en',
+      code: '111111',
+      expiresAt: new Date(Date.now() - 1_000).toISOString(),
+    });
+    await h.settled(IdentityEvents.emailVerificationRequested.type);
+    await h.drained();
+    expect(await h.deliveries({ sourceEventId: event.id })).toEqual([
+      expect.objectContaining({ channel: 'EMAIL', status: 'SKIPPED', reason: 'EXPIRED' }),
+    ]);
+    expect(h.sink.to(person.email!)).toHaveLength(0);
+  });
+
   it('quiet hours defer a non-urgent message to their end, while an urgent one goes at once', async () => {
     const person = h.contacts.add({ timeZone: 'UTC' });
     const hhmm = (ms: number) => new Date(Date.now() + ms).toISOString().slice(11, 16);

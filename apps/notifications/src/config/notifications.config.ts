@@ -91,6 +91,14 @@ export class NotificationsConfig extends ServiceConfig {
   @Max(100)
   WORKER_CONCURRENCY = 8;
 
+  /**
+   * An event older than this is not announced any more (recorded as skipped, STALE_EVENT): a
+   * consumer created on a stream with history, or one that was down for days, sends no stale news.
+   */
+  @IsInt()
+  @Min(1)
+  STALE_EVENT_HOURS = 24;
+
   /** Reminders before each confirmed appointment, in minutes before its start (comma-separated). */
   @Matches(/^\d{1,5}(,\d{1,5})*$/, { message: 'must be minutes, comma-separated, e.g. 1440,60' })
   REMINDER_OFFSETS_MINUTES = '1440,60';

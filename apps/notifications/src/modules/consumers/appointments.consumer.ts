@@ -58,6 +58,7 @@ export class AppointmentNotificationsConsumer {
       kind,
       userId: p.patientId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { appointmentId: p.appointmentId },
       vars: (r) => {
         const terms = termsFor(r.locale);
@@ -86,6 +87,7 @@ export class AppointmentNotificationsConsumer {
       userId: doctor.userId,
       organisationId: doctor.organisationId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { appointmentId: p.appointmentId },
       vars: (r) => {
         const terms = termsFor(r.locale);
@@ -192,6 +194,7 @@ export class AppointmentNotificationsConsumer {
       userId: doctor.userId,
       organisationId: doctor.organisationId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { appointmentId: e.payload.appointmentId, reviewId: e.payload.reviewId },
       vars: (r) => ({ firstName: r.firstName, rating: String(e.payload.overall) }),
     });

@@ -66,6 +66,7 @@ export class IdentityNotificationsConsumer {
       kind: NotificationKind.WELCOME,
       userId: p.userId,
       source: source(e),
+      occurredAt: e.occurredAt,
       recipient: { ...fromPayload(p, p.timeZone), lastName: p.lastName },
       vars: (r) => ({ firstName: r.firstName }),
     });
@@ -78,6 +79,8 @@ export class IdentityNotificationsConsumer {
       kind: NotificationKind.EMAIL_VERIFICATION,
       userId: p.userId,
       source: source(e),
+      occurredAt: e.occurredAt,
+      expiresAt: p.expiresAt,
       recipient: fromPayload(p),
       vars: (r) => ({
         firstName: r.firstName,
@@ -94,6 +97,8 @@ export class IdentityNotificationsConsumer {
       kind: NotificationKind.PASSWORD_RESET,
       userId: p.userId,
       source: source(e),
+      occurredAt: e.occurredAt,
+      expiresAt: p.expiresAt,
       recipient: fromPayload(p),
       vars: (r) => ({
         firstName: r.firstName,
@@ -111,6 +116,7 @@ export class IdentityNotificationsConsumer {
       kind: NotificationKind.PASSWORD_CHANGED,
       userId: p.userId,
       source: source(e),
+      occurredAt: e.occurredAt,
       recipient: known ? { ...known, email: p.email } : undefined,
       vars: (r) => ({ firstName: r.firstName }),
     });

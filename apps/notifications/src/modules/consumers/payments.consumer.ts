@@ -30,6 +30,7 @@ export class PaymentNotificationsConsumer {
       kind: NotificationKind.PAYMENT_RECEIPT,
       userId: p.patientId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { appointmentId: p.appointmentId, paymentId: p.paymentId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -47,6 +48,7 @@ export class PaymentNotificationsConsumer {
       kind: NotificationKind.PAYMENT_FAILED,
       userId: p.patientId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { appointmentId: p.appointmentId, paymentId: p.paymentId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -63,6 +65,7 @@ export class PaymentNotificationsConsumer {
       kind: NotificationKind.REFUND_ISSUED,
       userId: p.patientId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { appointmentId: p.appointmentId, paymentId: p.paymentId, refundId: p.refundId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -83,6 +86,7 @@ export class PaymentNotificationsConsumer {
       kind: NotificationKind.WALLET_TOPPED_UP,
       userId: p.userId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { walletId: p.walletId, entryId: p.entryId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -100,6 +104,7 @@ export class PaymentNotificationsConsumer {
       kind: NotificationKind.TOP_UP_FAILED,
       userId: p.userId,
       source: source(e),
+      occurredAt: e.occurredAt,
       data: { walletId: p.walletId, topUpId: p.topUpId },
       vars: (r) => ({ firstName: r.firstName, amount: formatMoney(p.amount, r.locale), reason: p.reason }),
     });

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { DeliveryStatus, NotificationChannel, type NotificationKind } from '@telehealth/contracts';
+import { NotificationsConfig } from '../../config/notifications.config';
 import type { ChannelJob } from '../../queues';
 import { DeliveryLog, maskPhone } from '../delivery/delivery-log';
 import { DeliveryQueues } from '../delivery/delivery-queues';
@@ -30,6 +31,10 @@ export interface Notice<K extends NotificationKind = NotificationKind> {
   recipient?: Recipient;
   /** For a doctor of a provider organisation: whose settings gate the message. */
   organisationId?: string | null;
+  /** When the causing event happened: news older than STALE_EVENT_HOURS is not sent. */
+  occurredAt?: string;
+  /** A message that is useless after this time (a code, a reset link) is not sent after it. */
+  expiresAt?: string;
   /** Time of dispatch (tests). */
   now?: Date;
 }
@@ -50,6 +55,7 @@ export class Dispatcher {
   private readonly logger = new Logger(Dispatcher.name);
 
   constructor(
+    private readonly config: NotificationsConfig,
     private readonly contacts: ContactDirectory,
     private readonly preferences: PreferencesService,
     private readonly log: DeliveryLog,
@@ -63,11 +69,14 @@ export class Dispatcher {
     const now = notice.now ?? new Date();
     const recipient = notice.recipient ?? (await this.contacts.contact(notice.userId));
     const suppressed = (await this.suppressions.exists({ _id: notice.userId })) !== null;
-    const unreachable = !recipient
-      ? 'RECIPIENT_UNKNOWN'
-      : !recipient.reachable || suppressed
-        ? 'RECIPIENT_DELETED'
-        : null;
+    const stale =
+      notice.occurredAt && now.getTime() - Date.parse(notice.occurredAt) > this.config.STALE_EVENT_HOURS * 3_600_000
+        ? 'STALE_EVENT'
+        : notice.expiresAt && Date.parse(notice.expiresAt) <= now.getTime()
+          ? 'EXPIRED'
+          : null;
+    const unreachable =
+      stale ?? (!recipient ? 'RECIPIENT_UNKNOWN' : !recipient.reachable || suppressed ? 'RECIPIENT_DELETED' : null);
     const results: DispatchResult[] = [];
     if (unreachable || !recipient) {
       for (const channel of spec.channels)
