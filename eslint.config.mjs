@@ -49,7 +49,14 @@ export default [
   },
   {
     // Tests may use the testing library and loose typing for HTTP bodies.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/e2e/**/*.ts', 'libs/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/__tests__/**/*.ts',
+      'apps/e2e/**/*.ts',
+      'libs/testing/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(['type:testing']),
       '@typescript-eslint/no-explicit-any': 'off',

@@ -10,7 +10,10 @@
 //      then the scheduling database is checked for double bookings (any makes the run fail);
 //   6. the wallet (tools/bench/wallet-ledger.mjs): ledger postings/s on one hot wallet and over
 //      1,000 wallets with a read-only baseline, the booking-and-payment saga, then reconciliation;
-//   7. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//   7. notifications (tools/bench/notifications.mjs): events -> emails received by the bench's SMTP
+//      sink (emails/s, p99 publish -> receipt), and BullMQ jobs/s of one worker: no-op jobs (the
+//      baseline) against the service's real email jobs;
+//   8. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { bookingContention } from './booking-contention.mjs';
 import { walletLedger } from './wallet-ledger.mjs';
+import { notificationsBench, startBenchSmtp } from './notifications.mjs';
 import {
   appProcesses,
   cpuSeconds,
@@ -71,6 +75,8 @@ let memory = [];
 let memoryAtStart = [];
 let booking = null;
 let wallet = null;
+let notifications = null;
+let smtp = null;
 let ceiling = null;
 let platform = null;
 
@@ -87,6 +93,7 @@ function cleanup() {
       const how = await stopGroup(child);
       if (how !== 'already stopped') say(`${what} ${how}`);
     }
+    await smtp?.close();
     try {
       const dropped = await dropDatabases(MONGO_URI, dbPrefix);
       say(`dropped ${dropped.length} bench database(s) (${dbPrefix}_*)`);
@@ -154,6 +161,10 @@ async function startPlatform() {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_AUTH_MAX: '1000000',
     RATE_LIMIT_USER_MAX: '100000000',
+    // Emails go to the bench's own SMTP sink; no per-second cap, so the pipeline itself is measured.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    EMAIL_RATE_PER_SECOND: '100000',
   };
   platform = spawnGroup(
     [
@@ -356,6 +367,7 @@ const micro = spawnSync(process.execPath, [path.join(ROOT, 'tools/bench/micro/sl
 if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
 try {
   const ceilingUrl = await startCeiling();
+  smtp = await startBenchSmtp();
   const gatewayUrl = await startPlatform();
   const ctx = makeContext(ceilingUrl, gatewayUrl);
   memoryAtStart = readMemory(false); // for comparison: the footprint before any load
@@ -404,6 +416,19 @@ try {
     failures.push(`wallet: ${err.message}`);
     say(`  FAILED: ${err.message}`);
   }
+  try {
+    notifications = await notificationsBench({
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      mongoUri: MONGO_URI,
+      dbName: `${dbPrefix}_notifications_bench`,
+      smtp,
+    });
+    failures.push(...notifications.problems);
+  } catch (err) {
+    failures.push(`notifications: ${err.message}`);
+    say(`  FAILED: ${err.message}`);
+  }
 } catch (err) {
   failures.push(err.message);
   say(`ERROR: ${err.message}`);
@@ -436,6 +461,7 @@ const report = {
   memory,
   bookingContention: booking,
   wallet,
+  notifications,
   restarts,
   failures,
   ok: failures.length === 0,
@@ -505,6 +531,38 @@ if (w)
   process.stdout.write(
     `${table(w)}\nreconciliation after the load: ${wallet.reconciliation.wallets} wallets, ${wallet.reconciliation.entries} entries, ${wallet.reconciliation.mismatches} mismatch(es)\n\n`,
   );
+if (notifications) {
+  const n = notifications;
+  process.stdout.write(
+    `${table([
+      ['notifications', 'count', 'per second', 'p50', 'p99', 'of baseline'],
+      [
+        'events -> emails received (SMTP)',
+        `${n.events.delivered}/${n.events.events}`,
+        fmt(n.events.emailsPerSec, 1),
+        `${n.events.p50Ms} ms`,
+        `${n.events.p99Ms} ms`,
+        '-',
+      ],
+      [
+        `BullMQ no-op jobs, 1 worker x${n.workers.concurrency} (baseline)`,
+        String(n.workers.noop.done),
+        fmt(n.workers.noop.jobsPerSec, 1),
+        '-',
+        '-',
+        '100.0%',
+      ],
+      [
+        `BullMQ email jobs, 1 worker x${n.workers.concurrency}`,
+        String(n.workers.email.done),
+        fmt(n.workers.email.jobsPerSec, 1),
+        '-',
+        '-',
+        pct(n.workers.ratio),
+      ],
+    ])}\n\n`,
+  );
+}
 process.stdout.write(
   `other cpu: cores used during the measured run by processes outside the bench, the platform and its infrastructure.\n`,
 );

@@ -9,6 +9,7 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startMailSink } from '../dev/mail-sink.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
@@ -18,6 +19,7 @@ const { values: args } = parseArgs({
     'db-prefix': { type: 'string', default: 'telehealth' },
     'log-dir': { type: 'string' },
     'ready-timeout': { type: 'string', default: '90' },
+    'mail-dir': { type: 'string' },
   },
 });
 
@@ -40,6 +42,19 @@ Object.assign(apps.find((a) => a.name === 'wallet-claims').env, {
 if (args.demo)
   for (const name of ['identity', 'scheduling', 'wallet-claims'])
     apps.find((a) => a.name === name).env.DEMO_DATA = 'true';
+
+// Emails: to the SMTP server in SMTP_HOST when one is set; otherwise to a local mail sink that
+// keeps each message as a .eml file (port 1025, or any free one when that is taken).
+if (!process.env.SMTP_HOST) {
+  const dir = args['mail-dir'] ?? path.join(args['log-dir'] ?? path.join(ROOT, '.infra'), 'mail');
+  const log = (line) => process.stdout.write(`${line}\n`);
+  const sink = await startMailSink({ port: 1025, dir, log }).catch(() => startMailSink({ port: 0, dir, log }));
+  apps.find((a) => a.name === 'notifications').env.SMTP_PORT = String(sink.port);
+  apps.find((a) => a.name === 'notifications').env.SMTP_HOST = '127.0.0.1';
+  process.stdout.write(
+    `[platform] emails go to a local mail sink on :${sink.port}; read them in ${path.relative(ROOT, dir)}/\n`,
+  );
+}
 
 const COLORS = [36, 33, 35, 32, 34, 31, 37];
 const color = (i, s) => (process.stdout.isTTY ? `\x1b[${COLORS[i % COLORS.length]}m${s}\x1b[0m` : s);

@@ -16,6 +16,11 @@ import { AppointmentsController } from './modules/appointments/appointments.cont
 import { AuthController } from './modules/auth/auth.controller';
 import { HealthController } from './modules/health/health.controller';
 import { MeController } from './modules/me/me.controller';
+import {
+  AdminNotificationsController,
+  NotificationsController,
+  OrganisationNotificationPreferencesController,
+} from './modules/notifications/notifications.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
 import { ReviewsController } from './modules/reviews/reviews.controller';
 import { AvailabilityController } from './modules/scheduling/availability.controller';
@@ -61,6 +66,9 @@ export class GatewayModule {
         WalletController,
         PaymentsController,
         AdminFinanceController,
+        NotificationsController,
+        OrganisationNotificationPreferencesController,
+        AdminNotificationsController,
         SystemController,
       ],
       providers: [

@@ -23,4 +23,6 @@ export * from './payments/payment.events';
 export * from './wallet/wallet.types';
 export * from './wallet/wallet.events';
 export * from './wallet/wallet.rpc';
+export * from './notifications/notifications.types';
+export * from './notifications/notifications.rpc';
 export * from './catalog';

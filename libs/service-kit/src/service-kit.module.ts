@@ -27,12 +27,19 @@ export interface ServiceKitOptions<C extends ServiceConfig> {
   config: C;
   /** The app's config class, so providers can inject the config by type. */
   configClass: new () => C;
+  /** Prefix of the durable consumer names (defaults to the service; tests isolate with their own). */
+  consumerGroup?: string;
 }
 
 /** What every backend service has: config, its database, NATS, events, probes, system RPCs. */
 @Module({})
 export class ServiceKitModule {
-  static forRoot<C extends ServiceConfig>({ service, config, configClass }: ServiceKitOptions<C>): DynamicModule {
+  static forRoot<C extends ServiceConfig>({
+    service,
+    config,
+    configClass,
+    consumerGroup,
+  }: ServiceKitOptions<C>): DynamicModule {
     return {
       module: ServiceKitModule,
       global: true,
@@ -52,6 +59,7 @@ export class ServiceKitModule {
           outboxPollMs: config.OUTBOX_POLL_MS,
           maxDeliver: config.EVENT_MAX_DELIVER,
           retryBaseMs: config.EVENT_RETRY_BASE_MS,
+          consumerGroup,
         }),
       ],
       controllers: [HealthController, createSystemController(service)],

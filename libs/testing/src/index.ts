@@ -6,3 +6,4 @@ export * from './wait';
 export * from './publish-event';
 export * from './domain-errors';
 export * from './payments';
+export * from './mail-sink';

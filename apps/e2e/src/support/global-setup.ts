@@ -3,7 +3,7 @@ import 'tsconfig-paths/register';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FakeProviderServer, TEST_JWT, TEST_PAYMENTS, TEST_PII_KEY, TEST_PORT_BASE } from '@telehealth/testing';
+import { FakeProviderServer, SmtpSink, TEST_JWT, TEST_PAYMENTS, TEST_PII_KEY, TEST_PORT_BASE } from '@telehealth/testing';
 import { freePortBase, startPrivateInfra } from './private-infra';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -29,6 +29,12 @@ export default async function globalSetup(): Promise<void> {
   // Every test worker (and the integration suites) talks to this run's own NATS and Redis.
   process.env.NATS_URL = infra.natsUrl;
   process.env.REDIS_URL = infra.redisUrl;
+  // A real SMTP server on loopback: the notifications service sends to it, and the tests read
+  // what it received from its mail directory (jest runs them in this same process).
+  const mailDir = path.join(logDir, 'mail');
+  const smtp = await SmtpSink.start({ dir: mailDir });
+  (globalThis as { __E2E_SMTP__?: SmtpSink }).__E2E_SMTP__ = smtp;
+  process.env.E2E_MAIL_DIR = mailDir;
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -52,6 +58,9 @@ export default async function globalSetup(): Promise<void> {
     SANDBOX_DEFAULT_DELAY_MS: '50',
     // Every demo slot is under 30 days away: a patient's cancellation is "late" (the 24 h rule is unit-tested).
     REFUND_FULL_NOTICE_HOURS: '720',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    DELIVERY_BACKOFF_MS: '200',
   };
   const runner = spawn(
     process.execPath,

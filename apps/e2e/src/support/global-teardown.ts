@@ -28,6 +28,7 @@ export default async function globalTeardown(): Promise<void> {
       // Already gone.
     }
   }
+  await (globalThis as { __E2E_SMTP__?: { stop(): Promise<void> } }).__E2E_SMTP__?.stop();
   await dropDatabases(runId);
   rmSync(stateFile, { force: true });
 }

@@ -22,6 +22,7 @@ import type {
   StaffView,
   UpdateDependentRequest,
   UpdateMeRequest,
+  UserContactView,
   UserSearchQuery,
   UserView,
   VerifyEmailRequest,
@@ -154,6 +155,13 @@ export const IdentityRpc = {
     'organisations.staff.list',
     1,
     "An organisation's staff.",
+  ),
+
+  userContact: defineRpc<{ userId: string }, UserContactView>(
+    'identity',
+    'users.contact',
+    1,
+    'Service-to-service (never routed by the gateway): how to reach a user (email, decrypted phone, locale, time zone).',
   ),
 
   searchAudit: defineRpc<AuditQuery, Page<AuditEventView>>(

@@ -273,3 +273,24 @@ export interface AuditQuery extends PageQuery {
   from?: string;
   to?: string;
 }
+
+/**
+ * How to reach a user, for the notifications service (identity owns and decrypts it). A deleted
+ * or suspended account answers with `reachable: false` and no addresses.
+ */
+export interface UserContactView {
+  userId: string;
+  reachable: boolean;
+  status: UserStatus;
+  email: string | null;
+  emailVerified: boolean;
+  /** Decrypted phone number (E.164-ish), when the user gave one. */
+  phone: string | null;
+  firstName: string;
+  lastName: string;
+  locale: string;
+  timeZone: string;
+  roles: Role[];
+  organisationIds: string[];
+  doctorProfileId: string | null;
+}

@@ -1,4 +1,4 @@
-import type { UserView } from '@telehealth/contracts';
+import { UserStatus, type UserContactView, type UserView } from '@telehealth/contracts';
 import type { PiiCipher } from '../../crypto/pii-cipher';
 import type { UserDoc } from './user.schema';
 
@@ -20,6 +20,26 @@ export function toUserView(u: UserDoc, pii: PiiCipher): UserView {
     timeZone: u.timeZone,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+/** Addresses only for an active account: nobody contacts a deleted or suspended one. */
+export function toContactView(u: UserDoc, pii: PiiCipher): UserContactView {
+  const reachable = u.status === UserStatus.ACTIVE;
+  return {
+    userId: u._id,
+    reachable,
+    status: u.status,
+    email: reachable ? u.email : null,
+    emailVerified: !!u.emailVerifiedAt,
+    phone: reachable ? pii.decrypt(u.phoneEnc) : null,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    locale: u.locale,
+    timeZone: u.timeZone,
+    roles: u.roles,
+    organisationIds: u.organisationIds,
+    doctorProfileId: u.doctorProfileId,
   };
 }
 

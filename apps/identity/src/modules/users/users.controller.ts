@@ -49,6 +49,11 @@ export class UsersController {
     return this.users.setRoles(q, m);
   }
 
+  @Rpc(IdentityRpc.userContact)
+  contact(@Payload() q: { userId: string }, @Meta() m: RequestMeta) {
+    return this.users.contact(q.userId, m);
+  }
+
   @Rpc(IdentityRpc.deleteUser)
   delete(@Payload() q: { id: string }, @Meta() m: RequestMeta) {
     return this.users.deleteUser(q.id, m);

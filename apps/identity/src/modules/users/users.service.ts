@@ -11,6 +11,7 @@ import {
   type Page,
   type SetRolesRequest,
   type UpdateMeRequest,
+  type UserContactView,
   type UserSearchQuery,
   type UserView,
 } from '@telehealth/contracts';
@@ -23,7 +24,7 @@ import { TokenService } from '../auth/token.service';
 import { DependentsService } from '../dependents/dependents.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { newUser } from './new-user';
-import { normalisePhone, toUserView } from './user.mapper';
+import { normalisePhone, toContactView, toUserView } from './user.mapper';
 import { assertDateOfBirth, assertTimeZone } from './user.rules';
 import type { UserDoc } from './user.schema';
 import { UsersRepository } from './users.repository';
@@ -148,6 +149,20 @@ export class UsersService {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound('User');
     return toUserView(user, this.pii);
+  }
+
+  /**
+   * How to reach a user, for the notifications service. Service-to-service: a request that
+   * carries an end user (the gateway forwards one) is refused unless it is an admin's.
+   */
+  async contact(userId: string, meta: RequestMeta): Promise<UserContactView> {
+    if (meta.caller && !meta.caller.roles.includes(Role.ADMIN)) {
+      throw DomainError.forbidden('Internal pattern', 'INTERNAL_ONLY');
+    }
+    if (typeof userId !== 'string' || !userId) throw DomainError.invalid('userId', 'must be a user id');
+    const user = await this.users.findById(userId);
+    if (!user) throw DomainError.notFound('User');
+    return toContactView(user, this.pii);
   }
 
   async setRoles(q: SetRolesRequest, meta: RequestMeta): Promise<UserView> {

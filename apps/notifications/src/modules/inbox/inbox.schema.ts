@@ -1,0 +1,34 @@
+import { Schema } from 'mongoose';
+import { NotificationCategory, NotificationKind } from '@telehealth/contracts';
+
+export const INBOX_ITEM_MODEL = 'InboxItem';
+
+/** One in-app notification; its id is its delivery id, so writing it twice writes it once. */
+export interface InboxItemDoc {
+  _id: string;
+  userId: string;
+  kind: NotificationKind;
+  category: NotificationCategory;
+  title: string;
+  body: string;
+  data: Record<string, string>;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export const InboxItemSchema = new Schema<InboxItemDoc>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    kind: { type: String, enum: Object.values(NotificationKind), required: true },
+    category: { type: String, enum: Object.values(NotificationCategory), required: true },
+    title: { type: String, required: true },
+    body: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+    createdAt: { type: Date, required: true },
+    readAt: { type: Date, default: null },
+  },
+  { collection: 'inbox', versionKey: false, minimize: false },
+);
+InboxItemSchema.index({ userId: 1, createdAt: -1, _id: 1 });
+InboxItemSchema.index({ userId: 1, readAt: 1 });

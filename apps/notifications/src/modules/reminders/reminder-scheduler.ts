@@ -1,0 +1,66 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { NotificationsConfig, reminderOffsets } from '../../config/notifications.config';
+import { NotificationQueue, reminderJobId, type ReminderJob } from '../../queues';
+import { DeliveryQueues } from '../delivery/delivery-queues';
+import { AppointmentStates, isConfirmed } from './appointment-state';
+
+/**
+ * Keeps an appointment's reminders in step with its state: one delayed job per offset while it
+ * is confirmed and the time is ahead, moved when it moves, removed otherwise. The jobs live in
+ * Redis (a restart loses none) and their ids are derived from the appointment and offset.
+ */
+@Injectable()
+export class ReminderScheduler implements OnApplicationShutdown {
+  private readonly logger = new Logger(ReminderScheduler.name);
+  readonly queue: Queue<ReminderJob>;
+  readonly offsets: number[];
+  private readonly connection: ReturnType<DeliveryQueues['connection']['duplicate']>;
+
+  constructor(
+    config: NotificationsConfig,
+    queues: DeliveryQueues,
+    private readonly states: AppointmentStates,
+  ) {
+    this.offsets = reminderOffsets(config);
+    this.connection = queues.connection.duplicate({ maxRetriesPerRequest: null });
+    this.queue = new Queue<ReminderJob>(NotificationQueue.REMINDERS, {
+      connection: this.connection,
+      prefix: config.QUEUE_PREFIX,
+    });
+  }
+
+  /** Brings the reminders of an appointment in line with its current state. Idempotent. */
+  async sync(appointmentId: string, now = new Date()): Promise<void> {
+    const state = await this.states.get(appointmentId);
+    for (const offset of this.offsets) {
+      const jobId = reminderJobId(appointmentId, offset);
+      const existing = await this.queue.getJob(jobId);
+      const fireAt = state ? Date.parse(state.start) - offset * 60_000 : NaN;
+      const wanted = isConfirmed(state) && fireAt > now.getTime();
+      if (existing && wanted && existing.data.start === state.start) continue;
+      if (existing) {
+        // A running job re-checks the state itself; failing to remove it is harmless.
+        await existing.remove().catch((err: Error) => this.logger.debug(`reminder ${jobId}: ${err.message}`));
+      }
+      if (!wanted) continue;
+      await this.queue.add(
+        'remind',
+        { appointmentId, offsetMinutes: offset, start: state.start },
+        {
+          jobId,
+          delay: fireAt - now.getTime(),
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 2_000 },
+          removeOnComplete: true,
+          removeOnFail: 1_000,
+        },
+      );
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+    await this.connection.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,175 @@
+import { NotificationKind as K } from '@telehealth/contracts';
+import type { CompleteLocaleTemplates } from './locale';
+
+/** English: the fallback for every other language, so it has every kind. */
+export const en: CompleteLocaleTemplates = {
+  locale: 'en',
+  terms: {
+    mode: { ONLINE: 'online (video or voice call)', IN_CLINIC: 'in clinic' },
+    cancelledBy: { PATIENT: 'you', DOCTOR: 'the doctor', CLINIC: 'the clinic', SYSTEM: 'the system' },
+    paymentFailure: {
+      INSUFFICIENT_FUNDS: 'insufficient funds in your wallet',
+      DECLINED: 'the payment was declined',
+      EXPIRED: 'the booking had already expired',
+      ERROR: 'a processing error',
+    },
+    paymentMethod: { WALLET: 'wallet', CARD: 'card', INSURANCE: 'insurance cover', CASH: 'cash' },
+    yourDoctor: 'your doctor',
+    aPatient: 'a patient',
+    noReasonGiven: 'no reason given',
+    footer: 'You receive this message because you have a Telehealth account. Manage notifications in the app.',
+  },
+  kinds: {
+    [K.WELCOME]: {
+      email: {
+        subject: 'Welcome to Telehealth, {{firstName}}',
+        text: 'Hello {{firstName}},\n\nWelcome to Telehealth. You can now find doctors, book appointments and consult online.\n\nWe have sent you a separate email with a code to verify your address.',
+      },
+      inApp: { title: 'Welcome, {{firstName}}', body: 'Your account is ready. Verify your email to get started.' },
+    },
+    [K.EMAIL_VERIFICATION]: {
+      email: {
+        subject: 'Your verification code: {{code}}',
+        text: 'Hello {{firstName}},\n\nYour email verification code is:\n\n{{code}}\n\nIt is valid for {{validFor}}. If you did not create an account, ignore this email.',
+      },
+    },
+    [K.PASSWORD_RESET]: {
+      email: {
+        subject: 'Reset your Telehealth password',
+        text: 'Hello {{firstName}},\n\nSomeone (hopefully you) asked to reset your password. Open this link to choose a new one:\n\n{{resetLink}}\n\nThe link is valid for {{validFor}}. If you did not ask for it, ignore this email: your password stays as it is.',
+      },
+    },
+    [K.PASSWORD_CHANGED]: {
+      email: {
+        subject: 'Your password was changed',
+        text: 'Hello {{firstName}},\n\nYour Telehealth password was just changed and every session was signed out. If this was not you, reset your password now and contact support.',
+      },
+      inApp: { title: 'Password changed', body: 'Your password was changed and all sessions were signed out.' },
+    },
+    [K.APPOINTMENT_HELD]: {
+      email: {
+        subject: 'Complete your booking {{number}}',
+        text: 'Hello {{firstName}},\n\nWe are holding your appointment with {{doctorName}} on {{when}} (booking {{number}}).\n\nPay the fee of {{fee}} by {{payBy}} to confirm it; after that the slot is released.',
+      },
+      push: { title: 'Complete your booking', body: 'Pay {{fee}} by {{payBy}} to keep your slot with {{doctorName}}.' },
+      inApp: {
+        title: 'Booking held: pay by {{payBy}}',
+        body: '{{doctorName}}, {{when}}. Pay {{fee}} to confirm booking {{number}}.',
+      },
+    },
+    [K.APPOINTMENT_CONFIRMED]: {
+      email: {
+        subject: 'Appointment confirmed: {{when}}',
+        text: 'Hello {{firstName}},\n\nYour appointment with {{doctorName}} is confirmed.\n\nWhen: {{when}}\nHow: {{mode}}\nBooking: {{number}}\n\nWe will remind you before it starts.',
+      },
+      sms: { text: 'Telehealth: your appointment with {{doctorName}} on {{when}} is confirmed (ref {{number}}).' },
+      push: { title: 'Appointment confirmed', body: '{{doctorName}}, {{when}}.' },
+      inApp: { title: 'Appointment confirmed', body: '{{doctorName}}, {{when}} ({{mode}}). Booking {{number}}.' },
+    },
+    [K.APPOINTMENT_DECLINED]: {
+      email: {
+        subject: 'Booking request declined',
+        text: 'Hello {{firstName}},\n\n{{doctorName}} could not accept your booking {{number}} for {{when}}. Nothing was charged; any amount held has been released. Please choose another time.',
+      },
+      push: { title: 'Booking declined', body: '{{doctorName}} could not take {{when}}. Choose another time.' },
+      inApp: { title: 'Booking declined', body: '{{doctorName}} declined booking {{number}} for {{when}}.' },
+    },
+    [K.APPOINTMENT_CANCELLED]: {
+      email: {
+        subject: 'Appointment cancelled: {{when}}',
+        text: 'Hello {{firstName}},\n\nYour appointment with {{doctorName}} on {{when}} (booking {{number}}) was cancelled by {{cancelledBy}}.\nReason: {{reason}}\n\nAny refund due is credited to your wallet.',
+      },
+      sms: { text: 'Telehealth: your appointment with {{doctorName}} on {{when}} was cancelled (ref {{number}}).' },
+      push: { title: 'Appointment cancelled', body: '{{doctorName}}, {{when}} was cancelled.' },
+      inApp: {
+        title: 'Appointment cancelled',
+        body: '{{doctorName}}, {{when}}. Cancelled by {{cancelledBy}}: {{reason}}.',
+      },
+    },
+    [K.APPOINTMENT_RESCHEDULED]: {
+      email: {
+        subject: 'Appointment moved to {{when}}',
+        text: 'Hello {{firstName}},\n\nYour appointment with {{doctorName}} (booking {{number}}) has moved.\n\nNew time: {{when}}\nWas: {{previousWhen}}',
+      },
+      sms: { text: 'Telehealth: your appointment with {{doctorName}} moved to {{when}} (ref {{number}}).' },
+      push: { title: 'Appointment moved', body: '{{doctorName}}: now {{when}}.' },
+      inApp: { title: 'Appointment moved', body: '{{doctorName}}: now {{when}} (was {{previousWhen}}).' },
+    },
+    [K.APPOINTMENT_HOLD_EXPIRED]: {
+      email: {
+        subject: 'Your booking {{number}} has expired',
+        text: 'Hello {{firstName}},\n\nThe payment for your appointment with {{doctorName}} on {{when}} did not arrive in time, so the slot was released. You can book again at any time.',
+      },
+      inApp: {
+        title: 'Booking expired',
+        body: 'Booking {{number}} with {{doctorName}} ({{when}}) was not paid in time.',
+      },
+    },
+    [K.APPOINTMENT_REMINDER]: {
+      email: {
+        subject: 'Reminder: {{doctorName}} in {{startsIn}}',
+        text: 'Hello {{firstName}},\n\nA reminder that your appointment with {{doctorName}} starts in {{startsIn}}.\n\nWhen: {{when}}\nHow: {{mode}}\nBooking: {{number}}',
+      },
+      sms: { text: 'Telehealth reminder: {{doctorName}} at {{when}}, in {{startsIn}} (ref {{number}}).' },
+      push: { title: 'Appointment in {{startsIn}}', body: '{{doctorName}} at {{when}}.' },
+      inApp: { title: 'Appointment in {{startsIn}}', body: '{{doctorName}}, {{when}} ({{mode}}).' },
+    },
+    [K.PAYMENT_RECEIPT]: {
+      email: {
+        subject: 'Payment receipt {{reference}}',
+        text: 'Hello {{firstName}},\n\nWe received your payment.\n\nAmount: {{amount}}\nPaid by: {{method}}\nReference: {{reference}}\n\nKeep this email as your receipt.',
+      },
+      inApp: { title: 'Payment received', body: '{{amount}} by {{method}} (ref {{reference}}).' },
+    },
+    [K.PAYMENT_FAILED]: {
+      email: {
+        subject: 'Payment of {{amount}} failed',
+        text: 'Hello {{firstName}},\n\nYour payment of {{amount}} did not go through: {{reason}}. Your booking was not confirmed; top up your wallet or choose another way to pay, then book again.',
+      },
+      push: { title: 'Payment failed', body: '{{amount}}: {{reason}}.' },
+      inApp: { title: 'Payment failed', body: 'Your payment of {{amount}} failed: {{reason}}.' },
+    },
+    [K.REFUND_ISSUED]: {
+      email: {
+        subject: 'Refund of {{amount}}',
+        text: 'Hello {{firstName}},\n\nWe refunded {{amount}} ({{percent}}% of the {{paid}} you paid) to your wallet.\n\nReference: {{reference}}',
+      },
+      inApp: { title: 'Refund issued', body: '{{amount}} refunded to your wallet (ref {{reference}}).' },
+    },
+    [K.WALLET_TOPPED_UP]: {
+      email: {
+        subject: 'Wallet credited with {{amount}}',
+        text: 'Hello {{firstName}},\n\n{{amount}} was added to your wallet. Your balance is now {{balance}}.\n\nReference: {{reference}}',
+      },
+      inApp: { title: 'Wallet credited', body: '{{amount}} added. Balance {{balance}}.' },
+    },
+    [K.TOP_UP_FAILED]: {
+      email: {
+        subject: 'Top-up of {{amount}} failed',
+        text: 'Hello {{firstName}},\n\nYour wallet top-up of {{amount}} failed: {{reason}}. Nothing was charged to your wallet.',
+      },
+      inApp: { title: 'Top-up failed', body: '{{amount}}: {{reason}}.' },
+    },
+    [K.DOCTOR_BOOKING_CONFIRMED]: {
+      email: {
+        subject: 'New appointment: {{when}}',
+        text: 'Hello {{firstName}},\n\n{{patientName}} has a confirmed appointment with you.\n\nWhen: {{when}}\nHow: {{mode}}\nBooking: {{number}}',
+      },
+      inApp: { title: 'New appointment', body: '{{patientName}}, {{when}} ({{mode}}).' },
+    },
+    [K.DOCTOR_BOOKING_CANCELLED]: {
+      email: {
+        subject: 'Appointment cancelled: {{when}}',
+        text: 'Hello {{firstName}},\n\nThe appointment with {{patientName}} on {{when}} (booking {{number}}) was cancelled.\nReason: {{reason}}\n\nThe slot is free again.',
+      },
+      inApp: { title: 'Appointment cancelled', body: '{{patientName}}, {{when}}: {{reason}}.' },
+    },
+    [K.REVIEW_RECEIVED]: {
+      email: {
+        subject: 'You received a {{rating}}-star review',
+        text: 'Hello {{firstName}},\n\nA patient reviewed a recent appointment with you and gave it {{rating}} out of 5. Open the app to read it.',
+      },
+      inApp: { title: 'New review', body: 'A patient gave you {{rating}} out of 5.' },
+    },
+  },
+};

@@ -1,0 +1,127 @@
+import { NotificationKind } from '@telehealth/contracts';
+
+/** The appointment part every appointment message shares. */
+interface AppointmentVars {
+  firstName: string;
+  doctorName: string;
+  /** Start, formatted in the recipient's time zone and language. */
+  when: string;
+  /** Human-readable appointment number, e.g. APT20250928001. */
+  number: string;
+}
+
+/**
+ * The typed variables of every kind of message: each is a string, already formatted for the
+ * recipient (dates in their time zone, money with its currency). A template may use any of its
+ * kind's variables as `{{name}}`; rendering fails when one is missing.
+ */
+export interface TemplateVars {
+  [NotificationKind.WELCOME]: { firstName: string };
+  [NotificationKind.EMAIL_VERIFICATION]: { firstName: string; code: string; validFor: string };
+  [NotificationKind.PASSWORD_RESET]: { firstName: string; resetLink: string; validFor: string };
+  [NotificationKind.PASSWORD_CHANGED]: { firstName: string };
+  [NotificationKind.APPOINTMENT_HELD]: AppointmentVars & { fee: string; payBy: string };
+  [NotificationKind.APPOINTMENT_CONFIRMED]: AppointmentVars & { mode: string };
+  [NotificationKind.APPOINTMENT_DECLINED]: AppointmentVars;
+  [NotificationKind.APPOINTMENT_CANCELLED]: AppointmentVars & { cancelledBy: string; reason: string };
+  [NotificationKind.APPOINTMENT_RESCHEDULED]: AppointmentVars & { previousWhen: string };
+  [NotificationKind.APPOINTMENT_HOLD_EXPIRED]: AppointmentVars;
+  [NotificationKind.APPOINTMENT_REMINDER]: AppointmentVars & { startsIn: string; mode: string };
+  [NotificationKind.PAYMENT_RECEIPT]: { firstName: string; amount: string; method: string; reference: string };
+  [NotificationKind.PAYMENT_FAILED]: { firstName: string; amount: string; reason: string };
+  [NotificationKind.REFUND_ISSUED]: {
+    firstName: string;
+    amount: string;
+    paid: string;
+    percent: string;
+    reference: string;
+  };
+  [NotificationKind.WALLET_TOPPED_UP]: { firstName: string; amount: string; balance: string; reference: string };
+  [NotificationKind.TOP_UP_FAILED]: { firstName: string; amount: string; reason: string };
+  [NotificationKind.DOCTOR_BOOKING_CONFIRMED]: {
+    firstName: string;
+    patientName: string;
+    when: string;
+    number: string;
+    mode: string;
+  };
+  [NotificationKind.DOCTOR_BOOKING_CANCELLED]: {
+    firstName: string;
+    patientName: string;
+    when: string;
+    number: string;
+    reason: string;
+  };
+  [NotificationKind.REVIEW_RECEIVED]: { firstName: string; rating: string };
+}
+
+export type VarsOf<K extends NotificationKind> = TemplateVars[K];
+
+const appointment: AppointmentVars = {
+  firstName: 'Ngozi',
+  doctorName: 'Dr Tunde Adeyemi',
+  when: 'Mon, 24 Nov 2026, 10:00 WAT',
+  number: 'APT20261124000123',
+};
+
+/**
+ * One complete set of variables per kind. The list of a kind's variables is read from here
+ * (so it cannot drift from the interface: the type demands every one) and the template test
+ * renders every template with them.
+ */
+export const SAMPLE_VARS: { [K in NotificationKind]: TemplateVars[K] } = {
+  [NotificationKind.WELCOME]: { firstName: 'Ngozi' },
+  [NotificationKind.EMAIL_VERIFICATION]: { firstName: 'Ngozi', code: '482913', validFor: '60 minutes' },
+  [NotificationKind.PASSWORD_RESET]: {
+    firstName: 'Ngozi',
+    resetLink: 'https://app.example/reset-password?token=abc',
+    validFor: '30 minutes',
+  },
+  [NotificationKind.PASSWORD_CHANGED]: { firstName: 'Ngozi' },
+  [NotificationKind.APPOINTMENT_HELD]: { ...appointment, fee: '₦15,000.00', payBy: '09:45 WAT' },
+  [NotificationKind.APPOINTMENT_CONFIRMED]: { ...appointment, mode: 'online' },
+  [NotificationKind.APPOINTMENT_DECLINED]: appointment,
+  [NotificationKind.APPOINTMENT_CANCELLED]: { ...appointment, cancelledBy: 'the doctor', reason: 'Emergency' },
+  [NotificationKind.APPOINTMENT_RESCHEDULED]: { ...appointment, previousWhen: 'Sun, 23 Nov 2026, 09:00 WAT' },
+  [NotificationKind.APPOINTMENT_HOLD_EXPIRED]: appointment,
+  [NotificationKind.APPOINTMENT_REMINDER]: { ...appointment, startsIn: '24 hours', mode: 'in clinic' },
+  [NotificationKind.PAYMENT_RECEIPT]: {
+    firstName: 'Ngozi',
+    amount: '₦15,000.00',
+    method: 'wallet',
+    reference: 'HOLD_3f1c',
+  },
+  [NotificationKind.PAYMENT_FAILED]: { firstName: 'Ngozi', amount: '₦15,000.00', reason: 'insufficient funds' },
+  [NotificationKind.REFUND_ISSUED]: {
+    firstName: 'Ngozi',
+    amount: '₦7,500.00',
+    paid: '₦15,000.00',
+    percent: '50',
+    reference: 'REFUND_3f1c',
+  },
+  [NotificationKind.WALLET_TOPPED_UP]: {
+    firstName: 'Ngozi',
+    amount: '₦20,000.00',
+    balance: '₦35,000.00',
+    reference: 'TOPUP_3f1c',
+  },
+  [NotificationKind.TOP_UP_FAILED]: { firstName: 'Ngozi', amount: '₦20,000.00', reason: 'card declined' },
+  [NotificationKind.DOCTOR_BOOKING_CONFIRMED]: {
+    firstName: 'Tunde',
+    patientName: 'Ngozi O.',
+    when: appointment.when,
+    number: appointment.number,
+    mode: 'online',
+  },
+  [NotificationKind.DOCTOR_BOOKING_CANCELLED]: {
+    firstName: 'Tunde',
+    patientName: 'Ngozi O.',
+    when: appointment.when,
+    number: appointment.number,
+    reason: 'Feeling better',
+  },
+  [NotificationKind.REVIEW_RECEIVED]: { firstName: 'Tunde', rating: '5' },
+};
+
+/** The variable names a kind's message needs. */
+export const variablesOf = (kind: NotificationKind): string[] => Object.keys(SAMPLE_VARS[kind]);
