@@ -3,7 +3,14 @@ import 'tsconfig-paths/register';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FakeProviderServer, SmtpSink, TEST_JWT, TEST_PAYMENTS, TEST_PII_KEY, TEST_PORT_BASE } from '@telehealth/testing';
+import {
+  FakeProviderServer,
+  SmtpSink,
+  TEST_JWT,
+  TEST_PAYMENTS,
+  TEST_PII_KEY,
+  TEST_PORT_BASE,
+} from '@telehealth/testing';
 import { freePortBase, startPrivateInfra } from './private-infra';
 
 const ROOT = path.resolve(__dirname, '../../../..');
