@@ -405,12 +405,7 @@ try {
     say(`  FAILED: ${err.message}`);
   }
   try {
-    wallet = await walletLedger({
-      gatewayUrl,
-      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-      seconds: DURATION,
-      run: ts,
-    });
+    wallet = await walletLedger({ gatewayUrl, seconds: DURATION, run: ts });
     failures.push(...wallet.problems);
   } catch (err) {
     failures.push(`wallet: ${err.message}`);

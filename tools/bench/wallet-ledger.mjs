@@ -5,13 +5,12 @@
 //             without a ledger write, measured in the same run;
 //   hot       admin adjustments (CREDIT 1, a fresh Idempotency-Key each) on ONE wallet: every
 //             posting contends for the same chain;
-//   spread    the same over 1,000 wallets (opened by publishing identity.user.registered events);
+//   spread    the same over 1,000 wallets (opened through POST /v1/admin/wallets);
 //   saga      booking -> fee held on the wallet -> paid: funded patients book three-seat slots
 //             by wallet; latency is from POST /v1/appointments until it leaves PENDING_PAYMENT.
 // Afterwards every ledger is reconciled; any mismatch fails the run.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { connect, headers as natsHeaders } from 'nats';
 import { call, say, sleep } from './lib.mjs';
 
 const CLIENTS = 32;
@@ -50,57 +49,21 @@ async function closedLoop(seconds, request, clients = CLIENTS) {
   };
 }
 
-/** Opens WALLETS wallets the way registration does: identity.user.registered events on JetStream. */
-async function openWallets(natsUrl, gatewayUrl, admin) {
-  const before = (await call(gatewayUrl, 'GET', '/v1/admin/wallets?limit=1', null, admin)).body.total;
-  const nc = await connect({ servers: natsUrl });
-  const js = nc.jetstream();
-  const type = 'identity.user.registered.v1';
+/** Opens WALLETS wallets for new user ids through the admin route, CLIENTS at a time. */
+async function openWallets(gatewayUrl, admin) {
+  const ids = [];
+  let next = 0;
   await Promise.all(
-    Array.from({ length: WALLETS }, () => {
-      const userId = randomUUID();
-      const envelope = {
-        id: randomUUID(),
-        type,
-        occurredAt: new Date().toISOString(),
-        producer: 'identity',
-        correlationId: randomUUID(),
-        aggregateId: userId,
-        payload: {
-          userId,
-          email: `${userId}@bench.test`,
-          firstName: 'Bench',
-          lastName: 'Wallet',
-          roles: ['PATIENT'],
-          locale: 'en',
-          timeZone: 'Africa/Lagos',
-          source: 'ADMIN',
-          doctorProfileId: null,
-          organisationId: null,
-        },
-      };
-      const h = natsHeaders();
-      h.set('Nats-Msg-Id', envelope.id);
-      return js.publish(`evt.${type}`, JSON.stringify(envelope), { headers: h });
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < WALLETS) {
+        next++;
+        const res = await call(gatewayUrl, 'POST', '/v1/admin/wallets', { userId: randomUUID() }, admin);
+        if (res.status !== 201) throw new Error(`open wallet: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+        ids.push(res.body.id);
+      }
     }),
   );
-  await nc.drain();
-  const deadline = Date.now() + 120_000;
-  let total = before;
-  while (
-    (total = (await call(gatewayUrl, 'GET', '/v1/admin/wallets?limit=1', null, admin)).body.total) <
-    before + WALLETS
-  ) {
-    if (Date.now() > deadline) throw new Error(`only ${total - before} of ${WALLETS} wallets opened in 120 s`);
-    await sleep(500);
-  }
-  const ids = [];
-  for (let page = 1; ids.length < WALLETS; page++) {
-    const res = await call(gatewayUrl, 'GET', `/v1/admin/wallets?limit=100&page=${page}`, null, admin);
-    ids.push(...res.body.items.map((w) => w.id));
-    if (!res.body.hasMore) break;
-  }
-  return ids.slice(0, WALLETS);
+  return ids;
 }
 
 const adjust = (gatewayUrl, admin, walletId, amountMinor = 1) =>
@@ -172,7 +135,7 @@ async function saga(gatewayUrl, admin, seconds, run) {
 }
 
 /** Runs the wallet benchmarks; returns figures and problems (empty when all is well). */
-export async function walletLedger({ gatewayUrl, natsUrl, seconds, run }) {
+export async function walletLedger({ gatewayUrl, seconds, run }) {
   const problems = [];
   const admin = (
     await call(gatewayUrl, 'POST', '/v1/auth/login', { email: 'admin@demo.health', password: 'DemoPass2026' })
@@ -186,8 +149,8 @@ export async function walletLedger({ gatewayUrl, natsUrl, seconds, run }) {
   const baseline = await closedLoop(seconds, () => call(gatewayUrl, 'GET', '/v1/wallet', null, patient));
   say(`wallet: postings on one hot wallet (${seconds}s)...`);
   const hot = await closedLoop(seconds, () => adjust(gatewayUrl, admin, hotWallet));
-  say(`wallet: opening ${WALLETS} wallets through identity.user.registered events...`);
-  const wallets = await openWallets(natsUrl, gatewayUrl, admin);
+  say(`wallet: opening ${WALLETS} wallets (POST /v1/admin/wallets)...`);
+  const wallets = await openWallets(gatewayUrl, admin);
   say(`wallet: postings spread over ${wallets.length} wallets (${seconds}s)...`);
   const spread = await closedLoop(seconds, (c, i) =>
     adjust(gatewayUrl, admin, wallets[(c * 7919 + i * 31) % wallets.length]),

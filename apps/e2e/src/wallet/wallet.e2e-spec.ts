@@ -204,6 +204,25 @@ describe('Wallet - /v1/wallet', () => {
     expect(sandbox.status).toBe(404);
     expect((await wallet(b)).id).not.toBe(aWallet.id);
     expect((await admin.api.get(`/v1/admin/wallets/${aWallet.id}`, { token: admin.token })).body.userId).toBe(a.userId);
+    // Opening a wallet for a user is an admin's act, and opens one wallet however often it is asked.
+    expect((await b.api.post('/v1/admin/wallets', { userId: a.userId }, { token: b.token })).status).toBe(403);
+    const opened = await admin.api.post('/v1/admin/wallets', { userId: a.userId }, { token: admin.token });
+    expect(opened.body.id).toBe(aWallet.id);
+    const usd = await admin.api.post(
+      '/v1/admin/wallets',
+      { userId: a.userId, currency: 'USD' },
+      { token: admin.token },
+    );
+    expect(usd.status).toBe(201);
+    expect(usd.body).toMatchObject({ userId: a.userId, currency: 'USD', balance: { amountMinor: 0 } });
+    expect(usd.body.id).not.toBe(aWallet.id);
+    const bad = await admin.api.post(
+      '/v1/admin/wallets',
+      { userId: 'nobody', currency: 'naira' },
+      { token: admin.token },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['currency', 'userId']);
   });
 
   it('admin finance overview: totals by type and status over a period; 400 naming a bad period', async () => {

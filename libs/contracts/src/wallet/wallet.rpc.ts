@@ -30,6 +30,12 @@ export interface SandboxCompleteRequest {
 
 export const WalletRpc = {
   getWallet: defineRpc<WalletRef, WalletView>('wallet-claims', 'wallets.get', 1, "The caller's wallet (admins: any)."),
+  openWallet: defineRpc<{ userId: string; currency?: string }, WalletView>(
+    'wallet-claims',
+    'wallets.open',
+    1,
+    "Admin: opens a user's wallet in a currency (or returns the one already open).",
+  ),
   listWallets: defineRpc<{ userId?: string; page: number; limit: number }, Page<WalletView>>(
     'wallet-claims',
     'wallets.list',

@@ -12,6 +12,7 @@ import {
   FinanceQueryDto,
   LedgerEntryDto,
   MonthParam,
+  OpenWalletDto,
   ReconciliationDto,
   StatementDto,
   TransactionQueryDto,
@@ -50,6 +51,14 @@ export class AdminFinanceController {
   @ApiErrors(400, 401, 403)
   wallets(@Query() q: WalletListQueryDto, @CallMeta() meta: RequestMeta) {
     return this.rpc.call(WalletRpc.listWallets, { ...q }, meta);
+  }
+
+  @Post('wallets')
+  @ApiOperation({ summary: "Open a user's wallet in a currency (returns the one already open, if any)" })
+  @ApiResponse({ status: 201, type: WalletDto })
+  @ApiErrors(400, 401, 403)
+  open(@Body() body: OpenWalletDto, @CallMeta() meta: RequestMeta) {
+    return this.rpc.call(WalletRpc.openWallet, { ...body }, meta);
   }
 
   @Get('wallets/:id')

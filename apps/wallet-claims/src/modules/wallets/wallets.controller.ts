@@ -28,6 +28,11 @@ export class WalletsController {
     return this.wallets.get(q, m);
   }
 
+  @Rpc(WalletRpc.openWallet)
+  open(@Payload() q: { userId: string; currency?: string }, @Meta() m: RequestMeta) {
+    return this.wallets.open(q, m);
+  }
+
   @Rpc(WalletRpc.listWallets)
   list(@Payload() q: { userId?: string; page: number; limit: number }, @Meta() m: RequestMeta) {
     return this.wallets.list(q, m);

@@ -50,6 +50,14 @@ export class WalletsService {
     return toWalletView(w, await this.ledger.stateOf(w._id));
   }
 
+  /** Admin: a user's wallet in a currency, opened now if there is none (idempotent). */
+  async open(q: { userId: string; currency?: string }, meta: RequestMeta): Promise<WalletView> {
+    requireRole(meta, Role.ADMIN);
+    const currency = q.currency ?? this.config.WALLET_DEFAULT_CURRENCY;
+    if (!/^[A-Z]{3}$/.test(currency)) throw DomainError.invalid('currency', 'must be an ISO 4217 code such as NGN');
+    return this.view(await this.wallets.open(q.userId, currency, meta.requestId));
+  }
+
   async list(q: { userId?: string; page: number; limit: number }, meta: RequestMeta): Promise<Page<WalletView>> {
     requireRole(meta, Role.ADMIN);
     const { items, total } = await this.wallets.page(q.userId ? { userId: q.userId } : {}, q.page, q.limit);

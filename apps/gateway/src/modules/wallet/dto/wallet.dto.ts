@@ -171,6 +171,11 @@ export class AdjustmentDto {
   @TextField({ max: 300, description: 'Why (shown as the entry subtitle)' }) reason: string;
 }
 
+export class OpenWalletDto {
+  @UuidField({ description: 'The identity user id' }) userId: string;
+  @CurrencyField({ optional: true, description: 'Default: WALLET_DEFAULT_CURRENCY' }) currency?: string;
+}
+
 export class WalletListQueryDto extends PageQueryDto {
   @UuidField({ optional: true }) userId?: string;
 }
