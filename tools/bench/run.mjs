@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { bookingContention } from './booking-contention.mjs';
 import { walletLedger } from './wallet-ledger.mjs';
+import { startPrivateInfra, stopPrivateInfra } from './private-infra.mjs';
 import { notificationsBench, startBenchSmtp } from './notifications.mjs';
 import {
   appProcesses,
@@ -53,7 +54,8 @@ const PORT_BASE = 3500;
 const IDLE_WAIT_MS = 5000;
 const MEMORY_AIM_MB = 150;
 const MONGO_URI = process.env.MONGO_URI ?? 'mongodb://127.0.0.1:27017';
-const NATS_MONITOR_PORT = Number(process.env.INFRA_NATS_MONITOR_PORT ?? 8222);
+/** The bench's own NATS monitor (set once its private NATS is up). */
+let NATS_MONITOR_PORT = null;
 const APPS = ['gateway', 'identity', 'scheduling', 'teleconsultation', 'wallet-claims', 'aftercare', 'notifications'];
 
 if (!Number.isFinite(DURATION) || DURATION < 1) {
@@ -75,6 +77,7 @@ let memory = [];
 let memoryAtStart = [];
 let booking = null;
 let wallet = null;
+let infra = null;
 let notifications = null;
 let smtp = null;
 let ceiling = null;
@@ -94,6 +97,7 @@ function cleanup() {
       if (how !== 'already stopped') say(`${what} ${how}`);
     }
     await smtp?.close();
+    stopPrivateInfra(infra);
     try {
       const dropped = await dropDatabases(MONGO_URI, dbPrefix);
       say(`dropped ${dropped.length} bench database(s) (${dbPrefix}_*)`);
@@ -366,6 +370,12 @@ const micro = spawnSync(process.execPath, [path.join(ROOT, 'tools/bench/micro/sl
 });
 if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
 try {
+  // NATS and Redis of this run's own; the MongoDB-wire database is shared (fresh database names).
+  infra = await startPrivateInfra(path.join(logDir, 'infra'));
+  process.env.NATS_URL = infra.natsUrl;
+  process.env.REDIS_URL = infra.redisUrl;
+  NATS_MONITOR_PORT = infra.monitorPort;
+  say(`private NATS ${infra.natsUrl} and Redis ${infra.redisUrl}`);
   const ceilingUrl = await startCeiling();
   smtp = await startBenchSmtp();
   const gatewayUrl = await startPlatform();
