@@ -8,7 +8,7 @@ import { Public } from '../../common/auth/public.decorator';
 import { CallMeta } from '../../common/http/call-meta.decorator';
 import { ApiErrors, IdParam, PageOf } from '../../common/openapi/common.dto';
 import {
-  PaymentDto,
+  PaymentRecordDto,
   PaymentQueryDto,
   ProviderParam,
   ReferenceParam,
@@ -29,7 +29,7 @@ export class PaymentsController {
   @Get('payments')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Your appointment payments (admins: all), e.g. ?appointmentId= for its checkoutUrl' })
-  @ApiResponse({ status: 200, type: PageOf(PaymentDto) })
+  @ApiResponse({ status: 200, type: PageOf(PaymentRecordDto) })
   @ApiErrors(400, 401)
   list(@Query() q: PaymentQueryDto, @CallMeta() meta: RequestMeta) {
     return this.rpc.call(WalletRpc.listPayments, { ...q }, meta);
@@ -38,7 +38,7 @@ export class PaymentsController {
   @Get('payments/:id')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'One payment' })
-  @ApiResponse({ status: 200, type: PaymentDto })
+  @ApiResponse({ status: 200, type: PaymentRecordDto })
   @ApiErrors(400, 401, 404)
   get(@Param() p: IdParam, @CallMeta() meta: RequestMeta) {
     return this.rpc.call(WalletRpc.getPayment, { id: p.id }, meta);

@@ -142,7 +142,7 @@ export class WebhookAckDto {
   @ApiProperty({ description: 'False for a replay or an event of no interest' }) applied: boolean;
 }
 
-export class PaymentDto implements PaymentView {
+export class PaymentRecordDto implements PaymentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) appointmentId: string;
   @ApiProperty({ format: 'uuid' }) patientId: string;
