@@ -140,7 +140,7 @@ async function saga(gatewayUrl, admin, seconds, run) {
   return { ...r, outcomes, slotsLeft: seats.length };
 }
 
-const report = (name, r) =>
+const sayFigures = (name, r) =>
   say(`  ${name}: ${r.perSec}/s ok, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, statuses ${JSON.stringify(r.statuses)}`);
 
 /** Runs the wallet benchmarks; returns figures and problems (empty when all is well). */
@@ -156,20 +156,20 @@ export async function walletLedger({ gatewayUrl, seconds, run }) {
 
   say(`wallet: baseline GET /v1/wallet (${seconds}s)...`);
   const baseline = await closedLoop(seconds, () => call(gatewayUrl, 'GET', '/v1/wallet', null, patient));
-  report('baseline', baseline);
+  sayFigures('baseline', baseline);
   say(`wallet: postings on one hot wallet (${seconds}s)...`);
   const hot = await closedLoop(seconds, () => adjust(gatewayUrl, admin, hotWallet));
-  report('hot wallet', hot);
+  sayFigures('hot wallet', hot);
   say(`wallet: opening ${WALLETS} wallets (POST /v1/admin/wallets)...`);
   const wallets = await openWallets(gatewayUrl, admin);
   say(`wallet: postings spread over ${wallets.length} wallets (${seconds}s)...`);
   const spread = await closedLoop(seconds, (c, i) =>
     adjust(gatewayUrl, admin, wallets[(c * 7919 + i * 31) % wallets.length]),
   );
-  report('spread', spread);
+  sayFigures('spread', spread);
   say(`wallet: booking-and-payment saga (${SAGA_PATIENTS} patients, ${seconds}s)...`);
   const bookings = await saga(gatewayUrl, admin, seconds, run);
-  report('saga', bookings);
+  sayFigures('saga', bookings);
   say('wallet: reconciling every ledger...');
   const report = (await call(gatewayUrl, 'POST', '/v1/admin/finance/reconciliation', {}, admin)).body;
 
