@@ -67,9 +67,14 @@ export class Ledger {
     private readonly relay: OutboxRelay,
   ) {}
 
-  post(p: Posting): Promise<PostResult> {
+  async post(p: Posting): Promise<PostResult> {
     if (!Number.isSafeInteger(p.amountMinor) || p.amountMinor <= 0)
       throw DomainError.invalid('amountMinor', 'must be a positive whole number of minor units');
+    // A retry is answered before queueing, so the wallet's queue holds only new postings (each
+    // one insert while it holds the wallet); a duplicate that slips past is caught by the unique
+    // reference on insert.
+    const earlier = await this.findByReference(p.reference);
+    if (earlier) return { entry: earlier, created: false, refused: null };
     return this.mutex.run(p.wallet._id, () => this.postLocked(p));
   }
 
@@ -87,8 +92,6 @@ export class Ledger {
   }
 
   private async postLocked(p: Posting): Promise<PostResult> {
-    const earlier = await this.findByReference(p.reference);
-    if (earlier) return { entry: earlier, created: false, refused: null };
     for (let attempt = 0; attempt < MAX_CHAIN_RETRIES; attempt++) {
       const head = this.heads.get(p.wallet._id) ?? (await this.stateOf(p.wallet._id));
       const status = successStatusOf(p.type);
