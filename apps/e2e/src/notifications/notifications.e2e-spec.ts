@@ -144,10 +144,10 @@ describe('Notifications end to end (gateway, identity, scheduling, notifications
     const slot = new SlotDealer(await freeSlots(ONE_SEAT_DOCTOR)).take();
     const booked = await book(patient, slot);
     expect(booked.status).toBe(201);
-    await pay(booked.body.id, patient.userId);
+    await pay(patient, booked.body.id); // by card: the sandbox checkout, its webhook, the fee held
 
     const receipt = await mailTo(patient.email, /^Payment receipt/, 'the receipt');
-    expect(receipt.text).toContain(`PAY_${booked.body.id.slice(0, 8)}`);
+    expect(receipt.text).toContain(`HOLD_${booked.body.id}`);
     const inbox = async () => (await patient.api.get('/v1/notifications', { token: patient.token })).body.items;
     await waitUntil(
       async () => (await inbox()).some((n: { kind: string }) => n.kind === 'APPOINTMENT_CONFIRMED'),
