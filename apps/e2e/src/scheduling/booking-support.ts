@@ -41,6 +41,13 @@ export class SlotDealer {
     this.used.add(slot.id);
     return slot;
   }
+  /** The next unused slot of the same mode (a reschedule target the booking can move to). */
+  takeLike(like: Slot): Slot {
+    const slot = this.slots.find((s) => !this.used.has(s.id) && s.mode === like.mode);
+    if (!slot) throw new Error(`ran out of ${like.mode} demo slots`);
+    this.used.add(slot.id);
+    return slot;
+  }
 }
 
 /**

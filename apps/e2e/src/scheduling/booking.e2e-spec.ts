@@ -168,7 +168,7 @@ describe('Booking - /v1/appointments', () => {
 
   it('reschedule takes the new seat and frees the old one', async () => {
     const from = oneSeat.take();
-    const to = oneSeat.take();
+    const to = oneSeat.takeLike(from);
     const [p, q] = patients.slice(8);
     const booked = (await book(p, from)).body;
     const moved = await p.api.post(`/v1/appointments/${booked.id}/reschedule`, { slotId: to.id }, { token: p.token });
