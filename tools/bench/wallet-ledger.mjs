@@ -9,7 +9,7 @@
 //   saga      booking -> fee held on the wallet -> paid: funded patients book three-seat slots
 //             by wallet; latency is from POST /v1/appointments until it leaves PENDING_PAYMENT.
 // Afterwards every ledger is reconciled; any mismatch fails the run.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { call, say, sleep } from './lib.mjs';
 
@@ -84,7 +84,7 @@ const adjust = (gatewayUrl, admin, walletId, amountMinor = 1) =>
     },
   );
 
-async function saga(gatewayUrl, admin, seconds, run) {
+export async function saga(gatewayUrl, admin, seconds, run) {
   const list = await call(gatewayUrl, 'GET', `/v1/doctors/${THREE_SEAT_DOCTOR}/slots?from=${day(0)}&to=${day(13)}`);
   const soon = Date.now() + 3 * 3_600_000;
   const seats = list.body
@@ -99,6 +99,7 @@ async function saga(gatewayUrl, admin, seconds, run) {
       password,
       firstName: 'Saga',
       lastName: `P${i}`,
+      phone: `+2348${randomInt(100_000_000, 999_999_999)}`,
       dateOfBirth: '1990-01-01',
       gender: 'MALE',
     });
