@@ -12,7 +12,7 @@ import {
   type ReviewSubmittedV1,
 } from '@telehealth/contracts';
 import { OnEvent } from '@telehealth/messaging/eventing';
-import { Dispatcher } from '../dispatch/dispatcher';
+import { Dispatcher, causedBy } from '../dispatch/dispatcher';
 import { ContactDirectory, DoctorDirectory, type DoctorInfo, type Recipient } from '../recipients/recipients';
 import { AppointmentStates } from '../reminders/appointment-state';
 import { ReminderScheduler } from '../reminders/reminder-scheduler';
@@ -20,8 +20,6 @@ import { formatMoney, formatTime, formatWhen } from '../templates/format';
 import { termsFor } from '../templates/render';
 
 type Appointment = EventEnvelope<AppointmentEventBase>;
-const source = (e: EventEnvelope) => ({ id: e.id, type: e.type });
-
 /**
  * Appointment messages to the patient (and the doctor where they need to know), and the
  * reminders, kept in step with every lifecycle event.
@@ -57,8 +55,7 @@ export class AppointmentNotificationsConsumer {
     await this.dispatcher.send({
       kind,
       userId: p.patientId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { appointmentId: p.appointmentId },
       vars: (r) => {
         const terms = termsFor(r.locale);
@@ -86,8 +83,7 @@ export class AppointmentNotificationsConsumer {
       kind,
       userId: doctor.userId,
       organisationId: doctor.organisationId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { appointmentId: p.appointmentId },
       vars: (r) => {
         const terms = termsFor(r.locale);
@@ -193,8 +189,7 @@ export class AppointmentNotificationsConsumer {
       kind: NotificationKind.REVIEW_RECEIVED,
       userId: doctor.userId,
       organisationId: doctor.organisationId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { appointmentId: e.payload.appointmentId, reviewId: e.payload.reviewId },
       vars: (r) => ({ firstName: r.firstName, rating: String(e.payload.overall) }),
     });

@@ -15,7 +15,7 @@ import { isDuplicateKey } from '@telehealth/messaging';
 import { OnEvent } from '@telehealth/messaging/eventing';
 import { NotificationsConfig } from '../../config/notifications.config';
 import { SUPPRESSION_MODEL, type SuppressionDoc } from '../delivery/delivery.schema';
-import { Dispatcher } from '../dispatch/dispatcher';
+import { Dispatcher, causedBy } from '../dispatch/dispatcher';
 import { ContactDirectory, DoctorDirectory, type Recipient } from '../recipients/recipients';
 import { formatDuration } from '../templates/format';
 
@@ -33,8 +33,6 @@ const fromPayload = (
   locale: p.locale,
   timeZone,
 });
-
-const source = (e: EventEnvelope) => ({ id: e.id, type: e.type });
 
 /** Account messages: welcome, verification code, password reset and change; stops contact on deletion. */
 @Injectable()
@@ -65,8 +63,7 @@ export class IdentityNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.WELCOME,
       userId: p.userId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       recipient: { ...fromPayload(p, p.timeZone), lastName: p.lastName },
       vars: (r) => ({ firstName: r.firstName }),
     });
@@ -78,8 +75,7 @@ export class IdentityNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.EMAIL_VERIFICATION,
       userId: p.userId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       expiresAt: p.expiresAt,
       recipient: fromPayload(p),
       vars: (r) => ({
@@ -96,8 +92,7 @@ export class IdentityNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.PASSWORD_RESET,
       userId: p.userId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       expiresAt: p.expiresAt,
       recipient: fromPayload(p),
       vars: (r) => ({
@@ -115,8 +110,7 @@ export class IdentityNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.PASSWORD_CHANGED,
       userId: p.userId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       recipient: known ? { ...known, email: p.email } : undefined,
       vars: (r) => ({ firstName: r.firstName }),
     });

@@ -12,11 +12,9 @@ import {
   type WalletMovementV1,
 } from '@telehealth/contracts';
 import { OnEvent } from '@telehealth/messaging/eventing';
-import { Dispatcher } from '../dispatch/dispatcher';
+import { Dispatcher, causedBy } from '../dispatch/dispatcher';
 import { formatMoney } from '../templates/format';
 import { termsFor } from '../templates/render';
-
-const source = (e: EventEnvelope) => ({ id: e.id, type: e.type });
 
 /** Receipts, failures and refunds (transactional: always sent). */
 @Injectable()
@@ -29,8 +27,7 @@ export class PaymentNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.PAYMENT_RECEIPT,
       userId: p.patientId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { appointmentId: p.appointmentId, paymentId: p.paymentId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -47,8 +44,7 @@ export class PaymentNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.PAYMENT_FAILED,
       userId: p.patientId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { appointmentId: p.appointmentId, paymentId: p.paymentId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -64,8 +60,7 @@ export class PaymentNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.REFUND_ISSUED,
       userId: p.patientId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { appointmentId: p.appointmentId, paymentId: p.paymentId, refundId: p.refundId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -85,8 +80,7 @@ export class PaymentNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.WALLET_TOPPED_UP,
       userId: p.userId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { walletId: p.walletId, entryId: p.entryId },
       vars: (r) => ({
         firstName: r.firstName,
@@ -103,8 +97,7 @@ export class PaymentNotificationsConsumer {
     await this.dispatcher.send({
       kind: NotificationKind.TOP_UP_FAILED,
       userId: p.userId,
-      source: source(e),
-      occurredAt: e.occurredAt,
+      ...causedBy(e),
       data: { walletId: p.walletId, topUpId: p.topUpId },
       vars: (r) => ({ firstName: r.firstName, amount: formatMoney(p.amount, r.locale), reason: p.reason }),
     });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { DeliveryStatus, NotificationChannel, type NotificationKind } from '@telehealth/contracts';
+import { DeliveryStatus, NotificationChannel, type EventEnvelope, type NotificationKind } from '@telehealth/contracts';
 import { NotificationsConfig } from '../../config/notifications.config';
 import type { ChannelJob } from '../../queues';
 import { DeliveryLog, maskPhone } from '../delivery/delivery-log';
@@ -38,6 +38,12 @@ export interface Notice<K extends NotificationKind = NotificationKind> {
   /** Time of dispatch (tests). */
   now?: Date;
 }
+
+/** What an event gives its notice: the source (one message per event) and its time (staleness). */
+export const causedBy = (e: EventEnvelope): Pick<Notice, 'source' | 'occurredAt'> => ({
+  source: { id: e.id, type: e.type },
+  occurredAt: e.occurredAt,
+});
 
 export interface DispatchResult {
   channel: NotificationChannel;
