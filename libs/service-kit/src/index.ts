@@ -1,3 +1,4 @@
 export * from './bootstrap';
 export * from './service-kit.module';
 export * from './health.controller';
+export * from './find-page';

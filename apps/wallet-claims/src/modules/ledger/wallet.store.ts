@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { WalletEvents } from '@telehealth/contracts';
+import { WalletEvents, type PageQuery } from '@telehealth/contracts';
 import { isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { WALLET_MODEL, type WalletDoc } from './wallet.schema';
+import { findPage } from '@telehealth/service-kit';
 
 /** Wallets: opened once per user and currency, whoever asks first (the event or a request). */
 @Injectable()
@@ -60,17 +61,8 @@ export class WalletStore {
     return this.wallets.findById(id, { outbox: 0 }).lean<WalletDoc>().exec();
   }
 
-  async page(filter: { userId?: string }, page: number, limit: number): Promise<{ items: WalletDoc[]; total: number }> {
-    const [items, total] = await Promise.all([
-      this.wallets
-        .find(filter, { outbox: 0 })
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((page - 1) * limit)
-        .limit(limit)
-        .lean<WalletDoc[]>(),
-      this.wallets.countDocuments(filter),
-    ]);
-    return { items, total };
+  page(filter: { userId?: string }, q: PageQuery): Promise<{ items: WalletDoc[]; total: number }> {
+    return findPage(this.wallets, filter, { createdAt: -1, _id: 1 }, q, { outbox: 0 });
   }
 
   /** Every wallet, oldest first, a batch at a time (reconciliation). */

@@ -30,6 +30,7 @@ import { toPaymentView } from './payment.mapper';
 import { PAYMENT_MODEL, type PaymentDoc } from './payment.schema';
 import { refundFor } from './refund-policy';
 import { SettlementStore } from './settlement.store';
+import { findPage } from '@telehealth/service-kit';
 
 const ref = {
   hold: (appointmentId: string) => `HOLD_${appointmentId}`,
@@ -257,15 +258,7 @@ export class PaymentsService {
     if (q.patientId && admin) filter.patientId = q.patientId;
     if (q.appointmentId) filter.appointmentId = q.appointmentId;
     if (q.status) filter.status = q.status;
-    const [items, total] = await Promise.all([
-      this.payments
-        .find(filter, { outbox: 0 })
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<PaymentDoc[]>(),
-      this.payments.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.payments, filter, { createdAt: -1, _id: 1 }, q, { outbox: 0 });
     return toPage(items.map(toPaymentView), total, q);
   }
 

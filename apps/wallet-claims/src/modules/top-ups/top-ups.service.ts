@@ -32,6 +32,7 @@ import {
 import { sandboxOf } from '../providers/providers.module';
 import { toTopUpView } from './top-up.mapper';
 import { TOP_UP_MODEL, type TopUpDoc } from './top-up.schema';
+import { findPage } from '@telehealth/service-kit';
 
 /** A UUID-shaped id derived from a name: the same request always names the same top-up. */
 export function derivedId(name: string): string {
@@ -151,15 +152,7 @@ export class TopUpsService {
   async list(q: { page: number; limit: number; status?: string }, meta: RequestMeta): Promise<Page<TopUpView>> {
     const caller = requireCaller(meta);
     const filter = { userId: caller.userId, ...(q.status && { status: q.status }) };
-    const [items, total] = await Promise.all([
-      this.topUps
-        .find(filter, { outbox: 0 })
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<TopUpDoc[]>(),
-      this.topUps.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.topUps, filter, { createdAt: -1, _id: 1 }, q, { outbox: 0 });
     return toPage(items.map(toTopUpView), total, q);
   }
 

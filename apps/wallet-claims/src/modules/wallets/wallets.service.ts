@@ -21,6 +21,7 @@ import type { WalletDoc } from '../ledger/wallet.schema';
 import { WalletStore } from '../ledger/wallet.store';
 import { buildStatement, monthRange } from './statement';
 import { requireVisibleWallet } from './wallet-access';
+import { findPage } from '@telehealth/service-kit';
 
 /** Most entries one statement lists (a month of a very busy wallet is paged through transactions). */
 const STATEMENT_MAX_ENTRIES = 5_000;
@@ -60,7 +61,7 @@ export class WalletsService {
 
   async list(q: { userId?: string; page: number; limit: number }, meta: RequestMeta): Promise<Page<WalletView>> {
     requireRole(meta, Role.ADMIN);
-    const { items, total } = await this.wallets.page(q.userId ? { userId: q.userId } : {}, q.page, q.limit);
+    const { items, total } = await this.wallets.page(q.userId ? { userId: q.userId } : {}, q);
     return toPage(await Promise.all(items.map((w) => this.view(w))), total, q);
   }
 
@@ -73,15 +74,7 @@ export class WalletsService {
       if (q.from && q.to && q.from >= q.to) throw DomainError.invalid('to', 'must be after from');
       filter.createdAt = { ...(q.from && { $gte: new Date(q.from) }), ...(q.to && { $lt: new Date(q.to) }) };
     }
-    const [items, total] = await Promise.all([
-      this.entries
-        .find(filter, { outbox: 0 })
-        .sort({ seq: -1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<LedgerEntryDoc[]>(),
-      this.entries.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.entries, filter, { seq: -1 }, q, { outbox: 0 });
     return toPage(items.map(toEntryView), total, q);
   }
 
