@@ -1,42 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { LedgerEntryView, WalletView } from '@telehealth/contracts';
 import { waitUntil } from '@telehealth/testing';
 import { adminSession, type Session } from '../support/actors';
 
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
-export interface WalletBody {
-  id: string;
-  balance: Money;
-  held: Money;
-  available: Money;
-  seq: number;
-}
-export interface EntryBody {
-  id: string;
-  seq: number;
-  type: string;
-  status: string;
-  amount: Money;
-  reference: string;
-  title: string;
-  subtitle: string;
-  balanceAfter: Money;
-  heldAfter: Money;
-  appointmentId: string | null;
-  relatedReference: string | null;
-}
-
-export const wallet = async (s: Session): Promise<WalletBody> => {
+export const wallet = async (s: Session): Promise<WalletView> => {
   const res = await s.api.get('/v1/wallet', { token: s.token });
   if (res.status !== 200) throw new Error(`wallet: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 };
 
 /** Every ledger entry of the caller's wallet, oldest first. */
-export async function entries(s: Session): Promise<EntryBody[]> {
-  const all: EntryBody[] = [];
+export async function entries(s: Session): Promise<LedgerEntryView[]> {
+  const all: LedgerEntryView[] = [];
   for (let page = 1; ; page++) {
     const res = await s.api.get(`/v1/wallet/transactions?limit=100&page=${page}`, { token: s.token });
     all.push(...res.body.items);
@@ -48,11 +23,11 @@ export const topUp = (s: Session, body: Record<string, unknown>, key: string = r
   s.api.post('/v1/wallet/top-ups', body, { token: s.token, headers: { 'idempotency-key': key } });
 
 /** Tops the wallet up through the sandbox provider (checkout, signed webhook, credit) and waits for it. */
-export async function fund(s: Session, amountMinor: number): Promise<WalletBody> {
+export async function fund(s: Session, amountMinor: number): Promise<WalletView> {
   const before = (await wallet(s)).balance.amountMinor;
   const res = await topUp(s, { amountMinor, sandboxDelayMs: 0 });
   if (res.status !== 201) throw new Error(`top-up: ${res.status} ${JSON.stringify(res.body)}`);
-  let w: WalletBody | undefined;
+  let w: WalletView | undefined;
   await waitUntil(async () => (w = await wallet(s)).balance.amountMinor === before + amountMinor, 'the top-up credit');
   return w!;
 }

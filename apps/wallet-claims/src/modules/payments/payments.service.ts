@@ -91,13 +91,19 @@ export class PaymentsService {
       }
       return;
     }
-    await this.holdForAppointment(e.appointmentId, correlationId);
+    await this.hold(p, correlationId);
+  }
+
+  /** A card payment's money arrived in the wallet (its top-up webhook): hold the fee now. */
+  async holdForAppointment(appointmentId: string, correlationId: string): Promise<void> {
+    const p = await this.paymentOf(appointmentId);
+    if (!p || (await this.settlements.find(appointmentId))) return;
+    await this.hold(p, correlationId);
   }
 
   /** Holds the fee on the patient's wallet, announcing the outcome to scheduling with the entry. */
-  async holdForAppointment(appointmentId: string, correlationId: string): Promise<void> {
-    const p = await this.payments.findOne({ appointmentId }, { outbox: 0 }).lean<PaymentDoc>();
-    if (!p || (await this.settlements.find(appointmentId))) return;
+  private async hold(p: PaymentDoc, correlationId: string): Promise<void> {
+    const { appointmentId } = p;
     const wallet = await this.wallets.open(p.patientId, p.currency, correlationId);
     const amount = { amountMinor: p.amountMinor, currency: p.currency };
     const origin = { producer: 'wallet-claims' as const, correlationId };
@@ -156,7 +162,7 @@ export class PaymentsService {
 
   /** Confirmed: the held fee becomes a payment. */
   async onConfirmed(appointmentId: string, correlationId: string): Promise<void> {
-    const p = await this.payments.findOne({ appointmentId }, { outbox: 0 }).lean<PaymentDoc>();
+    const p = await this.paymentOf(appointmentId);
     if (!p) return; // free, or paid outside the wallet
     const hold = await this.ledger.findByReference(ref.hold(appointmentId));
     if (!hold || hold.status === EntryStatus.FAILED) {
@@ -186,7 +192,7 @@ export class PaymentsService {
 
   /** The booking ended before confirmation (lapsed, declined, cancelled, payment failed). */
   async onVoided(appointmentId: string, cause: string, correlationId: string): Promise<void> {
-    const p = await this.payments.findOne({ appointmentId }, { outbox: 0 }).lean<PaymentDoc>();
+    const p = await this.paymentOf(appointmentId);
     const decided = await this.settlements.decide(appointmentId, 'VOID', cause);
     if (decided.outcome !== 'VOID' || !p) return;
     await this.release(p, correlationId);
@@ -194,7 +200,7 @@ export class PaymentsService {
 
   /** Cancelled: before capture the hold is released; after it, a refund by policy. */
   async onCancelled(e: AppointmentCancelledV1, occurredAt: Date, correlationId: string): Promise<void> {
-    const p = await this.payments.findOne({ appointmentId: e.appointmentId }, { outbox: 0 }).lean<PaymentDoc>();
+    const p = await this.paymentOf(e.appointmentId);
     if (!p) return;
     const decided = await this.settlements.decide(e.appointmentId, 'VOID', 'appointment.cancelled');
     if (decided.outcome === 'VOID') return this.release(p, correlationId);
@@ -239,7 +245,7 @@ export class PaymentsService {
 
   /** A card checkout for an appointment failed at the provider: scheduling releases the seat. */
   async cardFailed(appointmentId: string, reason: string): Promise<void> {
-    const p = await this.payments.findOne({ appointmentId }, { outbox: 0 }).lean<PaymentDoc>();
+    const p = await this.paymentOf(appointmentId);
     if (p && p.status === PaymentRecordStatus.PENDING) await this.failWithoutEntry(p, 'DECLINED', reason, randomUUID());
   }
 
@@ -260,6 +266,10 @@ export class PaymentsService {
     if (q.status) filter.status = q.status;
     const { items, total } = await findPage(this.payments, filter, { createdAt: -1, _id: 1 }, q, { outbox: 0 });
     return toPage(items.map(toPaymentView), total, q);
+  }
+
+  private paymentOf(appointmentId: string): Promise<PaymentDoc | null> {
+    return this.payments.findOne({ appointmentId }, { outbox: 0 }).lean<PaymentDoc>().exec();
   }
 
   /** Gives a held fee back, if one is held; at most once (RELEASE_<appointment> is unique). */
@@ -308,9 +318,7 @@ export class PaymentsService {
       return (await this.payments.create(doc)).toObject();
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const existing = await this.payments
-        .findOne({ appointmentId: e.appointmentId }, { outbox: 0 })
-        .lean<PaymentDoc>();
+      const existing = await this.paymentOf(e.appointmentId);
       if (!existing) throw err;
       return existing;
     }
@@ -391,5 +399,3 @@ export class PaymentsService {
     await this.payments.updateOne({ _id: id }, { $set: { status, ...extra, updatedAt: new Date() } });
   }
 }
-
-export { NotYet };
