@@ -110,7 +110,7 @@ export class Harness {
         consumerGroup: this.group,
         overrides: [{ provide: ContactDirectory, useValue: this.contacts }],
       }),
-      { logger: ['error'] },
+      { logger: process.env.IT_LOG ? ['log', 'warn', 'error', 'debug'] : ['error'] },
     );
     this.app.enableShutdownHooks();
     await this.app.init();

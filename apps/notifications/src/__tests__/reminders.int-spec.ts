@@ -2,6 +2,7 @@ import { AppointmentStatus, CancelledBy, SchedulingEvents } from '@telehealth/co
 import { publishEvent, waitUntil } from '@telehealth/testing';
 import { NotificationQueue, reminderJobId } from '../queues';
 import { DoctorDirectory } from '../modules/recipients/recipients';
+import { ReminderScheduler } from '../modules/reminders/reminder-scheduler';
 import { ReminderWorker } from '../modules/reminders/reminder-worker';
 import { Harness, appointment } from './harness';
 
@@ -31,6 +32,10 @@ describe('appointment reminders (real NATS, Redis, database and SMTP server)', (
     expect(await fireTime(appt.appointmentId, 60)).toBe(second(start, HOUR));
     expect(await fireTime(appt.appointmentId, 1440)).toBe(second(start, 24 * HOUR));
     expect(await (await jobOf(appt.appointmentId, 60))!.getState()).toBe('delayed');
+    // The same state synced again once the 1 h reminder is overdue (a redelivered event while the
+    // worker was down) keeps the job: it is still to be sent, late, not dropped.
+    await h.get(ReminderScheduler).sync(appt.appointmentId, new Date(Date.parse(start) - HOUR + 1_000));
+    expect(await fireTime(appt.appointmentId, 60)).toBe(second(start, HOUR));
 
     const moved = new Date(Date.parse(start) + 5 * HOUR).toISOString();
     await publishEvent(SchedulingEvents.appointmentRescheduled, appt.appointmentId, {
@@ -110,6 +115,8 @@ describe('appointment reminders (real NATS, Redis, database and SMTP server)', (
     await waitUntil(() => Date.now() > due + 1_000, 'the due time to pass', 20_000);
     expect(await (await jobOf(appt.appointmentId, 60))!.getState()).toBe('delayed');
     expect(h.sink.to(patient.email!).filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(0);
+    // The confirmation delivered again (another publisher's retry) meets the restart.
+    await publishEvent(SchedulingEvents.appointmentConfirmed, appt.appointmentId, appt);
 
     await h.boot();
     const mail = await h.sink.waitFor(
@@ -118,6 +125,9 @@ describe('appointment reminders (real NATS, Redis, database and SMTP server)', (
     );
     expect(mail.subject).toBe('Reminder: Dr Tunde Adeyemi in 1 hour');
     expect(mail.text).toContain(appt.number);
+    await h.settled(SchedulingEvents.appointmentConfirmed.type);
+    await h.drained();
+    expect(h.sink.to(patient.email!).filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(1);
     await waitUntil(async () => (await jobOf(appt.appointmentId, 60)) === undefined, 'the job to complete');
     const log = await h.deliveries({ userId: patient.userId, kind: 'APPOINTMENT_REMINDER' });
     expect(log.map((d) => d.channel).sort()).toEqual(['EMAIL', 'IN_APP', 'PUSH', 'SMS']);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -34,10 +40,13 @@ const LEASE_MS = 60_000;
  * `maxDeliver` failed attempts where an operator can list and replay it.
  */
 @Injectable()
-export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumerHost.name);
   private readonly handlers = new Map<string, { contract: EventContract<unknown>; fn: Handler }>();
   private readonly subscriptions: ConsumerMessages[] = [];
+  /** One per consumer: ends when its subscription stops and the message in hand is settled. */
+  private readonly loops: Promise<void>[] = [];
+  private stopping = false;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -89,8 +98,13 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
     const consumer = await this.nats.jetstream.consumers.get(stream, name);
     const messages = await consumer.consume({ max_messages: 32 });
     this.subscriptions.push(messages);
-    void (async () => {
+    const loop = (async () => {
       for await (const m of messages) {
+        // Shutting down: hand back what was buffered, at once, to another replica or the next start.
+        if (this.stopping) {
+          m.nak();
+          continue;
+        }
         // A failure here (the database, while parking) must not end the loop: retry the message.
         await this.onMessage(name, m).catch((err: Error) => {
           this.logger.error(`${name}: could not process seq ${m.seq}, will retry: ${err.message}`);
@@ -98,6 +112,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
         });
       }
     })().catch((err: Error) => this.logger.error(`consumer ${name} stopped: ${err.message}`));
+    this.loops.push(loop);
     this.logger.log(`consuming ${contract.subject} as ${name}`);
   }
 
@@ -213,8 +228,14 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops taking events and waits for the ones in hand, before any connection closes (that is
+   * the onApplicationShutdown phase): a handler cut off half-way would fail and run again.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     for (const s of this.subscriptions) s.stop();
+    await Promise.all(this.loops);
   }
 }
 

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, FilterQuery, Model } from 'mongoose';
 import { NatsClient } from '../nats/nats-client';
@@ -27,7 +33,7 @@ type OutboxDoc = { _id: unknown; outbox: OutboxEntry[]; outboxAt: Date };
  * `outbox` (see addOutbox) is drained: nothing to register.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private models: Model<OutboxFields>[] = [];
   private readonly cursors = new Map<string, number>();
@@ -169,7 +175,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.markers.deleteMany({ publishedAt: { $lt: new Date(now - MARKER_RETENTION_MS) } });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the connections close (onApplicationShutdown); what is left is published on the next start. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

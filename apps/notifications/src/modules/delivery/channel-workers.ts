@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Worker } from 'bullmq';
 import type { Model } from 'mongoose';
@@ -13,7 +19,7 @@ import { EmailSender, PushProvider, SmsProvider } from './providers';
 
 /** One worker per channel queue, each with its own rate limit; they only call processDelivery. */
 @Injectable()
-export class ChannelWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ChannelWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(ChannelWorkers.name);
   private readonly workers: Worker<ChannelJob>[] = [];
   private readonly connections: ReturnType<DeliveryQueues['connection']['duplicate']>[] = [];
@@ -66,8 +72,12 @@ export class ChannelWorkers implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the jobs in hand while the database is still connected. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
   }
 }

@@ -37,8 +37,10 @@ export class ReminderScheduler implements OnApplicationShutdown {
       const jobId = reminderJobId(appointmentId, offset);
       const existing = await this.queue.getJob(jobId);
       const fireAt = state ? Date.parse(state.start) - offset * 60_000 : NaN;
+      // A job already made for this start stays even once overdue (the worker was down, or this
+      // is a redelivered event): it is still to be sent, late, and the worker checks the start.
+      if (existing && isConfirmed(state) && existing.data.start === state.start) continue;
       const wanted = isConfirmed(state) && fireAt > now.getTime();
-      if (existing && wanted && existing.data.start === state.start) continue;
       if (existing) {
         // A running job re-checks the state itself; failing to remove it is harmless.
         await existing.remove().catch((err: Error) => this.logger.debug(`reminder ${jobId}: ${err.message}`));

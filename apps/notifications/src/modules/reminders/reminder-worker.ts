@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import { NotificationKind } from '@telehealth/contracts';
 import { NotificationsConfig } from '../../config/notifications.config';
@@ -17,7 +23,7 @@ export type ReminderOutcome = 'sent' | 'stale';
  * for the start the reminder was made for (a cancelled or moved appointment gets none).
  */
 @Injectable()
-export class ReminderWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(ReminderWorker.name);
   private worker?: Worker<ReminderJob>;
   private connection?: ReturnType<DeliveryQueues['connection']['duplicate']>;
@@ -71,8 +77,12 @@ export class ReminderWorker implements OnApplicationBootstrap, OnApplicationShut
     this.worker.on('error', (err) => this.logger.error(`reminder worker: ${err.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the jobs in hand while the database is still connected. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.connection?.quit().catch(() => undefined);
   }
 }

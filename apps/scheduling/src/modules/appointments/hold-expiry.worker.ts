@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { SchedulingQueue, type HoldExpiryJob } from '../../queues';
 import { AppointmentsService } from './appointments.service';
@@ -6,9 +12,10 @@ import { HoldExpiryQueue } from './hold-expiry.queue';
 
 /** Runs hold expiries: only calls the use case. */
 @Injectable()
-export class HoldExpiryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HoldExpiryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(HoldExpiryWorker.name);
   private worker?: Worker<HoldExpiryJob>;
+  private connection?: ReturnType<HoldExpiryQueue['connection']['duplicate']>;
 
   constructor(
     private readonly appointments: AppointmentsService,
@@ -16,17 +23,23 @@ export class HoldExpiryWorker implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
+    this.connection = this.queue.connection.duplicate({ maxRetriesPerRequest: null });
     this.worker = new Worker<HoldExpiryJob>(
       SchedulingQueue.HOLD_EXPIRY,
       (job) => this.appointments.expireHold(job.data.appointmentId),
       {
-        connection: this.queue.connection.duplicate({ maxRetriesPerRequest: null }),
+        connection: this.connection,
       },
     );
     this.worker.on('failed', (job, err) => this.logger.warn(`hold expiry ${job?.id} failed: ${err.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the job in hand while the database is still connected. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection?.quit().catch(() => undefined);
   }
 }

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import { PROVIDERS_CONFIG, type ProvidersModuleConfig } from './providers.tokens';
@@ -22,7 +29,7 @@ export async function deliverSandboxWebhook(url: string, secret: string, body: s
 
 /** Delivers the sandbox provider's webhooks to SANDBOX_WEBHOOK_URL, retrying with backoff. */
 @Injectable()
-export class SandboxWebhookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SandboxWebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(SandboxWebhookWorker.name);
   private worker?: Worker<SandboxWebhookJob>;
   private connection?: IORedis;
@@ -52,8 +59,12 @@ export class SandboxWebhookWorker implements OnApplicationBootstrap, OnApplicati
     this.worker.on('error', (err) => this.logger.warn(`sandbox webhook worker: ${err.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the jobs in hand while the database is still connected. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.connection?.quit().catch(() => undefined);
   }
 }
