@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'nats';
 import type { EventContract, EventEnvelope } from '@telehealth/contracts';
 import { NATS_URL } from './test-env';
+import { waitUntil } from './wait';
 
 /**
  * Publishes a domain event exactly as its producer would (envelope, subject, Nats-Msg-Id):
@@ -35,4 +36,21 @@ export async function publishEvent<P>(
     await nc.close();
   }
   return envelope;
+}
+
+/**
+ * Waits until the durable consumer `consumer` of `contract`'s stream has acknowledged every
+ * event published so far: a service has handled them (even the ones that changed nothing).
+ */
+export async function consumerSettled(contract: EventContract<unknown>, consumer: string): Promise<void> {
+  const nc = await connect({ servers: NATS_URL });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await waitUntil(async () => {
+      const info = await jsm.consumers.info(contract.stream, consumer);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    }, `${consumer} to settle`);
+  } finally {
+    await nc.close();
+  }
 }

@@ -1,5 +1,16 @@
-import { PaymentEvents, type AppointmentPaymentFailedV1, type RefundIssuedV1 } from '@telehealth/contracts';
-import { Api, EventTap, sleep, waitUntil } from '@telehealth/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  AppointmentStatus,
+  CancelledBy,
+  ConsultationMode,
+  PaymentEvents,
+  SchedulingEvents,
+  type AppointmentCancelledV1,
+  type AppointmentEventBase,
+  type AppointmentPaymentFailedV1,
+  type RefundIssuedV1,
+} from '@telehealth/contracts';
+import { Api, EventTap, consumerSettled, publishEvent, sleep, waitUntil } from '@telehealth/testing';
 import { login, newPatient, type Session } from '../support/actors';
 import { killService, serviceReady } from '../support/services';
 import { SlotDealer, THREE_SEAT_DOCTOR, book, freeSlots, pay } from '../scheduling/booking-support';
@@ -36,6 +47,7 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
   let fee: number;
   let failed: EventTap<AppointmentPaymentFailedV1>;
   let refunds: EventTap<RefundIssuedV1>;
+  let cancellations: EventTap<AppointmentCancelledV1>;
 
   beforeAll(async () => {
     // Slots of one fee, so every test knows what a booking costs.
@@ -46,10 +58,12 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     doctor = await login(new Api(), 'dr.nwosu@demo.health', 'DemoPass2026');
     failed = await EventTap.open(PaymentEvents.appointmentPaymentFailed);
     refunds = await EventTap.open(PaymentEvents.refundIssued);
+    cancellations = await EventTap.open(SchedulingEvents.appointmentCancelled);
   }, 60_000);
   afterAll(async () => {
     await failed.close();
     await refunds.close();
+    await cancellations.close();
   });
   afterEach(async () => expect(await mismatches()).toEqual([]));
 
@@ -108,6 +122,8 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     expect((await wallet(p)).balance.amountMinor).toBe(0);
 
     expect((await p.api.post(`/v1/appointments/${a.body.id}/cancel`, {}, { token: p.token })).status).toBe(200);
+    const cancelled = await cancellations.waitFor((e) => e.payload.appointmentId === a.body.id);
+    expect(cancelled.payload).toMatchObject({ cancelledBy: 'PATIENT', previousStatus: 'CONFIRMED' });
     const late = await refunds.waitFor((e) => e.payload.appointmentId === a.body.id);
     expect(late.payload).toMatchObject({
       percent: 50,
@@ -129,6 +145,59 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     });
     await sleep(500);
     expect((await entries(p)).filter((e) => e.type === 'REFUND')).toHaveLength(2);
+  });
+
+  it('cancelled from CONFIRMED before the confirmation reaches the wallet: captured, then refunded by policy, not released', async () => {
+    // Scheduling's events played by the test, in the order a lagging consumer can see them.
+    const p = await newPatient();
+    await fund(p, fee);
+    const start = new Date(Date.now() + 2 * 3_600_000); // late notice for a patient
+    const base: AppointmentEventBase = {
+      appointmentId: randomUUID(),
+      number: `APT${Date.now()}`,
+      patientId: p.userId,
+      dependentId: null,
+      doctorId: randomUUID(),
+      clinicId: null,
+      mode: ConsultationMode.ONLINE,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 1_800_000).toISOString(),
+      timeZone: 'Africa/Lagos',
+      status: AppointmentStatus.PENDING_PAYMENT,
+      fee: { amountMinor: fee, currency: 'NGN' },
+    };
+    const id = base.appointmentId;
+    await publishEvent(SchedulingEvents.appointmentHeld, id, {
+      ...base,
+      holdExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+      paymentMethod: 'WALLET',
+    });
+    await waitUntil(async () => (await byRef(p, 'HOLD', id)).length === 1, 'the fee to be held');
+
+    await publishEvent(SchedulingEvents.appointmentCancelled, id, {
+      ...base,
+      status: AppointmentStatus.CANCELLED,
+      cancelledBy: CancelledBy.PATIENT,
+      reason: 'Cannot make it',
+      previousStatus: AppointmentStatus.CONFIRMED,
+    });
+    const refund = await refunds.waitFor((e) => e.payload.appointmentId === id);
+    expect(refund.payload).toMatchObject({
+      percent: 50,
+      policy: 'LATE_NOTICE',
+      amount: { amountMinor: Math.floor(fee / 2) },
+    });
+    // The confirmation arrives last: it changes nothing.
+    await publishEvent(SchedulingEvents.appointmentConfirmed, id, { ...base, status: AppointmentStatus.CONFIRMED });
+    await consumerSettled(SchedulingEvents.appointmentConfirmed, 'wallet-claims--scheduling_appointment_confirmed_v1');
+
+    const mine = (await entries(p)).filter((e) => e.reference.endsWith(`_${id}`));
+    expect(mine.map((e) => e.type).sort()).toEqual(['CAPTURE', 'HOLD', 'REFUND']);
+    expect(await paymentOf(p, id)).toMatchObject({
+      status: 'REFUNDED',
+      refunded: { amountMinor: Math.floor(fee / 2) },
+    });
+    expect(await wallet(p)).toMatchObject({ balance: { amountMinor: Math.floor(fee / 2) }, held: { amountMinor: 0 } });
   });
 
   it('an unpaid card booking expires: seat and payment both voided; money paid late stays in the wallet, uncharged', async () => {

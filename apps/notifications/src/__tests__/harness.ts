@@ -15,7 +15,7 @@ import {
 } from '@telehealth/contracts';
 import type { RequestMeta } from '@telehealth/messaging';
 import { EventConsumerHost } from '@telehealth/messaging/eventing';
-import { MONGO_URI, NATS_URL, REDIS_URL, SmtpSink, rawDb, waitUntil } from '@telehealth/testing';
+import { MONGO_URI, NATS_URL, REDIS_URL, SmtpSink, consumerSettled, rawDb, waitUntil } from '@telehealth/testing';
 import { NotificationsConfig } from '../config/notifications.config';
 import { NotificationsModule } from '../notifications.module';
 import { ContactDirectory, type Recipient } from '../modules/recipients/recipients';
@@ -132,12 +132,7 @@ export class Harness {
   /** Waits until the service's consumer of `type` acknowledged everything published so far. */
   async settled(type: string): Promise<void> {
     const contract = ALL_EVENTS.find((e) => e.type === type)!;
-    const jsm = await this.nc!.jetstreamManager();
-    const name = this.get(EventConsumerHost).consumerName(contract);
-    await waitUntil(async () => {
-      const info = await jsm.consumers.info(contract.stream, name);
-      return info.num_pending === 0 && info.num_ack_pending === 0;
-    }, `${name} to settle`);
+    await consumerSettled(contract, this.get(EventConsumerHost).consumerName(contract));
   }
 
   /** Waits until no channel job is waiting or running (delayed ones stay). */

@@ -26,6 +26,11 @@ export type AppointmentConfirmedV1 = AppointmentEventBase;
 export interface AppointmentCancelledV1 extends AppointmentEventBase {
   cancelledBy: CancelledBy;
   reason: string;
+  /**
+   * The status it was cancelled from (added in 1.2; absent: unknown). Tells a subscriber that
+   * handles events out of order whether the appointment had been confirmed, and so paid.
+   */
+  previousStatus?: AppointmentStatus;
 }
 export interface AppointmentRescheduledV1 extends AppointmentEventBase {
   previousStart: string;

@@ -222,7 +222,12 @@ export class AppointmentsService {
       createEvent(
         SchedulingEvents.appointmentCancelled,
         d._id,
-        { ...eventBase(d, { status: AppointmentStatus.CANCELLED }), cancelledBy: by, reason },
+        {
+          ...eventBase(d, { status: AppointmentStatus.CANCELLED }),
+          cancelledBy: by,
+          reason,
+          previousStatus: a.status,
+        },
         origin(meta.requestId),
       ),
     );
@@ -329,7 +334,12 @@ export class AppointmentsService {
         createEvent(
           SchedulingEvents.appointmentCancelled,
           d._id,
-          { ...eventBase(d, { status: AppointmentStatus.CANCELLED }), cancelledBy: CancelledBy.SYSTEM, reason },
+          {
+            ...eventBase(d, { status: AppointmentStatus.CANCELLED }),
+            cancelledBy: CancelledBy.SYSTEM,
+            reason,
+            previousStatus: a.status,
+          },
           origin(correlationId),
         ),
     );

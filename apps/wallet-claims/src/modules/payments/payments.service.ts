@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import {
+  AppointmentStatus,
   EntryStatus,
   EntryType,
   ErrorCode,
@@ -37,6 +38,22 @@ const ref = {
   capture: (appointmentId: string) => `CAPTURE_${appointmentId}`,
   release: (appointmentId: string) => `RELEASE_${appointmentId}`,
   refund: (appointmentId: string) => `REFUND_${appointmentId}`,
+};
+
+/** Statuses an appointment reaches only once its fee was captured. */
+const PAID_STATUSES: AppointmentStatus[] = [AppointmentStatus.CONFIRMED, AppointmentStatus.IN_PROGRESS];
+
+/** The statuses a payment record may move to each status from (setting one again is allowed). */
+const STATUS_FROM: Record<PaymentRecordStatus, PaymentRecordStatus[]> = {
+  [PaymentRecordStatus.PENDING]: [],
+  [PaymentRecordStatus.COMPLETED]: [PaymentRecordStatus.PENDING, PaymentRecordStatus.COMPLETED],
+  [PaymentRecordStatus.FAILED]: [PaymentRecordStatus.PENDING, PaymentRecordStatus.FAILED],
+  [PaymentRecordStatus.VOIDED]: [PaymentRecordStatus.PENDING, PaymentRecordStatus.VOIDED],
+  [PaymentRecordStatus.REFUNDED]: [
+    PaymentRecordStatus.PENDING,
+    PaymentRecordStatus.COMPLETED,
+    PaymentRecordStatus.REFUNDED,
+  ],
 };
 
 /** Thrown when an event arrived before the one it depends on: the consumer retries it later. */
@@ -164,18 +181,29 @@ export class PaymentsService {
   async onConfirmed(appointmentId: string, correlationId: string): Promise<void> {
     const p = await this.paymentOf(appointmentId);
     if (!p) return; // free, or paid outside the wallet
-    const hold = await this.ledger.findByReference(ref.hold(appointmentId));
-    if (!hold || hold.status === EntryStatus.FAILED) {
-      this.logger.error(`appointment ${appointmentId} confirmed without a held fee (payment ${p.status})`);
-      return;
-    }
+    const hold = await this.heldFee(p);
+    if (!hold) return;
     const decided = await this.settlements.decide(appointmentId, 'CAPTURE', 'appointment.confirmed');
     if (decided.outcome !== 'CAPTURE') {
       this.logger.error(`appointment ${appointmentId} confirmed after its hold was voided (${decided.cause})`);
       return;
     }
+    await this.capture(p, hold, correlationId);
+  }
+
+  /** The successful HOLD entry of a payment, or null (logged: confirmed without one is a bug). */
+  private async heldFee(p: PaymentDoc): Promise<LedgerEntryDoc | null> {
+    const hold = await this.ledger.findByReference(ref.hold(p.appointmentId));
+    if (hold && hold.status !== EntryStatus.FAILED) return hold;
+    this.logger.error(`appointment ${p.appointmentId} confirmed without a held fee (payment ${p.status})`);
+    return null;
+  }
+
+  /** Posts the capture of a held fee (once: its reference is unique) and completes the payment. */
+  private async capture(p: PaymentDoc, hold: LedgerEntryDoc, correlationId: string): Promise<LedgerEntryDoc> {
+    const { appointmentId } = p;
     const wallet = await this.wallets.get(hold.walletId);
-    await this.ledger.post({
+    const { entry } = await this.ledger.post({
       wallet,
       type: EntryType.CAPTURE,
       amountMinor: hold.amountMinor,
@@ -188,6 +216,7 @@ export class PaymentsService {
       correlationId,
     });
     await this.setStatus(p._id, PaymentRecordStatus.COMPLETED);
+    return entry;
   }
 
   /** The booking ended before confirmation (lapsed, declined, cancelled, payment failed). */
@@ -198,14 +227,29 @@ export class PaymentsService {
     await this.release(p, correlationId);
   }
 
-  /** Cancelled: before capture the hold is released; after it, a refund by policy. */
+  /**
+   * Cancelled: before confirmation the hold is released; after it, a refund by policy. An
+   * appointment cancelled from CONFIRMED had been paid even if this service has not handled the
+   * confirmation yet (events of two types may arrive in either order): it is captured here, so
+   * the order never turns a late patient cancellation into a full release.
+   */
   async onCancelled(e: AppointmentCancelledV1, occurredAt: Date, correlationId: string): Promise<void> {
     const p = await this.paymentOf(e.appointmentId);
     if (!p) return;
-    const decided = await this.settlements.decide(e.appointmentId, 'VOID', 'appointment.cancelled');
+    const wasPaid = e.previousStatus !== undefined && PAID_STATUSES.includes(e.previousStatus);
+    const decided = await this.settlements.decide(
+      e.appointmentId,
+      wasPaid ? 'CAPTURE' : 'VOID',
+      'appointment.cancelled',
+    );
     if (decided.outcome === 'VOID') return this.release(p, correlationId);
-    const capture = await this.ledger.findByReference(ref.capture(e.appointmentId));
-    if (!capture) throw new NotYet(`capture of ${e.appointmentId} not posted yet`);
+    let capture = await this.ledger.findByReference(ref.capture(e.appointmentId));
+    if (!capture) {
+      // Decided CAPTURE but not posted yet (the confirmation's handler crashed, or it is this one).
+      const hold = await this.heldFee(p);
+      if (!hold) throw new NotYet(`the fee of ${e.appointmentId} is not held yet`);
+      capture = await this.capture(p, hold, correlationId);
+    }
     const decision = refundFor(capture.amountMinor, e.cancelledBy, new Date(e.start), occurredAt, this.config);
     if (decision.amountMinor === 0) return;
     const wallet = await this.wallets.get(capture.walletId);
@@ -395,7 +439,11 @@ export class PaymentsService {
     return `Insufficient funds: the fee is ${formatMoney(p.amountMinor, p.currency)}, the wallet has ${formatMoney(available, p.currency)} available`;
   }
 
+  /** Moves a payment record forward only: a late or replayed event never undoes a refund. */
   private async setStatus(id: string, status: PaymentRecordStatus, extra: Partial<PaymentDoc> = {}): Promise<void> {
-    await this.payments.updateOne({ _id: id }, { $set: { status, ...extra, updatedAt: new Date() } });
+    await this.payments.updateOne(
+      { _id: id, status: { $in: STATUS_FROM[status] } },
+      { $set: { status, ...extra, updatedAt: new Date() } },
+    );
   }
 }
