@@ -10,13 +10,17 @@ import { MONGO_URI } from '@telehealth/testing';
 import { checkChain } from './chain-check';
 import { Ledger } from './ledger';
 import { LEDGER_ENTRY_MODEL, LedgerEntrySchema, type LedgerEntryDoc } from './ledger-entry.schema';
+import { WALLET_MODEL, WalletSchema, type WalletDoc } from './wallet.schema';
 
 const DB = `it_ledger_${randomUUID().slice(0, 8)}`;
 
 @Module({
   imports: [
     MongooseModule.forRoot(MONGO_URI, { dbName: DB }),
-    MongooseModule.forFeature([{ name: LEDGER_ENTRY_MODEL, schema: LedgerEntrySchema }]),
+    MongooseModule.forFeature([
+      { name: LEDGER_ENTRY_MODEL, schema: LedgerEntrySchema },
+      { name: WALLET_MODEL, schema: WalletSchema },
+    ]),
   ],
 })
 class LedgerTestModule {}
@@ -26,6 +30,7 @@ const relay = { kick: () => undefined } as unknown as OutboxRelay;
 describe('Ledger (real database, racing)', () => {
   let app: INestApplicationContext;
   let model: Model<LedgerEntryDoc>;
+  let wallets: Model<WalletDoc>;
   /** Three "instances" of the service: separate in-process queues, one database. */
   let instances: Ledger[];
 
@@ -34,20 +39,26 @@ describe('Ledger (real database, racing)', () => {
     await app.init();
     await Promise.all(Object.values(app.get<Connection>(getConnectionToken()).models).map((m) => m.init()));
     model = app.get(getModelToken(LEDGER_ENTRY_MODEL));
-    instances = [new Ledger(model, relay), new Ledger(model, relay), new Ledger(model, relay)];
+    wallets = app.get(getModelToken(WALLET_MODEL));
+    instances = [0, 1, 2].map(() => new Ledger(model, wallets, relay));
   });
   afterAll(async () => {
     await app.get<Connection>(getConnectionToken()).dropDatabase();
     await app.close();
   });
 
-  const newWallet = () => ({ _id: randomUUID(), userId: randomUUID(), currency: 'NGN' });
-  const posting = (
-    wallet: ReturnType<typeof newWallet>,
-    type: EntryType,
-    amountMinor: number,
-    reference: string = randomUUID(),
-  ) => ({
+  /** A wallet as WalletStore opens it: an empty chain, so its head hint is seq 0. */
+  const newWallet = async (): Promise<WalletDoc> =>
+    (
+      await wallets.create({
+        _id: randomUUID(),
+        userId: randomUUID(),
+        currency: 'NGN',
+        createdAt: new Date(),
+        head: { seq: 0, balanceMinor: 0, heldMinor: 0 },
+      })
+    ).toObject();
+  const posting = (wallet: WalletDoc, type: EntryType, amountMinor: number, reference: string = randomUUID()) => ({
     wallet,
     type,
     amountMinor,
@@ -58,7 +69,7 @@ describe('Ledger (real database, racing)', () => {
   const chainOf = (walletId: string) => model.find({ walletId }).sort({ seq: 1 }).lean<LedgerEntryDoc[]>();
 
   it('100 concurrent debits of 10 against 500, spread over three instances: exactly 50 land, balance 0', async () => {
-    const w = newWallet();
+    const w = await newWallet();
     await instances[0].post(posting(w, EntryType.CREDIT, 500));
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) => instances[i % 3].post(posting(w, EntryType.DEBIT, 10))),
@@ -79,7 +90,7 @@ describe('Ledger (real database, racing)', () => {
   });
 
   it('one reference posted by 20 racers on three instances: one entry, every caller gets it', async () => {
-    const w = newWallet();
+    const w = await newWallet();
     const ref = `TOPUP_${randomUUID()}`;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => instances[i % 3].post(posting(w, EntryType.CREDIT, 700, ref))),
@@ -89,8 +100,23 @@ describe('Ledger (real database, racing)', () => {
     expect(await chainOf(w._id)).toHaveLength(1);
   });
 
+  it('a stale head hint (other instances posted since) costs a retry, never a wrong balance or a false refusal', async () => {
+    const w = await newWallet(); // every posting below carries the hint of an empty chain
+    for (let i = 0; i < 6; i++) await instances[i % 3].post(posting(w, EntryType.CREDIT, 100));
+    const stale = { ...w, head: { seq: 2, balanceMinor: 200, heldMinor: 0 } };
+    // 300 is more than the stale hint shows: refused only if the chain says so.
+    const debit = await new Ledger(model, wallets, relay).post(posting(stale, EntryType.DEBIT, 300));
+    expect(debit.entry).toMatchObject({ seq: 7, balanceAfterMinor: 300 });
+    expect((await wallets.findById(w._id).lean<WalletDoc>())!.head).toEqual({
+      seq: 7,
+      balanceMinor: 300,
+      heldMinor: 0,
+    });
+    expect(checkChain(w._id, 'NGN', await chainOf(w._id))).toEqual([]);
+  });
+
   it('holds never exceed what is available, and a hold settles at most once', async () => {
-    const w = newWallet();
+    const w = await newWallet();
     await instances[0].post(posting(w, EntryType.CREDIT, 1000));
     const holds = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => instances[i % 3].post(posting(w, EntryType.HOLD, 300, `HOLD_${i}`))),

@@ -1,19 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { EntryStatus, type EntryType, type EventEnvelope } from '@telehealth/contracts';
 import { DomainError, isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { entryIdOf } from './derived-id';
 import { KeyedMutex } from './keyed-mutex';
 import { LEDGER_ENTRY_MODEL, type LedgerEntryDoc } from './ledger-entry.schema';
 import { movementEvent } from './ledger-events';
 import { EMPTY_STATE, applyMovement, successStatusOf, type Refusal, type WalletState } from './movement';
-import type { WalletDoc } from './wallet.schema';
+import { WALLET_MODEL, type HeadHint, type WalletDoc } from './wallet.schema';
 
 /** One movement to post. */
 export interface Posting {
-  wallet: Pick<WalletDoc, '_id' | 'userId' | 'currency'>;
+  wallet: Pick<WalletDoc, '_id' | 'userId' | 'currency' | 'head'>;
   type: EntryType;
   amountMinor: number;
   /** Unique platform-wide: a second posting with it returns the first entry and moves nothing. */
@@ -41,9 +41,7 @@ export interface PostResult {
   refused: Refusal | null;
 }
 
-interface Head extends WalletState {
-  seq: number;
-}
+type Head = HeadHint & WalletState;
 
 const MAX_CHAIN_RETRIES = 50;
 const HEAD_CACHE_LIMIT = 10_000;
@@ -64,6 +62,7 @@ export class Ledger {
 
   constructor(
     @InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntryDoc>,
+    @InjectModel(WALLET_MODEL) private readonly wallets: Model<WalletDoc>,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -72,8 +71,8 @@ export class Ledger {
       throw DomainError.invalid('amountMinor', 'must be a positive whole number of minor units');
     // A retry is answered before queueing, so the wallet's queue holds only new postings (each
     // one insert while it holds the wallet); a duplicate that slips past is caught by the unique
-    // reference on insert.
-    const earlier = await this.findByReference(p.reference);
+    // reference on insert. By primary key: this runs for every posting.
+    const earlier = await this.entries.findById(entryIdOf(p.reference)).lean<LedgerEntryDoc>();
     if (earlier) return { entry: earlier, created: false, refused: null };
     return this.mutex.run(p.wallet._id, () => this.postLocked(p));
   }
@@ -87,16 +86,29 @@ export class Ledger {
     return head ? { ...toHead(head), lastAt: head.createdAt } : { ...EMPTY_STATE, seq: 0, lastAt: null };
   }
 
-  findByReference(reference: string): Promise<LedgerEntryDoc | null> {
-    return this.entries.findOne({ reference }).lean<LedgerEntryDoc>().exec();
+  /**
+   * The entry with this reference: by its derived id, else by the field (entries written before
+   * ids were derived from references have random ids).
+   */
+  async findByReference(reference: string): Promise<LedgerEntryDoc | null> {
+    return (
+      (await this.entries.findById(entryIdOf(reference)).lean<LedgerEntryDoc>()) ??
+      (await this.entries.findOne({ reference }).lean<LedgerEntryDoc>())
+    );
   }
 
   private async postLocked(p: Posting): Promise<PostResult> {
+    // First from what this process or the wallet's hint knows (either may be behind when other
+    // instances posted); after a collision, or before refusing, from the chain itself.
+    let fromChain = false;
     for (let attempt = 0; attempt < MAX_CHAIN_RETRIES; attempt++) {
-      const head = this.heads.get(p.wallet._id) ?? (await this.stateOf(p.wallet._id));
+      const known = fromChain ? undefined : (this.heads.get(p.wallet._id) ?? p.wallet.head ?? undefined);
+      const head = known ?? (await this.stateOf(p.wallet._id));
+      fromChain = true;
       const status = successStatusOf(p.type);
       const next = applyMovement(head, p.type, status, p.amountMinor);
       const refused = typeof next === 'string' ? next : null;
+      if (refused && known) continue; // money may have arrived since: decide on the chain
       const onRefusal = refused ? p.onRefusal : undefined;
       if (refused && !onRefusal) {
         throw refused === 'INSUFFICIENT_FUNDS'
@@ -108,7 +120,7 @@ export class Ledger {
       }
       const after = typeof next === 'string' ? head : next;
       const entry: LedgerEntryDoc = {
-        _id: randomUUID(),
+        _id: entryIdOf(p.reference),
         walletId: p.wallet._id,
         userId: p.wallet.userId,
         seq: head.seq + 1,
@@ -140,13 +152,22 @@ export class Ledger {
         if (same) return { entry: same, created: false, refused: null };
         continue; // another process appended first: recompute from its entry
       }
-      this.remember(p.wallet._id, { seq: entry.seq, balanceMinor: after.balanceMinor, heldMinor: after.heldMinor });
+      const newHead = { seq: entry.seq, balanceMinor: after.balanceMinor, heldMinor: after.heldMinor };
+      this.remember(p.wallet._id, newHead);
       this.relay.kick();
+      await this.hint(p.wallet._id, newHead);
       return { entry, created: true, refused };
     }
     this.logger.warn(`wallet ${p.wallet._id}: gave up after ${MAX_CHAIN_RETRIES} contended attempts`);
     // Contention across many instances on one wallet: safe to retry.
     throw DomainError.unavailable('The wallet is busy; retry shortly', 'WALLET_BUSY');
+  }
+
+  /** Records the new head on the wallet unless a later one is there (a lost hint costs one retry). */
+  private async hint(walletId: string, head: Head): Promise<void> {
+    await this.wallets
+      .updateOne({ _id: walletId, $or: [{ head: null }, { 'head.seq': { $lt: head.seq } }] }, { $set: { head } })
+      .catch((err: Error) => this.logger.warn(`wallet ${walletId}: head hint not written: ${err.message}`));
   }
 
   private remember(walletId: string, head: Head): void {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { WalletEvents, type PageQuery } from '@telehealth/contracts';
 import { isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { walletIdOf } from './derived-id';
 import { WALLET_MODEL, type WalletDoc } from './wallet.schema';
 import { findPage } from '@telehealth/service-kit';
 
@@ -20,7 +20,7 @@ export class WalletStore {
   async open(userId: string, currency: string, correlationId?: string): Promise<WalletDoc> {
     const existing = await this.findByUser(userId, currency);
     if (existing) return existing;
-    const _id = randomUUID();
+    const _id = walletIdOf(userId, currency);
     const event = createEvent(
       WalletEvents.walletOpened,
       _id,
@@ -33,6 +33,7 @@ export class WalletStore {
         userId,
         currency,
         createdAt: new Date(),
+        head: { seq: 0, balanceMinor: 0, heldMinor: 0 },
         ...outboxOnInsert([event]),
       });
       this.relay.kick();
@@ -53,8 +54,12 @@ export class WalletStore {
     return w;
   }
 
-  findByUser(userId: string, currency: string): Promise<WalletDoc | null> {
-    return this.wallets.findOne({ userId, currency }, { outbox: 0 }).lean<WalletDoc>().exec();
+  /** By the derived id (a primary-key read), else by owner (wallets opened with random ids). */
+  async findByUser(userId: string, currency: string): Promise<WalletDoc | null> {
+    return (
+      (await this.findById(walletIdOf(userId, currency))) ??
+      (await this.wallets.findOne({ userId, currency }, { outbox: 0 }).lean<WalletDoc>())
+    );
   }
 
   findById(id: string): Promise<WalletDoc | null> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -20,6 +19,7 @@ import { DomainError, RpcClient, isDuplicateKey, requireCaller, type RequestMeta
 import { OutboxRelay, createEvent, withEvents } from '@telehealth/messaging/eventing';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { derivedId } from '../ledger/derived-id';
 import { Ledger } from '../ledger/ledger';
 import type { WalletDoc } from '../ledger/wallet.schema';
 import { WalletStore } from '../ledger/wallet.store';
@@ -33,12 +33,6 @@ import { sandboxOf } from '../providers/providers.module';
 import { toTopUpView } from './top-up.mapper';
 import { TOP_UP_MODEL, type TopUpDoc } from './top-up.schema';
 import { findPage } from '@telehealth/service-kit';
-
-/** A UUID-shaped id derived from a name: the same request always names the same top-up. */
-export function derivedId(name: string): string {
-  const h = createHash('sha256').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 export interface StartTopUp {
   id: string;
