@@ -20,6 +20,7 @@
 //
 //   npm run bench                       (infra up + build + this)
 //   BENCH_DURATION=30 node tools/bench/run.mjs
+//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, booking, notifications)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,13 @@ import {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const PARTS = ['micro', 'http', 'wallet', 'booking', 'notifications'];
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+/** Whether this run measures `name` (every part unless BENCH_ONLY lists some). */
+const part = (name) => ONLY.length === 0 || ONLY.includes(name);
 const WARMUP = 2;
 const CONNECTIONS = 64;
 const PORT_BASE = 3500;
@@ -61,6 +69,11 @@ const APPS = ['gateway', 'identity', 'scheduling', 'teleconsultation', 'wallet-c
 
 if (!Number.isFinite(DURATION) || DURATION < 1) {
   say(`BENCH_DURATION must be a number of seconds >= 1 (got ${JSON.stringify(process.env.BENCH_DURATION)})`);
+  process.exit(2);
+}
+const unknownParts = ONLY.filter((p) => !PARTS.includes(p));
+if (unknownParts.length) {
+  say(`BENCH_ONLY lists unknown part(s) ${unknownParts.join(', ')}; the parts are ${PARTS.join(', ')}`);
   process.exit(2);
 }
 
@@ -365,11 +378,13 @@ const [load1] = os.loadavg();
 if (load1 >= 0.5) say(`warning: the machine is already busy (load average ${load1.toFixed(2)}): figures will be noisy`);
 // Micro-benchmark of the slot-expansion engine (pure CPU, on a quiet machine before the servers start):
 // it prints its own [bench] lines and aim; only a crash of the script counts as a failure.
-const micro = spawnSync(process.execPath, [path.join(ROOT, 'tools/bench/micro/slot-expansion.mjs')], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
-if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
+if (part('micro')) {
+  const micro = spawnSync(process.execPath, [path.join(ROOT, 'tools/bench/micro/slot-expansion.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
+}
 try {
   // NATS and Redis of this run's own; the MongoDB-wire database is shared (fresh database names).
   infra = await startPrivateInfra(path.join(logDir, 'infra'));
@@ -382,7 +397,7 @@ try {
   const gatewayUrl = await startPlatform();
   const ctx = makeContext(ceilingUrl, gatewayUrl);
   memoryAtStart = readMemory(false); // for comparison: the footprint before any load
-  for (const scenario of SCENARIOS) {
+  for (const scenario of part('http') ? SCENARIOS : []) {
     try {
       await measure(scenario, ctx);
     } catch (err) {
@@ -402,41 +417,44 @@ try {
   // After the memory reading, so its 500 registrations do not change the idle figures above.
   // Before the booking race: its 500 registrations leave the notifications service minutes of
   // welcome and verification emails to send, which would load the database under the wallet figures.
-  try {
-    wallet = await walletLedger({ gatewayUrl, seconds: DURATION, run: ts });
-    failures.push(...wallet.problems);
-  } catch (err) {
-    failures.push(`wallet: ${err.message}`);
-    say(`  FAILED: ${err.message}`);
-  }
-  try {
-    booking = await bookingContention({ gatewayUrl, mongoUri: MONGO_URI, dbName: `${dbPrefix}_scheduling` });
-    booking.foreignNatsClients = await foreignNatsClients(NATS_MONITOR_PORT, APPS, [
-      ...appProcesses(platform.pid).map((p) => p.pid),
-    ]);
-    if (booking.foreignNatsClients?.rpc.length)
-      say(
-        `  warning: another platform's services are on the same NATS (${booking.foreignNatsClients.rpc.join(', ')}): ` +
-          'they answered part of the bookings from their own database, so the counts above are not this platform alone',
-      );
-    failures.push(...booking.problems);
-  } catch (err) {
-    failures.push(`booking race: ${err.message}`);
-    say(`  FAILED: ${err.message}`);
-  }
-  try {
-    notifications = await notificationsBench({
-      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      mongoUri: MONGO_URI,
-      dbName: `${dbPrefix}_notifications_bench`,
-      smtp,
-    });
-    failures.push(...notifications.problems);
-  } catch (err) {
-    failures.push(`notifications: ${err.message}`);
-    say(`  FAILED: ${err.message}`);
-  }
+  if (part('wallet'))
+    try {
+      wallet = await walletLedger({ gatewayUrl, seconds: DURATION, run: ts });
+      failures.push(...wallet.problems);
+    } catch (err) {
+      failures.push(`wallet: ${err.message}`);
+      say(`  FAILED: ${err.message}`);
+    }
+  if (part('booking'))
+    try {
+      booking = await bookingContention({ gatewayUrl, mongoUri: MONGO_URI, dbName: `${dbPrefix}_scheduling` });
+      booking.foreignNatsClients = await foreignNatsClients(NATS_MONITOR_PORT, APPS, [
+        ...appProcesses(platform.pid).map((p) => p.pid),
+      ]);
+      if (booking.foreignNatsClients?.rpc.length)
+        say(
+          `  warning: another platform's services are on the same NATS (${booking.foreignNatsClients.rpc.join(', ')}): ` +
+            'they answered part of the bookings from their own database, so the counts above are not this platform alone',
+        );
+      failures.push(...booking.problems);
+    } catch (err) {
+      failures.push(`booking race: ${err.message}`);
+      say(`  FAILED: ${err.message}`);
+    }
+  if (part('notifications'))
+    try {
+      notifications = await notificationsBench({
+        natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+        redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        mongoUri: MONGO_URI,
+        dbName: `${dbPrefix}_notifications_bench`,
+        smtp,
+      });
+      failures.push(...notifications.problems);
+    } catch (err) {
+      failures.push(`notifications: ${err.message}`);
+      say(`  FAILED: ${err.message}`);
+    }
 } catch (err) {
   failures.push(err.message);
   say(`ERROR: ${err.message}`);

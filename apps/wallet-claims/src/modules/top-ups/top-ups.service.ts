@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import {
   EntryType,
+  ErrorCode,
   IdentityRpc,
   PaymentProviderName,
   Role,
@@ -15,7 +16,14 @@ import {
   type TopUpRequest,
   type TopUpView,
 } from '@telehealth/contracts';
-import { DomainError, RpcClient, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import {
+  DomainError,
+  RpcCallError,
+  RpcClient,
+  isDuplicateKey,
+  requireCaller,
+  type RequestMeta,
+} from '@telehealth/messaging';
 import { OutboxRelay, createEvent, withEvents } from '@telehealth/messaging/eventing';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -125,7 +133,7 @@ export class TopUpsService {
     const session = await provider.createCheckout({
       reference: doc.reference,
       amount: { amountMinor: doc.amountMinor, currency: doc.currency },
-      email: provider.name === PaymentProviderName.PAYSTACK ? await this.emailOf(s.meta) : null,
+      email: provider.name === PaymentProviderName.PAYSTACK ? await this.emailOf(s.wallet.userId, s.meta) : null,
       userId: doc.userId,
       description: s.description,
       returnUrl: `${this.config.PUBLIC_URL}/v1/wallet/top-ups/${doc._id}`,
@@ -248,8 +256,19 @@ export class TopUpsService {
     return t;
   }
 
-  private async emailOf(meta: RequestMeta): Promise<string | null> {
-    const me = await this.rpc.call(IdentityRpc.getMe, {}, meta).catch(() => null);
-    return me?.email ?? null;
+  /**
+   * The payer's email, which Paystack requires: asked of identity service to service, so a
+   * checkout opened by the booking saga (no caller) has it too. Identity down: retry later.
+   */
+  private async emailOf(userId: string, meta: RequestMeta): Promise<string | null> {
+    try {
+      return (await this.rpc.call(IdentityRpc.userContact, { userId }, { requestId: meta.requestId })).email;
+    } catch (err) {
+      if (err instanceof RpcCallError && err.wire.code === ErrorCode.NOT_FOUND) return null;
+      throw DomainError.unavailable(
+        'The payer’s email cannot be read from identity right now; retry shortly',
+        'IDENTITY_UNAVAILABLE',
+      );
+    }
   }
 }
