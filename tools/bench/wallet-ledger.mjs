@@ -172,7 +172,10 @@ export async function walletLedger({ gatewayUrl, seconds, run }) {
   const bookings = await saga(gatewayUrl, admin, seconds, run);
   sayFigures('saga', bookings);
   say('wallet: reconciling every ledger...');
-  const report = (await call(gatewayUrl, 'POST', '/v1/admin/finance/reconciliation', {}, admin)).body;
+  const reconciled = await call(gatewayUrl, 'POST', '/v1/admin/finance/reconciliation', {}, admin);
+  if (reconciled.status !== 200)
+    problems.push(`wallet reconciliation: HTTP ${reconciled.status} ${JSON.stringify(reconciled.body).slice(0, 200)}`);
+  const report = reconciled.status === 200 ? reconciled.body : {};
 
   for (const [name, r] of [
     ['baseline', baseline],

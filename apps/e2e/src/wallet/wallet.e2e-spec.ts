@@ -138,24 +138,44 @@ describe('Wallet - /v1/wallet', () => {
     expect(await mismatches(w.id)).toEqual([]);
   });
 
-  it('reconciliation reports a tampered entry (and nothing once it is put back)', async () => {
+  it('reconciliation reports a tampered entry and an entry without a wallet (and nothing once they are put back)', async () => {
     const p = await newPatient();
     const { id } = await fund(p, 100_000);
+    const orphan = randomUUID();
     const { db, close } = await rawDb(dbNameOf('wallet-claims'));
+    const entries = db.collection('ledger_entries');
     try {
-      await db
-        .collection('ledger_entries')
-        .updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 1_000_000 } });
-      expect(await mismatches(id)).toEqual([
-        expect.objectContaining({ walletId: id, seq: 1, problem: expect.stringContaining('replay gives 100000/0') }),
-      ]);
+      await entries.updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 1_000_000 } });
+      const tampered = expect.objectContaining({
+        walletId: id,
+        seq: 1,
+        problem: expect.stringContaining('replay gives 100000/0'),
+      });
+      expect(await mismatches(id)).toEqual([tampered]);
+      const copy = await entries.findOne({ walletId: id, seq: 1 });
+      await entries.insertOne({
+        ...copy,
+        _id: orphan as never,
+        walletId: orphan,
+        chainKey: `${orphan}:1`,
+        reference: orphan,
+      });
+      // The whole-platform pass (one read of every ledger) finds both.
+      const all = await mismatches();
+      expect(all).toHaveLength(2);
+      expect(all).toEqual(
+        expect.arrayContaining([
+          tampered,
+          { walletId: orphan, seq: null, problem: '1 entries of a wallet that does not exist' },
+        ]),
+      );
     } finally {
-      await db
-        .collection('ledger_entries')
-        .updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 100_000 } });
+      await entries.updateOne({ walletId: id, seq: 1 }, { $set: { balanceAfterMinor: 100_000 } });
+      await entries.deleteOne({ _id: orphan as never });
       await close();
     }
     expect(await mismatches(id)).toEqual([]);
+    expect(await mismatches()).toEqual([]);
   });
 
   it('transactions filter by type, status and date; the monthly statement adds up', async () => {
