@@ -4,7 +4,19 @@
 // `up` installs what is missing, reuses what already answers, and starts the rest.
 // Production uses MongoDB 7 instead of FerretDB: see docker-compose.yml and k8s/.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, rmSync, cpSync, chmodSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,9 +89,55 @@ async function waitFor(name, check, seconds) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (await check()) return;
+    if (!alive(name)) fail(`${name} exited while starting. ${diagnose(name)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   fail(`${name} did not become ready within ${seconds}s; see ${dir('logs', `${name}.log`)}`);
+}
+
+/** Whether the process we started for `name` still runs. */
+function alive(name) {
+  try {
+    process.kill(Number(readFileSync(dir('pids', `${name}.pid`), 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What to do about a component that died at start: its last error, and a fix when we know one. */
+function diagnose(name) {
+  const logFile = dir('logs', `${name}.log`);
+  const lines = existsSync(logFile) ? readFileSync(logFile, 'utf8').trimEnd().split('\n') : [];
+  const last = lines.filter((l) => /ERROR|FATAL|panic|error/.test(l)).at(-1) ?? lines.at(-1) ?? '(empty log)';
+  let advice = `See ${shown(logFile)}.`;
+  if (name === 'ferretdb' && /not a database|malformed/.test(last)) {
+    // FerretDB does not say which file; a half-written one (a process killed mid-write) lacks the header.
+    const data = dir('data', 'ferretdb');
+    const broken = readdirSync(data).filter((f) => f.endsWith('.sqlite') && !isSqlite(path.join(data, f)));
+    const rel = (f) => shown(path.join(data, f));
+    advice = broken.length
+      ? `These files are not SQLite databases (half-written when a process was killed?): ${broken.map(rel).join(', ')}. ` +
+        `Move them aside and rerun: mkdir -p ${shown(dir('broken'))} && mv ${broken.map(rel).join(' ')} ${shown(dir('broken'))}/ && npm run infra:up ` +
+        '(only those databases are lost; each service recreates its indexes).'
+      : `A database file under ${shown(data)} is damaged; move the newest *.sqlite files aside and rerun.`;
+  }
+  return `Its last error: ${last.slice(0, 400)}\n${advice}`;
+}
+
+/** A path as the user can paste it from here: relative when under the current directory. */
+const shown = (p) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p));
+
+/** An empty file is a valid (new) SQLite database; anything else must start with the SQLite header. */
+function isSqlite(file) {
+  const header = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    const n = readSync(fd, header, 0, 16, 0);
+    return n === 0 || header.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function aptInstall(pkg, binary) {
