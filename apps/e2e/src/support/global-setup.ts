@@ -58,6 +58,8 @@ export default async function globalSetup(): Promise<void> {
     EVENT_RETRY_BASE_MS: '100',
     // Short holds, so a test can watch one expire; payments in tests arrive well within it.
     HOLD_SECONDS: '6',
+    // 9 s for a doctor to answer, so a test can watch a request lapse; tests that confirm do so at once.
+    CONFIRMATION_WINDOW_MINUTES: '0.15',
     CANCELLATION_CUTOFF_HOURS: '2',
     ...TEST_PAYMENTS,
     PAYSTACK_BASE_URL: providers.url,

@@ -1,11 +1,11 @@
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 import { Secret, ServiceConfig } from '@telehealth/config';
 
 export class SchedulingConfig extends ServiceConfig {
   override MONGO_DB = 'telehealth_scheduling';
   override HEALTH_PORT = 3102;
 
-  /** Redis for BullMQ: hold expiries survive a restart. */
+  /** Redis for BullMQ: hold expiries and confirmation deadlines survive a restart. */
   @Secret()
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -15,6 +15,21 @@ export class SchedulingConfig extends ServiceConfig {
   @Min(1)
   @Max(24 * 3600)
   HOLD_SECONDS = 900;
+
+  /**
+   * How long a doctor has to accept a booking request once it waits for them; unanswered, it is
+   * declined by the system and the held fee released. Fractions allowed (e2e: 0.15, 9 s).
+   */
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.05)
+  @Max(14 * 24 * 60)
+  CONFIRMATION_WINDOW_MINUTES = 1440;
+
+  /** ...and at the latest this long before the start, so the patient can still book elsewhere. */
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  CONFIRMATION_CUTOFF_MINUTES = 60;
 
   /** Patients cannot cancel or reschedule later than this before the start. */
   @IsInt()

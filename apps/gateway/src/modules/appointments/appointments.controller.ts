@@ -57,7 +57,11 @@ export class AppointmentsController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The doctor (or their clinic) accepts a booking request' })
+  @ApiOperation({
+    summary: 'The doctor (or their clinic) accepts a booking request',
+    description:
+      'Before its deadline: by default 24 h after the request began to wait (paid), and at the latest 1 h before the start (halfway to the start for a last-minute booking). Unanswered by then, it is DECLINED by the system and any held fee released.',
+  })
   @ApiResponse({ status: 200, type: AppointmentDto })
   @ApiErrors(400, 401, 403, 404, 409)
   confirm(@Param() p: IdParam, @Body() body: TransitionDto, @CallMeta() meta: RequestMeta) {

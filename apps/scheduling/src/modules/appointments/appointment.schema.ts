@@ -48,6 +48,8 @@ export interface AppointmentDoc extends OutboxFields {
   requiresConfirmation: boolean;
   payment: { status: PaymentStatus; amount: Money; coveredByInsurance: boolean; reference: string | null };
   holdExpiresAt: Date | null;
+  /** When a request waiting for the doctor is declined unanswered (absent on older documents). */
+  confirmBy?: Date | null;
   cancellation: { by: CancelledBy; reason: string; at: Date } | null;
   version: number;
   createdAt: Date;
@@ -92,6 +94,7 @@ export const AppointmentSchema = new Schema<AppointmentDoc>(
       reference: { type: String, default: null },
     },
     holdExpiresAt: { type: Date, default: null },
+    confirmBy: { type: Date, default: null },
     cancellation: { type: new Schema({ by: String, reason: String, at: Date }, { _id: false }), default: null },
     version: { type: Number, required: true },
   },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { AppointmentStatus, EventEnvelope, PageQuery } from '@telehealth/contracts';
+import { AppointmentStatus, type EventEnvelope, type PageQuery } from '@telehealth/contracts';
 import { isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
@@ -87,6 +87,14 @@ export class AppointmentStore {
       throw err;
     }
     return this.project(current._id, entry);
+  }
+
+  /** Every appointment waiting for its doctor, as last projected (a start-up sweep; few at a time). */
+  async *pendingConfirmation(): AsyncGenerator<AppointmentDoc> {
+    yield* this.appointments
+      .find({ status: AppointmentStatus.PENDING_CONFIRMATION })
+      .lean<AppointmentDoc[]>()
+      .cursor({ batchSize: 100 });
   }
 
   async page(filter: FilterQuery<AppointmentDoc>, q: PageQuery): Promise<{ items: AppointmentDoc[]; total: number }> {

@@ -4,6 +4,8 @@ import { SeatsService } from '../seats/seats.service';
 import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
 import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
+import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
+import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
@@ -37,6 +39,8 @@ export class AppointmentsModule {
         AppointmentsService,
         HoldExpiryQueue,
         HoldExpiryWorker,
+        ConfirmationDeadlineQueue,
+        ConfirmationDeadlineWorker,
         PaymentOutcomeConsumer,
       ],
       exports: [SeatsService, AppointmentStore],

@@ -35,10 +35,15 @@ import { requireRelation, requireVisible, visibleFilter, type Relation } from '.
 import { eventBase, toAppointmentView } from './appointment.mapper';
 import type { AppointmentDoc } from './appointment.schema';
 import { AppointmentStore, type Change } from './appointment.store';
+import { confirmationDeadline } from './confirmation-deadline';
+import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { Action, holdsSeat, nextStatus } from './lifecycle';
 import type { ExpandedSlot } from '../availability/slot-expansion.types';
 import { SlotCatalog, parseSlotId } from './slot-catalog';
+
+/** Why the system declined a request (on the appointment's `cancellation`: the event has no reason). */
+const UNANSWERED = 'The doctor did not confirm the booking in time';
 
 const origin = (correlationId?: string) => ({ producer: 'scheduling' as const, correlationId });
 
@@ -64,6 +69,7 @@ export class AppointmentsService {
     private readonly seats: SeatsService,
     private readonly slots: SlotCatalog,
     private readonly holds: HoldExpiryQueue,
+    private readonly confirmations: ConfirmationDeadlineQueue,
     private readonly rpc: RpcClient,
     private readonly config: SchedulingConfig,
   ) {}
@@ -125,6 +131,8 @@ export class AppointmentsService {
         ? AppointmentStatus.PENDING_CONFIRMATION
         : AppointmentStatus.CONFIRMED;
     const holdExpiresAt = free ? null : new Date(Date.now() + this.config.HOLD_SECONDS * 1000);
+    const confirmBy =
+      status === AppointmentStatus.PENDING_CONFIRMATION ? this.deadlineFor(new Date(), slot.start) : null;
     const doc: Omit<AppointmentDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt' | 'version' | 'number'> = {
       _id: id,
       patientId,
@@ -156,6 +164,7 @@ export class AppointmentsService {
         reference: null,
       },
       holdExpiresAt,
+      confirmBy,
       cancellation: null,
     };
     let created: AppointmentDoc;
@@ -166,6 +175,7 @@ export class AppointmentsService {
       throw err;
     }
     if (holdExpiresAt) await this.holds.schedule(id, holdExpiresAt);
+    if (confirmBy) await this.confirmations.schedule(id, confirmBy);
     return toAppointmentView(created);
   }
 
@@ -264,6 +274,11 @@ export class AppointmentsService {
       timeZone: slot.timeZone,
       clinicId: a.mode === ConsultationMode.IN_CLINIC ? slot.clinicId : null,
     };
+    // A request moved to a sooner slot may have to be answered sooner; never later.
+    if (a.status === AppointmentStatus.PENDING_CONFIRMATION) {
+      const sooner = this.deadlineFor(new Date(), slot.start);
+      set.confirmBy = new Date(Math.min(this.confirmByOf(a).getTime(), sooner.getTime()));
+    }
     const event = createEvent(
       SchedulingEvents.appointmentRescheduled,
       a._id,
@@ -287,6 +302,10 @@ export class AppointmentsService {
       throw this.raced(a._id);
     }
     await this.freePlace(a.seatClaimId, a.dayClaimId, a._id);
+    if (set.confirmBy && set.confirmBy.getTime() !== a.confirmBy?.getTime()) {
+      await this.confirmations.cancel(a._id);
+      await this.confirmations.schedule(a._id, set.confirmBy);
+    }
     return toAppointmentView(moved);
   }
 
@@ -298,13 +317,17 @@ export class AppointmentsService {
     correlationId: string,
   ): Promise<void> {
     const a = await this.store.load(appointmentId);
+    // Redelivered after the deadline job could not be added: add it now.
+    if (a?.status === AppointmentStatus.PENDING_CONFIRMATION)
+      return this.confirmations.ensure(a._id, this.confirmByOf(a));
     if (!a || a.status !== AppointmentStatus.PENDING_PAYMENT) return;
     const to = a.requiresConfirmation ? AppointmentStatus.PENDING_CONFIRMATION : AppointmentStatus.CONFIRMED;
     const payment = { ...a.payment, status: PaymentStatus.PAID, reference, coveredByInsurance };
+    const confirmBy = to === AppointmentStatus.PENDING_CONFIRMATION ? this.deadlineFor(new Date(), a.start) : null;
     const change: Change = {
       action: Action.PAY,
       to,
-      set: { payment, holdExpiresAt: null },
+      set: { payment, holdExpiresAt: null, confirmBy },
       event:
         to === AppointmentStatus.CONFIRMED
           ? createEvent(
@@ -315,7 +338,9 @@ export class AppointmentsService {
             )
           : undefined,
     };
-    if (await this.store.apply(a, change)) await this.holds.cancel(a._id);
+    if (!(await this.store.apply(a, change))) return;
+    await this.holds.cancel(a._id);
+    if (confirmBy) await this.confirmations.schedule(a._id, confirmBy);
   }
 
   /** Payment failed: the booking is released (flow 2: "insufficient funds -> seat released"). */
@@ -359,6 +384,42 @@ export class AppointmentsService {
     );
   }
 
+  /**
+   * The doctor did not answer by the deadline (BullMQ delayed job): declined by the system, so
+   * the seat is free and the held fee released. A doctor's answer first, or at the same moment
+   * (one transition per version), leaves it alone.
+   */
+  async declineUnanswered(appointmentId: string): Promise<void> {
+    const a = await this.store.load(appointmentId);
+    if (!a || a.status !== AppointmentStatus.PENDING_CONFIRMATION) return;
+    const cancellation = { by: CancelledBy.SYSTEM, reason: UNANSWERED, at: new Date() };
+    await this.transitionQuietly(a, Action.DECLINE, { cancellation }, (d, to) =>
+      createEvent(SchedulingEvents.appointmentDeclined, d._id, eventBase(d, { status: to }), origin()),
+    );
+  }
+
+  /** At start-up: every request waiting for its doctor has its deadline job; returns how many. */
+  async scheduleConfirmationDeadlines(): Promise<number> {
+    let n = 0;
+    for await (const a of this.store.pendingConfirmation()) {
+      await this.confirmations.ensure(a._id, this.confirmByOf(a));
+      n++;
+    }
+    return n;
+  }
+
+  private deadlineFor(from: Date, start: Date): Date {
+    return confirmationDeadline(from, start, {
+      windowMinutes: this.config.CONFIRMATION_WINDOW_MINUTES,
+      cutoffMinutes: this.config.CONFIRMATION_CUTOFF_MINUTES,
+    });
+  }
+
+  /** Requests from before deadlines existed count from their last change. */
+  private confirmByOf(a: AppointmentDoc): Date {
+    return a.confirmBy ?? this.deadlineFor(a.updatedAt, a.start);
+  }
+
   private async act(
     id: string,
     action: Action,
@@ -392,6 +453,7 @@ export class AppointmentsService {
       await this.freePlace(a.seatClaimId, a.dayClaimId, a._id);
       await this.holds.cancel(a._id);
     }
+    if (a.status === AppointmentStatus.PENDING_CONFIRMATION && to !== a.status) await this.confirmations.cancel(a._id);
     this.logger.debug(`${a._id}: ${a.status} -> ${to} (${action}) by ${actorId ?? 'system'} [${meta.requestId}]`);
     return done;
   }

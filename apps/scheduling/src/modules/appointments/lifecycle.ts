@@ -30,7 +30,7 @@ const TABLE: Record<S, Partial<Record<Action, S | 'same'>>> = {
   },
   [S.PENDING_CONFIRMATION]: {
     [Action.CONFIRM]: S.CONFIRMED,
-    [Action.DECLINE]: S.DECLINED,
+    [Action.DECLINE]: S.DECLINED, // by the doctor, or by the system when the deadline passes unanswered
     [Action.CANCEL]: S.CANCELLED,
     [Action.RESCHEDULE]: 'same',
   },

@@ -77,7 +77,13 @@ export class AppointmentDto implements AppointmentView {
   @ApiProperty({ nullable: true, type: String, example: 'room-3f1c…' }) roomId: string | null;
   @ApiProperty({ type: PaymentDto }) payment: PaymentDto;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) holdExpiresAt: string | null;
-  @ApiProperty({ nullable: true, type: CancellationDto }) cancellation: CancellationDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: CancellationDto,
+    description:
+      'Why it was cancelled, or declined by the system (`by: SYSTEM`) when the doctor did not answer in time',
+  })
+  cancellation: CancellationDto | null;
   @ApiProperty({ description: 'Number of changes so far' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
