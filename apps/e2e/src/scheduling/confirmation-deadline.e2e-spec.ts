@@ -1,8 +1,7 @@
-import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import { SchedulingEvents, type AppointmentDeclinedV1 } from '@telehealth/contracts';
-import { Api, EventTap, REDIS_URL, sleep, waitUntil } from '@telehealth/testing';
+import { Api, EventTap, sleep, waitUntil } from '@telehealth/testing';
 import { adminSession, newPatient, type Session } from '../support/actors';
+import { loseJob } from '../support/queues';
 import { killService, serviceReady } from '../support/services';
 import { entries, fund, mismatches, paymentOf, wallet } from '../wallet/wallet-support';
 import { SlotDealer, book, type Slot } from './booking-support';
@@ -12,18 +11,6 @@ import { lagosDate, newDoctor, type DoctorSession } from './directory-support';
 const WINDOW_MS = 9_000;
 const FEE = 500_000;
 const WALLET = { paymentMethod: 'WALLET' };
-
-/** Takes the deadline job of an appointment out of scheduling's queue, as if adding it had failed. */
-async function loseDeadlineJob(appointmentId: string): Promise<number> {
-  const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue('scheduling-confirmation-deadline', { connection });
-  try {
-    return await queue.remove(`confirm-by-${appointmentId}`);
-  } finally {
-    await queue.close();
-    await connection.quit();
-  }
-}
 
 const appointment = async (s: Session, id: string) =>
   (await s.api.get(`/v1/appointments/${id}`, { token: s.token })).body;
@@ -146,7 +133,7 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
 
   it('a request whose deadline job was lost (crash between the write and the job add) is still declined after a restart', async () => {
     const { p, id, createdAt } = await waitingRequest(slots.take());
-    expect(await loseDeadlineJob(id)).toBe(1);
+    expect(await loseJob('scheduling-confirmation-deadline', `confirm-by-${id}`)).toBe(1);
     killService('scheduling');
     await waitUntil(() => serviceReady('scheduling'), 'scheduling to be restarted', 30_000);
 

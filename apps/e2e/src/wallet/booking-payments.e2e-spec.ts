@@ -12,6 +12,7 @@ import {
 } from '@telehealth/contracts';
 import { Api, EventTap, consumerSettled, publishEvent, sleep, waitUntil } from '@telehealth/testing';
 import { login, newPatient, type Session } from '../support/actors';
+import { loseJob } from '../support/queues';
 import { killService, serviceReady } from '../support/services';
 import { SlotDealer, THREE_SEAT_DOCTOR, book, freeSlots, pay } from '../scheduling/booking-support';
 import { entries, fund, mismatches, paymentOf, wallet } from './wallet-support';
@@ -218,6 +219,21 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     expect(await byRef(p, 'CAPTURE', booked.body.id)).toEqual([]);
     expect((await appointment(p, booked.body.id)).status).toBe('EXPIRED');
   });
+
+  it('an unpaid hold whose expiry job was lost (crash between the write and the job add) still expires after a restart', async () => {
+    const p = await newPatient();
+    const booked = await book(p, slots.take()); // a card booking: it waits for the checkout
+    expect(booked.status).toBe(201);
+    expect(await loseJob('scheduling-hold-expiry', `hold-${booked.body.id}`)).toBe(1);
+    killService('scheduling');
+    await waitUntil(() => serviceReady('scheduling'), 'scheduling to be restarted', 30_000);
+    await waitUntil(
+      async () => (await appointment(p, booked.body.id)).status === 'EXPIRED',
+      'the hold to expire',
+      30_000,
+    );
+    await waitUntil(async () => (await paymentOf(p, booked.body.id)).status === 'VOIDED', 'the payment to be voided');
+  }, 90_000);
 
   it('wallet-claims killed mid-saga: every booking ends paid-and-confirmed or released, none stuck, none charged without a booking', async () => {
     const patients = await Promise.all([newPatient(), newPatient(), newPatient(), newPatient()]);

@@ -90,11 +90,9 @@ export class AppointmentStore {
   }
 
   /** Every appointment waiting for its doctor, as last projected (a start-up sweep; few at a time). */
-  async *pendingConfirmation(): AsyncGenerator<AppointmentDoc> {
-    yield* this.appointments
-      .find({ status: AppointmentStatus.PENDING_CONFIRMATION })
-      .lean<AppointmentDoc[]>()
-      .cursor({ batchSize: 100 });
+  /** Every appointment in a status, a batch at a time (the start-up sweeps of timed jobs). */
+  async *withStatus(status: AppointmentStatus): AsyncGenerator<AppointmentDoc> {
+    yield* this.appointments.find({ status }).lean<AppointmentDoc[]>().cursor({ batchSize: 100 });
   }
 
   async page(filter: FilterQuery<AppointmentDoc>, q: PageQuery): Promise<{ items: AppointmentDoc[]; total: number }> {

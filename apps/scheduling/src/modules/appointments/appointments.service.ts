@@ -399,9 +399,23 @@ export class AppointmentsService {
   }
 
   /** At start-up: every request waiting for its doctor has its deadline job; returns how many. */
+  /**
+   * Gives every unpaid hold its expiry job again (on start): one lost between the write and the
+   * job add would otherwise keep its seat forever. Past ones expire at once.
+   */
+  async scheduleHoldExpiries(): Promise<number> {
+    let n = 0;
+    for await (const a of this.store.withStatus(AppointmentStatus.PENDING_PAYMENT)) {
+      if (!a.holdExpiresAt) continue;
+      await this.holds.ensure(a._id, a.holdExpiresAt);
+      n++;
+    }
+    return n;
+  }
+
   async scheduleConfirmationDeadlines(): Promise<number> {
     let n = 0;
-    for await (const a of this.store.pendingConfirmation()) {
+    for await (const a of this.store.withStatus(AppointmentStatus.PENDING_CONFIRMATION)) {
       await this.confirmations.ensure(a._id, this.confirmByOf(a));
       n++;
     }

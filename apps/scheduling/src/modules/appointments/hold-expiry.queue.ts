@@ -35,6 +35,13 @@ export class HoldExpiryQueue implements OnApplicationShutdown {
     );
   }
 
+  /** Schedules the expiry unless its job exists; one that used up its attempts runs again. */
+  async ensure(appointmentId: string, at: Date): Promise<void> {
+    const job = await this.queue.getJob(holdJobId(appointmentId));
+    if (job && (await job.isFailed())) await job.retry();
+    else if (!job) await this.schedule(appointmentId, at);
+  }
+
   /** Withdraws the expiry (paid, cancelled). A job already running finds the state changed and stops. */
   async cancel(appointmentId: string): Promise<void> {
     const job = await this.queue.getJob(holdJobId(appointmentId));
