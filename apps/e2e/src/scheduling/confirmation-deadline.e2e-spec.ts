@@ -74,6 +74,10 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
   it('is declined by the system at its deadline: the held fee is released, the patient told, the seat free again', async () => {
     const slot = slots.take();
     const { p, id, createdAt } = await waitingRequest(slot);
+    // The patient's app can show until when the doctor may answer.
+    const { confirmBy } = await appointment(p, id);
+    expect(Date.parse(confirmBy) - Date.parse(createdAt)).toBeGreaterThanOrEqual(WINDOW_MS);
+    expect(Date.parse(confirmBy) - Date.parse(createdAt)).toBeLessThan(WINDOW_MS + 5_000);
 
     const event = await declined.waitFor((e) => e.payload.appointmentId === id, 30_000);
     expect(event.payload).toMatchObject({ status: 'DECLINED', fee: { amountMinor: FEE } });
@@ -81,6 +85,7 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
     expect(Date.parse(event.occurredAt) - Date.parse(createdAt)).toBeGreaterThanOrEqual(WINDOW_MS);
     expect(await appointment(p, id)).toMatchObject({
       status: 'DECLINED',
+      confirmBy: null,
       cancellation: { by: 'SYSTEM', reason: expect.stringContaining('did not confirm') },
     });
 

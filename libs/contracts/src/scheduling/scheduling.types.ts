@@ -222,6 +222,11 @@ export interface AppointmentView {
     method: 'WALLET' | 'CARD';
   };
   holdExpiresAt: string | null;
+  /**
+   * While PENDING_CONFIRMATION: when the request is declined if the doctor has not answered
+   * (the held fee is then released). Null otherwise. Added in 1.2.
+   */
+  confirmBy: string | null;
   cancellation: { by: CancelledBy; reason: string; at: string } | null;
   version: number;
   createdAt: string;

@@ -1,4 +1,4 @@
-import type { AppointmentEventBase, AppointmentView } from '@telehealth/contracts';
+import { AppointmentStatus, type AppointmentEventBase, type AppointmentView } from '@telehealth/contracts';
 import type { AppointmentDoc } from './appointment.schema';
 
 export function toAppointmentView(d: AppointmentDoc): AppointmentView {
@@ -22,6 +22,7 @@ export function toAppointmentView(d: AppointmentDoc): AppointmentView {
     roomId: d.roomId,
     payment: { ...d.payment, method: d.paymentMethod ?? 'WALLET' },
     holdExpiresAt: d.holdExpiresAt?.toISOString() ?? null,
+    confirmBy: d.status === AppointmentStatus.PENDING_CONFIRMATION ? (d.confirmBy?.toISOString() ?? null) : null,
     cancellation: d.cancellation
       ? { by: d.cancellation.by, reason: d.cancellation.reason, at: new Date(d.cancellation.at).toISOString() }
       : null,

@@ -79,6 +79,14 @@ export class AppointmentDto implements AppointmentView {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) holdExpiresAt: string | null;
   @ApiProperty({
     nullable: true,
+    type: String,
+    format: 'date-time',
+    description:
+      'While PENDING_CONFIRMATION: when the request is declined unless the doctor answers (the fee is then released).',
+  })
+  confirmBy: string | null;
+  @ApiProperty({
+    nullable: true,
     type: CancellationDto,
     description:
       'Why it was cancelled, or declined by the system (`by: SYSTEM`) when the doctor did not answer in time',
