@@ -54,6 +54,12 @@ export class ServiceConfig extends CommonConfig {
   @IsInt()
   @Min(10)
   EVENT_RETRY_BASE_MS = 1_000;
+
+  /** Events one consumer handles at once; those of one aggregate always one at a time, in order. */
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  EVENT_CONCURRENCY = 8;
 }
 
 /** Token settings shared by identity (signs) and the gateway (verifies). */

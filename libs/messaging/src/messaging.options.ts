@@ -13,6 +13,8 @@ export interface EventingOptions {
   outboxPollMs: number;
   maxDeliver: number;
   retryBaseMs: number;
+  /** Events one consumer handles at once (one at a time per aggregate, in arrival order). */
+  concurrency: number;
   /** Prefix of durable consumer names; defaults to the service (tests isolate with their own). */
   consumerGroup?: string;
 }

@@ -59,6 +59,7 @@ export class ServiceKitModule {
           outboxPollMs: config.OUTBOX_POLL_MS,
           maxDeliver: config.EVENT_MAX_DELIVER,
           retryBaseMs: config.EVENT_RETRY_BASE_MS,
+          concurrency: config.EVENT_CONCURRENCY,
           consumerGroup,
         }),
       ],

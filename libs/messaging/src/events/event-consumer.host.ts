@@ -24,6 +24,7 @@ import { isDuplicateKey } from '../errors/duplicate-key';
 import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
 import { NatsClient } from '../nats/nats-client';
 import { INBOX_MODEL, PARKED_MODEL, type InboxEntry, type ParkedEvent } from './inbox.schema';
+import { Lanes } from './lanes';
 import { ON_EVENT, type OnEventMetadata } from './on-event.decorator';
 import { ensureStream } from './streams';
 
@@ -98,6 +99,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     const consumer = await this.nats.jetstream.consumers.get(stream, name);
     const messages = await consumer.consume({ max_messages: 32 });
     this.subscriptions.push(messages);
+    const lanes = new Lanes(this.options.concurrency);
     const loop = (async () => {
       for await (const m of messages) {
         // Shutting down: hand back what was buffered, at once, to another replica or the next start.
@@ -105,26 +107,28 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
           m.nak();
           continue;
         }
-        // A failure here (the database, while parking) must not end the loop: retry the message.
-        await this.onMessage(name, m).catch((err: Error) => {
-          this.logger.error(`${name}: could not process seq ${m.seq}, will retry: ${err.message}`);
-          m.nak(this.options.retryBaseMs);
-        });
+        const envelope = parseEnvelope(m);
+        if (!envelope) {
+          this.logger.error(`${name}: dropping a message that is not an event envelope (seq ${m.seq})`);
+          m.term();
+          continue;
+        }
+        // Side by side across aggregates, in arrival order within one.
+        await lanes.submit(envelope.aggregateId, () =>
+          // A failure here (the database, while parking) must not stop the consumer: retry the message.
+          this.onMessage(name, m, envelope).catch((err: Error) => {
+            this.logger.error(`${name}: could not process seq ${m.seq}, will retry: ${err.message}`);
+            m.nak(this.options.retryBaseMs);
+          }),
+        );
       }
+      await lanes.drain();
     })().catch((err: Error) => this.logger.error(`consumer ${name} stopped: ${err.message}`));
     this.loops.push(loop);
     this.logger.log(`consuming ${contract.subject} as ${name}`);
   }
 
-  private async onMessage(consumer: string, m: JsMsg): Promise<void> {
-    let envelope: EventEnvelope;
-    try {
-      envelope = JSON.parse(m.string()) as EventEnvelope;
-    } catch {
-      this.logger.error(`${consumer}: dropping a message that is not an event envelope (seq ${m.seq})`);
-      m.term();
-      return;
-    }
+  private async onMessage(consumer: string, m: JsMsg, envelope: EventEnvelope): Promise<void> {
     const outcome = await this.apply(consumer, envelope).catch((err: Error): Outcome => ({
       kind: 'failed',
       error: err.message,
@@ -236,6 +240,15 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     this.stopping = true;
     for (const s of this.subscriptions) s.stop();
     await Promise.all(this.loops);
+  }
+}
+
+function parseEnvelope(m: JsMsg): EventEnvelope | null {
+  try {
+    const e = JSON.parse(m.string()) as EventEnvelope;
+    return e && typeof e === 'object' && typeof e.id === 'string' ? e : null;
+  } catch {
+    return null;
   }
 }
 

@@ -17,6 +17,7 @@ import { OnEvent } from '../on-event.decorator';
 const run = randomUUID().slice(0, 8);
 const Probe = defineEvent<{ n: number }>('identity', `it-probe-${run}`, 1, 'test');
 const Shared = defineEvent<{ n: number }>('identity', `it-probe-${run}-shared`, 1, 'test');
+const Laned = defineEvent<{ n: number }>('identity', `it-probe-${run}-laned`, 1, 'test');
 const DB = `it_${run}`;
 const MAX_DELIVER = 3;
 const RETRY_BASE_MS = 50;
@@ -52,6 +53,19 @@ class SharedHandler extends Recorder {
   }
 }
 
+/** Takes 40 ms per event and records when each ran. */
+@Injectable()
+class SlowHandler extends Recorder {
+  readonly spans: { aggregate: string; n: number; from: number; to: number }[] = [];
+  @OnEvent(Laned)
+  async onLaned(e: EventEnvelope<{ n: number }>): Promise<void> {
+    const from = Date.now();
+    await new Promise((r) => setTimeout(r, 40));
+    this.spans.push({ aggregate: e.aggregateId, n: e.payload.n, from, to: Date.now() });
+    this.record(e);
+  }
+}
+
 function appModule(handler: Type<Recorder>): Type<unknown> {
   @Module({
     imports: [
@@ -67,6 +81,7 @@ function appModule(handler: Type<Recorder>): Type<unknown> {
         outboxPollMs: 100,
         maxDeliver: MAX_DELIVER,
         retryBaseMs: RETRY_BASE_MS,
+        concurrency: 8,
         consumerGroup: `it-${run}`,
       }),
     ],
@@ -118,7 +133,8 @@ describe('EventConsumerHost (real NATS and database)', () => {
   afterAll(async () => {
     for (const app of apps) await app.close();
     for (const name of consumers) await jsm?.consumers.delete(Probe.stream, name).catch(() => undefined);
-    for (const c of [Probe, Shared]) await jsm?.streams.purge(c.stream, { filter: c.subject }).catch(() => undefined);
+    for (const c of [Probe, Shared, Laned])
+      await jsm?.streams.purge(c.stream, { filter: c.subject }).catch(() => undefined);
     await db?.db.dropDatabase();
     await db?.close();
     await nc?.close();
@@ -215,6 +231,33 @@ describe('EventConsumerHost (real NATS and database)', () => {
         lastError: `handler failed for ${bad.id}`,
       });
       outage.mockRestore();
+    });
+  });
+
+  describe('concurrency', () => {
+    it('handles events of different aggregates side by side, those of one aggregate one at a time in order', async () => {
+      const { app, host, recorder } = await start(SlowHandler);
+      apps.push(app);
+      const consumer = host.consumerName(Laned);
+      consumers.add(consumer);
+      const aggregates = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      let seq = 0;
+      for (let n = 0; n < 5; n++)
+        for (const a of aggregates) seq = await publish(Laned, createEvent(Laned, a, { n }, { producer: 'identity' }));
+      await settled(consumer, seq);
+
+      const spans = recorder.spans;
+      expect(spans).toHaveLength(20);
+      for (const a of aggregates) {
+        const mine = spans.filter((x) => x.aggregate === a).sort((x, y) => x.from - y.from);
+        expect(mine.map((x) => x.n)).toEqual([0, 1, 2, 3, 4]);
+        for (let i = 1; i < mine.length; i++) expect(mine[i].from).toBeGreaterThanOrEqual(mine[i - 1].to);
+      }
+      // Some two of different aggregates overlapped in time.
+      const overlapped = spans.some((x) =>
+        spans.some((y) => y.aggregate !== x.aggregate && y.from < x.to && x.from < y.to),
+      );
+      expect(overlapped).toBe(true);
     });
   });
 

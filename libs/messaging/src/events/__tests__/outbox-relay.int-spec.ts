@@ -40,6 +40,7 @@ addOutbox(ProbeSchema);
       outboxPollMs: 100,
       maxDeliver: 3,
       retryBaseMs: 50,
+      concurrency: 8,
       consumerGroup: `it-${run}`,
     }),
   ],

@@ -66,6 +66,7 @@ class EchoController {
       outboxPollMs: 100,
       maxDeliver: 3,
       retryBaseMs: 50,
+      concurrency: 8,
       consumerGroup: `it-${run}`,
     }),
   ],
