@@ -80,7 +80,12 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
     expect(Date.parse(confirmBy) - Date.parse(createdAt)).toBeLessThan(WINDOW_MS + 5_000);
 
     const event = await declined.waitFor((e) => e.payload.appointmentId === id, 30_000);
-    expect(event.payload).toMatchObject({ status: 'DECLINED', fee: { amountMinor: FEE } });
+    expect(event.payload).toMatchObject({
+      status: 'DECLINED',
+      fee: { amountMinor: FEE },
+      declinedBy: 'SYSTEM',
+      reason: expect.stringContaining('did not confirm'),
+    });
     // Not before the window, which began when it was paid (after it was booked).
     expect(Date.parse(event.occurredAt) - Date.parse(createdAt)).toBeGreaterThanOrEqual(WINDOW_MS);
     expect(await appointment(p, id)).toMatchObject({
@@ -99,15 +104,14 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
     expect(await byRef(p, 'CAPTURE', id)).toEqual([]);
     expect((await paymentOf(p, id)).status).toBe('VOIDED');
 
-    const inbox = async () => (await p.api.get('/v1/notifications', { token: p.token })).body.items;
-    await waitUntil(
-      async () =>
-        (await inbox()).some(
-          (n: { kind: string; data: { appointmentId?: string } }) =>
-            n.kind === 'APPOINTMENT_DECLINED' && n.data.appointmentId === id,
-        ),
-      'the patient to be told',
-    );
+    type Notice = { kind: string; body: string; data: { appointmentId?: string } };
+    const notice = async () =>
+      ((await p.api.get('/v1/notifications', { token: p.token })).body.items as Notice[]).find(
+        (n) => n.kind === 'APPOINTMENT_DECLINED' && n.data.appointmentId === id,
+      );
+    await waitUntil(async () => (await notice()) !== undefined, 'the patient to be told');
+    // Told that nobody answered, not that the doctor refused.
+    expect((await notice())!.body).toContain('did not answer your booking request in time');
 
     const other = await newPatient();
     expect((await book(other, slot)).status).toBe(201);
@@ -131,7 +135,9 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
 
     // The doctor's own decline stands alone: no second one from the deadline.
     expect(await appointment(refused.p, refused.id)).toMatchObject({ status: 'DECLINED', cancellation: null });
-    expect(declined.matching((e) => e.payload.appointmentId === refused.id)).toHaveLength(1);
+    expect(declined.matching((e) => e.payload.appointmentId === refused.id)).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ declinedBy: 'DOCTOR' }) }),
+    ]);
     await waitUntil(async () => (await byRef(refused.p, 'RELEASE', refused.id)).length === 1, 'the release');
     expect(await wallet(refused.p)).toMatchObject({ balance: { amountMinor: FEE }, held: { amountMinor: 0 } });
   });

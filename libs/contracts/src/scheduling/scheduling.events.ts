@@ -37,7 +37,14 @@ export interface AppointmentRescheduledV1 extends AppointmentEventBase {
   previousEnd: string;
   previousSlotId: string;
 }
-export type AppointmentDeclinedV1 = AppointmentEventBase;
+export interface AppointmentDeclinedV1 extends AppointmentEventBase {
+  /**
+   * Added in 1.2 (absent: the doctor). `SYSTEM`: nobody answered the request by its deadline
+   * (`reason` says so); `CLINIC`: the clinic's staff or an admin.
+   */
+  declinedBy?: CancelledBy;
+  reason?: string;
+}
 export type AppointmentStartedV1 = AppointmentEventBase;
 export type AppointmentCompletedV1 = AppointmentEventBase;
 export type AppointmentNoShowV1 = AppointmentEventBase;

@@ -4,6 +4,7 @@ import {
   NotificationKind,
   SchedulingEvents,
   type AppointmentCancelledV1,
+  type AppointmentDeclinedV1,
   type AppointmentEventBase,
   type AppointmentHeldV1,
   type AppointmentRescheduledV1,
@@ -119,9 +120,13 @@ export class AppointmentNotificationsConsumer {
   }
 
   @OnEvent(SchedulingEvents.appointmentDeclined)
-  async declined(e: Appointment): Promise<void> {
+  async declined(e: EventEnvelope<AppointmentDeclinedV1>): Promise<void> {
     if (!(await this.track(e))) return;
-    await this.patientNotice(e, NotificationKind.APPOINTMENT_DECLINED, () => ({}));
+    // Older events have no declinedBy: the doctor declined.
+    const by = (e.payload.declinedBy ?? CancelledBy.DOCTOR) as keyof ReturnType<typeof termsFor>['declined'];
+    await this.patientNotice(e, NotificationKind.APPOINTMENT_DECLINED, (_, terms) => ({
+      outcome: terms.declined[by] ?? terms.declined.DOCTOR,
+    }));
   }
 
   @OnEvent(SchedulingEvents.appointmentCancelled)

@@ -22,7 +22,7 @@ export interface TemplateVars {
   [NotificationKind.PASSWORD_CHANGED]: { firstName: string };
   [NotificationKind.APPOINTMENT_HELD]: AppointmentVars & { fee: string; payBy: string };
   [NotificationKind.APPOINTMENT_CONFIRMED]: AppointmentVars & { mode: string };
-  [NotificationKind.APPOINTMENT_DECLINED]: AppointmentVars;
+  [NotificationKind.APPOINTMENT_DECLINED]: AppointmentVars & { outcome: string };
   [NotificationKind.APPOINTMENT_CANCELLED]: AppointmentVars & { cancelledBy: string; reason: string };
   [NotificationKind.APPOINTMENT_RESCHEDULED]: AppointmentVars & { previousWhen: string };
   [NotificationKind.APPOINTMENT_HOLD_EXPIRED]: AppointmentVars;
@@ -80,7 +80,7 @@ export const SAMPLE_VARS: { [K in NotificationKind]: TemplateVars[K] } = {
   [NotificationKind.PASSWORD_CHANGED]: { firstName: 'Ngozi' },
   [NotificationKind.APPOINTMENT_HELD]: { ...appointment, fee: '₦15,000.00', payBy: '09:45 WAT' },
   [NotificationKind.APPOINTMENT_CONFIRMED]: { ...appointment, mode: 'online' },
-  [NotificationKind.APPOINTMENT_DECLINED]: appointment,
+  [NotificationKind.APPOINTMENT_DECLINED]: { ...appointment, outcome: 'could not accept your booking' },
   [NotificationKind.APPOINTMENT_CANCELLED]: { ...appointment, cancelledBy: 'the doctor', reason: 'Emergency' },
   [NotificationKind.APPOINTMENT_RESCHEDULED]: { ...appointment, previousWhen: 'Sun, 23 Nov 2026, 09:00 WAT' },
   [NotificationKind.APPOINTMENT_HOLD_EXPIRED]: appointment,

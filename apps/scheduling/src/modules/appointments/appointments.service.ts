@@ -199,7 +199,16 @@ export class AppointmentsService {
   }
 
   decline(q: TransitionRequest, meta: RequestMeta) {
-    return this.act(q.id, Action.DECLINE, meta, ['doctor', 'staff', 'admin'], SchedulingEvents.appointmentDeclined);
+    return this.act(
+      q.id,
+      Action.DECLINE,
+      meta,
+      ['doctor', 'staff', 'admin'],
+      SchedulingEvents.appointmentDeclined,
+      (r) => ({
+        declinedBy: r === 'doctor' ? CancelledBy.DOCTOR : CancelledBy.CLINIC,
+      }),
+    );
   }
 
   start(q: TransitionRequest, meta: RequestMeta) {
@@ -394,11 +403,15 @@ export class AppointmentsService {
     if (!a || a.status !== AppointmentStatus.PENDING_CONFIRMATION) return;
     const cancellation = { by: CancelledBy.SYSTEM, reason: UNANSWERED, at: new Date() };
     await this.transitionQuietly(a, Action.DECLINE, { cancellation }, (d, to) =>
-      createEvent(SchedulingEvents.appointmentDeclined, d._id, eventBase(d, { status: to }), origin()),
+      createEvent(
+        SchedulingEvents.appointmentDeclined,
+        d._id,
+        { ...eventBase(d, { status: to }), declinedBy: CancelledBy.SYSTEM, reason: UNANSWERED },
+        origin(),
+      ),
     );
   }
 
-  /** At start-up: every request waiting for its doctor has its deadline job; returns how many. */
   /**
    * Gives every unpaid hold its expiry job again (on start): one lost between the write and the
    * job add would otherwise keep its seat forever. Past ones expire at once.
@@ -413,6 +426,7 @@ export class AppointmentsService {
     return n;
   }
 
+  /** At start-up: every request waiting for its doctor has its deadline job; returns how many. */
   async scheduleConfirmationDeadlines(): Promise<number> {
     let n = 0;
     for await (const a of this.store.withStatus(AppointmentStatus.PENDING_CONFIRMATION)) {
@@ -440,12 +454,13 @@ export class AppointmentsService {
     meta: RequestMeta,
     allowed: Relation[],
     contract: EventContract<ReturnType<typeof eventBase>>,
+    extra: (relation: Relation) => object = () => ({}),
   ): Promise<AppointmentView> {
     const caller = requireCaller(meta);
     const { a, relation } = requireVisible(caller, await this.store.load(id));
     requireRelation(relation, allowed, action);
     const done = await this.transition(a, action, caller.userId, meta, {}, (d, to) =>
-      createEvent(contract, d._id, eventBase(d, { status: to }), origin(meta.requestId)),
+      createEvent(contract, d._id, { ...eventBase(d, { status: to }), ...extra(relation) }, origin(meta.requestId)),
     );
     return toAppointmentView(done);
   }

@@ -7,6 +7,11 @@ export const en: CompleteLocaleTemplates = {
   terms: {
     mode: { ONLINE: 'online (video or voice call)', IN_CLINIC: 'in clinic' },
     cancelledBy: { PATIENT: 'you', DOCTOR: 'the doctor', CLINIC: 'the clinic', SYSTEM: 'the system' },
+    declined: {
+      DOCTOR: 'could not accept your booking',
+      CLINIC: 'could not accept your booking',
+      SYSTEM: 'did not answer your booking request in time',
+    },
     paymentFailure: {
       INSUFFICIENT_FUNDS: 'insufficient funds in your wallet',
       DECLINED: 'the payment was declined',
@@ -69,10 +74,10 @@ export const en: CompleteLocaleTemplates = {
     [K.APPOINTMENT_DECLINED]: {
       email: {
         subject: 'Booking request declined',
-        text: 'Hello {{firstName}},\n\n{{doctorName}} could not accept your booking {{number}} for {{when}}. Nothing was charged; any amount held has been released. Please choose another time.',
+        text: 'Hello {{firstName}},\n\n{{doctorName}} {{outcome}} ({{number}}, {{when}}). Nothing was charged; any amount held has been released. Please choose another time.',
       },
-      push: { title: 'Booking declined', body: '{{doctorName}} could not take {{when}}. Choose another time.' },
-      inApp: { title: 'Booking declined', body: '{{doctorName}} declined booking {{number}} for {{when}}.' },
+      push: { title: 'Booking declined', body: '{{doctorName}} {{outcome}} ({{when}}). Choose another time.' },
+      inApp: { title: 'Booking declined', body: '{{doctorName}} {{outcome}} ({{number}}, {{when}}).' },
     },
     [K.APPOINTMENT_CANCELLED]: {
       email: {

@@ -28,6 +28,8 @@ export interface KindTemplates {
 export interface Terms {
   mode: { ONLINE: string; IN_CLINIC: string };
   cancelledBy: { PATIENT: string; DOCTOR: string; CLINIC: string; SYSTEM: string };
+  /** What became of a booking request, after the doctor's name: declined, or left unanswered. */
+  declined: { DOCTOR: string; CLINIC: string; SYSTEM: string };
   paymentFailure: { INSUFFICIENT_FUNDS: string; DECLINED: string; EXPIRED: string; ERROR: string };
   paymentMethod: { WALLET: string; CARD: string; INSURANCE: string; CASH: string };
   yourDoctor: string;
