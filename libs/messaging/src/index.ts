@@ -1,11 +1,13 @@
 /**
  * @telehealth/messaging: NATS request-reply and coded errors, for every app (the gateway too).
  * Domain events (outbox, relay, consumers) are in @telehealth/messaging/eventing, for services.
+ * `findPage` is the one way to read a page of a collection (services and messaging's own lists).
  */
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './errors/domain-error';
 export * from './errors/duplicate-key';
+export * from './persistence/find-page';
 export * from './fault/fault-injector';
 export * from './nats/nats-client';
 export * from './rpc/rpc-client';

@@ -1,4 +1,3 @@
 export * from './bootstrap';
 export * from './service-kit.module';
 export * from './health.controller';
-export * from './find-page';

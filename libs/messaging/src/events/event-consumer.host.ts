@@ -23,6 +23,7 @@ import { DomainError } from '../errors/domain-error';
 import { isDuplicateKey } from '../errors/duplicate-key';
 import { EVENTING_OPTIONS, type EventingOptions } from '../messaging.options';
 import { NatsClient } from '../nats/nats-client';
+import { findPage } from '../persistence/find-page';
 import { INBOX_MODEL, PARKED_MODEL, type InboxEntry, type ParkedEvent } from './inbox.schema';
 import { Lanes } from './lanes';
 import { ON_EVENT, type OnEventMetadata } from './on-event.decorator';
@@ -201,16 +202,9 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async listParked(q: PageQuery): Promise<Page<ParkedEventView>> {
-    const [docs, total] = await Promise.all([
-      this.parked
-        .find({})
-        .sort({ parkedAt: -1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean(),
-      this.parked.countDocuments({}),
-    ]);
-    return toPage(docs.map(toParkedView), total, q);
+    // _id breaks ties: events parked in the same millisecond keep one order across pages.
+    const { items, total } = await findPage(this.parked, {}, { parkedAt: -1, _id: 1 }, q);
+    return toPage(items.map(toParkedView), total, q);
   }
 
   /** Applies a parked event again through the same inbox, so replaying twice applies once. */

@@ -10,6 +10,7 @@ import {
   type ClientContext,
   type Page,
 } from '@telehealth/contracts';
+import { findPage } from '@telehealth/messaging';
 import { AUDIT_MODEL, type AuditEventDoc } from './audit-event.schema';
 
 export interface AuditEntry {
@@ -55,16 +56,8 @@ export class AuditService {
     if (q.userId) filter.userId = q.userId;
     if (q.type) filter.type = q.type;
     if (q.from || q.to) filter.at = { ...(q.from && { $gte: new Date(q.from) }), ...(q.to && { $lt: new Date(q.to) }) };
-    const [docs, total] = await Promise.all([
-      this.events
-        .find(filter)
-        .sort({ at: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<AuditEventDoc[]>(),
-      this.events.countDocuments(filter),
-    ]);
-    return toPage(docs.map(toAuditView), total, q);
+    const { items, total } = await findPage(this.events, filter, { at: -1, _id: 1 }, q);
+    return toPage(items.map(toAuditView), total, q);
   }
 }
 

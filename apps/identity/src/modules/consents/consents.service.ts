@@ -10,7 +10,7 @@ import {
   type PageQuery,
   type RecordConsentRequest,
 } from '@telehealth/contracts';
-import { requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { findPage, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { CONSENT_MODEL, type ConsentDoc } from './consent.schema';
 
@@ -53,16 +53,8 @@ export class ConsentsService {
 
   async list(q: PageQuery, meta: RequestMeta): Promise<Page<ConsentView>> {
     const filter = { userId: requireCaller(meta).userId };
-    const [docs, total] = await Promise.all([
-      this.consents
-        .find(filter)
-        .sort({ recordedAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<ConsentDoc[]>(),
-      this.consents.countDocuments(filter),
-    ]);
-    return toPage(docs.map(toConsentView), total, q);
+    const { items, total } = await findPage(this.consents, filter, { recordedAt: -1, _id: 1 }, q);
+    return toPage(items.map(toConsentView), total, q);
   }
 }
 

@@ -13,7 +13,7 @@ import {
   type PageQuery,
   type UpdateDependentRequest,
 } from '@telehealth/contracts';
-import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { assertDateOfBirth } from '../users/user.rules';
@@ -42,17 +42,9 @@ export class DependentsService {
 
   private async listOf(primaryUserId: string, q: PageQuery): Promise<Page<DependentView>> {
     const filter = { primaryUserId, deletedAt: null };
-    const [docs, total] = await Promise.all([
-      this.dependents
-        .find(filter)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<DependentDoc[]>(),
-      this.dependents.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.dependents, filter, { createdAt: -1, _id: 1 }, q);
     return toPage(
-      docs.map((d) => this.view(d)),
+      items.map((d) => this.view(d)),
       total,
       q,
     );

@@ -12,7 +12,7 @@ import {
   type Page,
   type PageQuery,
 } from '@telehealth/contracts';
-import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { assertTimeZone } from '../users/user.rules';
 import { ORGANISATION_MODEL, type OrganisationDoc } from './organisation.schema';
@@ -56,16 +56,8 @@ export class OrganisationsService {
     const caller = requireRole(meta, Role.ADMIN, Role.PROVIDER_STAFF, Role.DOCTOR);
     const filter: FilterQuery<OrganisationDoc> = { deletedAt: null };
     if (!caller.roles.includes(Role.ADMIN)) filter._id = { $in: caller.organisationIds };
-    const [docs, total] = await Promise.all([
-      this.organisations
-        .find(filter)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<OrganisationDoc[]>(),
-      this.organisations.countDocuments(filter),
-    ]);
-    return toPage(docs.map(toOrganisationView), total, q);
+    const { items, total } = await findPage(this.organisations, filter, { createdAt: -1, _id: 1 }, q);
+    return toPage(items.map(toOrganisationView), total, q);
   }
 
   async get(id: string, meta: RequestMeta): Promise<OrganisationView> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { UserStatus, type PageQuery, type UserSearchQuery } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey } from '@telehealth/messaging';
+import { DomainError, findPage, isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import type { EventEnvelope } from '@telehealth/contracts';
 import { USER_MODEL, type UserDoc } from './user.schema';
@@ -85,16 +85,7 @@ export class UsersRepository {
     return this.page(filter, q);
   }
 
-  async page(filter: FilterQuery<UserDoc>, q: PageQuery): Promise<{ items: UserDoc[]; total: number }> {
-    const [items, total] = await Promise.all([
-      this.users
-        .find(filter)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<UserDoc[]>(),
-      this.users.countDocuments(filter),
-    ]);
-    return { items, total };
+  page(filter: FilterQuery<UserDoc>, q: PageQuery): Promise<{ items: UserDoc[]; total: number }> {
+    return findPage(this.users, filter, { createdAt: -1, _id: 1 }, q);
   }
 }

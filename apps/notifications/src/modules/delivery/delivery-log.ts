@@ -11,7 +11,7 @@ import {
   type NotificationKind,
   type Page,
 } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { findPage, isDuplicateKey } from '@telehealth/messaging';
 import { DELIVERY_MODEL, type DeliveryDoc } from './delivery.schema';
 
 export interface NewDelivery {
@@ -100,15 +100,7 @@ export class DeliveryLog {
     if (q.status) filter.status = q.status;
     if (q.kind) filter.kind = q.kind;
     if (q.sourceEventId) filter.sourceEventId = q.sourceEventId;
-    const [items, total] = await Promise.all([
-      this.deliveries
-        .find(filter)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<DeliveryDoc[]>(),
-      this.deliveries.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.deliveries, filter, { createdAt: -1, _id: 1 }, q);
     return toPage(items.map(toDeliveryView), total, q);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { toPage, type InboxQuery, type NotificationView, type Page } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { INBOX_ITEM_MODEL, type InboxItemDoc } from './inbox.schema';
 
 /**
@@ -26,15 +26,7 @@ export class InboxService {
     const { userId } = requireCaller(meta);
     const filter: FilterQuery<InboxItemDoc> = { userId };
     if (q.unreadOnly) filter.readAt = null;
-    const [items, total] = await Promise.all([
-      this.items
-        .find(filter)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<InboxItemDoc[]>(),
-      this.items.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.items, filter, { createdAt: -1, _id: 1 }, q);
     return toPage(items.map(toNotificationView), total, q);
   }
 

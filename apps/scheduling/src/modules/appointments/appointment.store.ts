@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { AppointmentStatus, type EventEnvelope, type PageQuery } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { findPage, isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
 import { BOOKING_KEY_MODEL, type BookingKeyDoc } from './booking-key.schema';
@@ -96,15 +96,7 @@ export class AppointmentStore {
   }
 
   async page(filter: FilterQuery<AppointmentDoc>, q: PageQuery): Promise<{ items: AppointmentDoc[]; total: number }> {
-    const [items, total] = await Promise.all([
-      this.appointments
-        .find(filter)
-        .sort({ start: 1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<AppointmentDoc[]>(),
-      this.appointments.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.appointments, filter, { start: 1, _id: 1 }, q);
     return { items: await Promise.all(items.map((d) => this.catchUp(d))), total };
   }
 

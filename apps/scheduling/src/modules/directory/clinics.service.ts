@@ -11,7 +11,7 @@ import {
   type PageQuery,
   type UpdateClinicRequest,
 } from '@telehealth/contracts';
-import { DomainError, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, requireRole, type RequestMeta } from '@telehealth/messaging';
 import {
   assertGeoPoint,
   assertTimeZone,
@@ -115,16 +115,8 @@ export class ClinicsService {
       const own = meta.caller?.roles.includes(Role.PROVIDER_STAFF) ? meta.caller.organisationIds : [];
       filter.$or = [{ active: true }, ...(own.length ? [{ organisationId: { $in: own } }] : [])];
     }
-    const [docs, total] = await Promise.all([
-      this.clinics
-        .find(filter)
-        .sort({ name: 1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<ClinicDoc[]>(),
-      this.clinics.countDocuments(filter),
-    ]);
-    return toPage(docs.map(toClinicView), total, q);
+    const { items, total } = await findPage(this.clinics, filter, { name: 1, _id: 1 }, q);
+    return toPage(items.map(toClinicView), total, q);
   }
 
   /** The active clinics among `ids`, by id. */

@@ -11,7 +11,7 @@ import {
   type SpecialtyView,
   type UpdateSpecialtyRequest,
 } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { flag, optionalText, requiredText } from '../../validation/field-rules';
 import { isAdmin } from './directory-access';
 import { SPECIALTY_MODEL, type SpecialtyDoc } from './specialty.schema';
@@ -61,16 +61,8 @@ export class SpecialtiesService {
   /** Active specialties by name; admins also see retired ones. */
   async list(q: PageQuery, meta: RequestMeta): Promise<Page<SpecialtyView>> {
     const filter: FilterQuery<SpecialtyDoc> = isAdmin(meta.caller) ? {} : { active: true };
-    const [docs, total] = await Promise.all([
-      this.specialties
-        .find(filter)
-        .sort({ name: 1, _id: 1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<SpecialtyDoc[]>(),
-      this.specialties.countDocuments(filter),
-    ]);
-    return toPage(docs.map(toSpecialtyView), total, q);
+    const { items, total } = await findPage(this.specialties, filter, { name: 1, _id: 1 }, q);
+    return toPage(items.map(toSpecialtyView), total, q);
   }
 
   private async require(id: string): Promise<SpecialtyDoc> {

@@ -15,7 +15,7 @@ import {
   type SetReviewPublishedRequest,
   type SubmitReviewRequest,
 } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents, type EventOrigin } from '@telehealth/messaging/eventing';
 import { AppointmentStore } from '../appointments/appointment.store';
 import { DOCTOR_PROFILE_MODEL, type DoctorProfileDoc } from '../directory/doctor-profile.schema';
@@ -93,15 +93,7 @@ export class ReviewsService {
     const doctor = await this.profiles.findOne({ _id: q.doctorId, active: true }, { _id: 1 }).lean();
     if (!doctor) throw DomainError.notFound('Doctor profile');
     const filter = { doctorId: q.doctorId, published: true };
-    const [items, total] = await Promise.all([
-      this.reviews
-        .find(filter)
-        .sort({ createdAt: -1, _id: -1 })
-        .skip((q.page - 1) * q.limit)
-        .limit(q.limit)
-        .lean<ReviewDoc[]>(),
-      this.reviews.countDocuments(filter),
-    ]);
+    const { items, total } = await findPage(this.reviews, filter, { createdAt: -1, _id: -1 }, q);
     return toPage(items.map(toPublicReviewView), total, q);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model, SortOrder } from 'mongoose';
 import { toPage, type DoctorProfileView, type DoctorSearchQuery, type Page } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import { DomainError, findPage } from '@telehealth/messaging';
 import { MAX_AMOUNT_MINOR, assertCalendarDate, assertIntIn, requiredText } from '../../validation/field-rules';
 import { CLINIC_MODEL, type ClinicDoc } from '../directory/clinic.schema';
 import { ClinicsService } from '../directory/clinics.service';
@@ -67,16 +67,8 @@ export class DoctorSearchService {
     const filter = await this.filterOf(q);
 
     if (near === null && q.freeOn === undefined && sort === 'rating') {
-      const [docs, total] = await Promise.all([
-        this.profiles
-          .find(filter, WITHOUT_OUTBOX)
-          .sort(RATING_ORDER)
-          .skip((q.page - 1) * q.limit)
-          .limit(q.limit)
-          .lean<DoctorProfileDoc[]>(),
-        this.profiles.countDocuments(filter),
-      ]);
-      return toPage(docs.map(toDoctorProfileView), total, q);
+      const { items, total } = await findPage(this.profiles, filter, RATING_ORDER, q, WITHOUT_OUTBOX);
+      return toPage(items.map(toDoctorProfileView), total, q);
     }
 
     let nearby: Map<string, number> | null = null;

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { WalletEvents, type PageQuery } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { findPage, isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { walletIdOf } from './derived-id';
 import { WALLET_MODEL, type WalletDoc } from './wallet.schema';
-import { findPage } from '@telehealth/service-kit';
 
 /** Wallets: opened once per user and currency, whoever asks first (the event or a request). */
 @Injectable()

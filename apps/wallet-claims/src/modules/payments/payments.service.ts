@@ -20,7 +20,7 @@ import {
   type PaymentQuery,
   type PaymentView,
 } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, withEvents } from '@telehealth/messaging/eventing';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { Ledger } from '../ledger/ledger';
@@ -32,7 +32,6 @@ import { toPaymentView } from './payment.mapper';
 import { PAYMENT_MODEL, type PaymentDoc } from './payment.schema';
 import { refundFor } from './refund-policy';
 import { SettlementStore } from './settlement.store';
-import { findPage } from '@telehealth/service-kit';
 
 const ref = {
   hold: (appointmentId: string) => `HOLD_${appointmentId}`,

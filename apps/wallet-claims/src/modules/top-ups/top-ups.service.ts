@@ -20,6 +20,7 @@ import {
   DomainError,
   RpcCallError,
   RpcClient,
+  findPage,
   isDuplicateKey,
   requireCaller,
   type RequestMeta,
@@ -40,7 +41,6 @@ import {
 import { sandboxOf } from '../providers/providers.module';
 import { toTopUpView } from './top-up.mapper';
 import { TOP_UP_MODEL, type TopUpDoc } from './top-up.schema';
-import { findPage } from '@telehealth/service-kit';
 
 export interface StartTopUp {
   id: string;

@@ -12,7 +12,7 @@ import {
   type WalletRef,
   type WalletView,
 } from '@telehealth/contracts';
-import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, findPage, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { toEntryView, toWalletView } from '../ledger/entry.mapper';
 import { Ledger } from '../ledger/ledger';
@@ -21,7 +21,6 @@ import type { WalletDoc } from '../ledger/wallet.schema';
 import { WalletStore } from '../ledger/wallet.store';
 import { buildStatement, monthRange } from './statement';
 import { requireVisibleWallet } from './wallet-access';
-import { findPage } from '@telehealth/service-kit';
 
 /** Most entries one statement lists (a month of a very busy wallet is paged through transactions). */
 const STATEMENT_MAX_ENTRIES = 5_000;
