@@ -46,6 +46,7 @@ export class ServiceKitModule {
       imports: [
         MongooseModule.forRoot(config.MONGO_URI, {
           dbName: config.MONGO_DB,
+          maxPoolSize: config.MONGO_MAX_POOL_SIZE,
           serverSelectionTimeoutMS: 5_000,
         }),
         MessagingModule.forRoot({
