@@ -4,14 +4,16 @@ export const IDEMPOTENCY_KEY_MODEL = 'IdempotencyKey';
 
 /**
  * A client's Idempotency-Key for one money-moving request. `_id` = `${scope}:${ownerId}:${key}`
- * is claimed by unique insert, so of concurrent requests with one key exactly one does the work;
- * the answer is kept (as JSON) until `expiresAt` and returned to every retry with the same body.
+ * is claimed by unique insert (state IN_PROGRESS), so of concurrent requests with one key exactly
+ * one does the work; its answer is a second document, `${_id}#answer` (state DONE), also written
+ * by insert: on FerretDB an insert costs a fraction of an update. Both are kept until `expiresAt`
+ * and the answer is returned to every retry with the same body.
  */
 export interface IdempotencyKeyDoc {
   _id: string;
   requestHash: string;
   state: 'IN_PROGRESS' | 'DONE';
-  /** The JSON answer, or the JSON wire error, once DONE. */
+  /** The JSON answer, or the JSON wire error (on the DONE document). */
   response: string | null;
   failed: boolean;
   createdAt: Date;

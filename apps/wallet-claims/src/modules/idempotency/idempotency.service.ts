@@ -71,14 +71,15 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
           createdAt: now,
           expiresAt: new Date(now.getTime() + this.config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
         });
-        return await this.work(_id, work);
+        return await this.work(_id, requestHash, work);
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
       }
-      const doc = await this.keys.findById(_id).lean<IdempotencyKeyDoc>();
+      const answer = await this.keys.findById(answerIdOf(_id)).lean<IdempotencyKeyDoc>();
+      const doc = answer ?? (await this.keys.findById(_id).lean<IdempotencyKeyDoc>());
       if (!doc) continue; // expired and swept between our insert and read
       if (doc.expiresAt <= now) {
-        await this.keys.deleteOne({ _id, createdAt: doc.createdAt });
+        await this.keys.deleteMany({ _id: { $in: [_id, answerIdOf(_id)] }, expiresAt: { $lte: now } });
         continue;
       }
       if (doc.requestHash !== requestHash)
@@ -86,31 +87,44 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
           reason: 'IDEMPOTENCY_KEY_REUSED',
           details: [{ field: 'Idempotency-Key', problem: 'was first used with a different request body' }],
         });
-      if (doc.state === 'DONE') return replay<T>(doc);
-      if (now.getTime() - doc.createdAt.getTime() > STALE_MS) return this.work(_id, work);
+      if (answer) return replay<T>(answer);
+      if (now.getTime() - doc.createdAt.getTime() > STALE_MS) return this.work(_id, requestHash, work);
       if (Date.now() > deadline)
         throw DomainError.conflict('A request with this Idempotency-Key is still being processed', 'IN_PROGRESS');
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
 
-  private async work<T>(_id: string, work: () => Promise<T>): Promise<T> {
+  private async work<T>(_id: string, requestHash: string, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
       result = await work();
     } catch (err) {
-      if (err instanceof DomainError && DECIDED.includes(err.code)) {
-        await this.keys.updateOne(
-          { _id },
-          { $set: { state: 'DONE', failed: true, response: JSON.stringify(err.toWire()) } },
-        );
-      } else {
-        await this.keys.deleteOne({ _id }); // not decided: a retry may try again
-      }
+      if (err instanceof DomainError && DECIDED.includes(err.code))
+        await this.answer(_id, requestHash, err.toWire(), true);
+      else await this.keys.deleteOne({ _id }); // not decided: a retry may try again
       throw err;
     }
-    await this.keys.updateOne({ _id }, { $set: { state: 'DONE', failed: false, response: JSON.stringify(result) } });
+    await this.answer(_id, requestHash, result, false);
     return result;
+  }
+
+  /** Stores the answer by insert; a stale re-run that answered first wrote the same outcome. */
+  private async answer(_id: string, requestHash: string, response: unknown, failed: boolean): Promise<void> {
+    const now = new Date();
+    await this.keys
+      .create({
+        _id: answerIdOf(_id),
+        requestHash,
+        state: 'DONE',
+        response: JSON.stringify(response),
+        failed,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
+      })
+      .catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
   }
 
   /** Drops keys past their time (a TTL index would, on MongoDB; this works on both). */
@@ -119,6 +133,8 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
     return deletedCount;
   }
 }
+
+const answerIdOf = (claimId: string) => `${claimId}#answer`;
 
 function replay<T>(doc: IdempotencyKeyDoc): T {
   const parsed = JSON.parse(doc.response ?? 'null') as unknown;

@@ -9,7 +9,7 @@ import { KeyedMutex } from './keyed-mutex';
 import { LEDGER_ENTRY_MODEL, type LedgerEntryDoc } from './ledger-entry.schema';
 import { movementEvent } from './ledger-events';
 import { EMPTY_STATE, applyMovement, successStatusOf, type Refusal, type WalletState } from './movement';
-import { WALLET_MODEL, type HeadHint, type WalletDoc } from './wallet.schema';
+import type { HeadHint, WalletDoc } from './wallet.schema';
 
 /** One movement to post. */
 export interface Posting {
@@ -62,7 +62,6 @@ export class Ledger {
 
   constructor(
     @InjectModel(LEDGER_ENTRY_MODEL) private readonly entries: Model<LedgerEntryDoc>,
-    @InjectModel(WALLET_MODEL) private readonly wallets: Model<WalletDoc>,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -98,8 +97,8 @@ export class Ledger {
   }
 
   private async postLocked(p: Posting): Promise<PostResult> {
-    // First from what this process or the wallet's hint knows (either may be behind when other
-    // instances posted); after a collision, or before refusing, from the chain itself.
+    // First from what this process knows, or the head the wallet was opened with (either may be
+    // behind: other instances, earlier runs); after a collision, or before refusing, from the chain.
     let fromChain = false;
     for (let attempt = 0; attempt < MAX_CHAIN_RETRIES; attempt++) {
       const known = fromChain ? undefined : (this.heads.get(p.wallet._id) ?? p.wallet.head ?? undefined);
@@ -152,22 +151,13 @@ export class Ledger {
         if (same) return { entry: same, created: false, refused: null };
         continue; // another process appended first: recompute from its entry
       }
-      const newHead = { seq: entry.seq, balanceMinor: after.balanceMinor, heldMinor: after.heldMinor };
-      this.remember(p.wallet._id, newHead);
+      this.remember(p.wallet._id, { seq: entry.seq, balanceMinor: after.balanceMinor, heldMinor: after.heldMinor });
       this.relay.kick();
-      await this.hint(p.wallet._id, newHead);
       return { entry, created: true, refused };
     }
     this.logger.warn(`wallet ${p.wallet._id}: gave up after ${MAX_CHAIN_RETRIES} contended attempts`);
     // Contention across many instances on one wallet: safe to retry.
     throw DomainError.unavailable('The wallet is busy; retry shortly', 'WALLET_BUSY');
-  }
-
-  /** Records the new head on the wallet unless a later one is there (a lost hint costs one retry). */
-  private async hint(walletId: string, head: Head): Promise<void> {
-    await this.wallets
-      .updateOne({ _id: walletId, $or: [{ head: null }, { 'head.seq': { $lt: head.seq } }] }, { $set: { head } })
-      .catch((err: Error) => this.logger.warn(`wallet ${walletId}: head hint not written: ${err.message}`));
   }
 
   private remember(walletId: string, head: Head): void {
