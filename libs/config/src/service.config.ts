@@ -34,8 +34,9 @@ export class ServiceConfig extends CommonConfig {
   MONGO_DB = 'telehealth';
 
   /**
-   * Connections to the database (the driver's default is 100). The local runner sets 4: FerretDB
-   * on SQLite has one writer per database, and more concurrent writers busy-wait on its lock.
+   * Connections to the database (the driver's default is 100). The local runner sets 4 for
+   * wallet-claims: FerretDB on SQLite has one writer per database, and more concurrent writers
+   * busy-wait on its lock.
    */
   @IsInt()
   @Min(1)
@@ -64,11 +65,15 @@ export class ServiceConfig extends CommonConfig {
   @Min(10)
   EVENT_RETRY_BASE_MS = 1_000;
 
-  /** Events one consumer handles at once; those of one aggregate always one at a time, in order. */
+  /**
+   * Events one consumer handles at once; those of one aggregate always one at a time, in order.
+   * 1 by default: at 8, the notifications service's burst of contact look-ups after 500 sign-ups
+   * starved identity's logins past the RPC timeout on a 2-core machine (bench booking race).
+   */
   @IsInt()
   @Min(1)
   @Max(256)
-  EVENT_CONCURRENCY = 8;
+  EVENT_CONCURRENCY = 1;
 }
 
 /** Token settings shared by identity (signs) and the gateway (verifies). */
