@@ -147,7 +147,11 @@ export class Ledger {
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         this.heads.delete(p.wallet._id);
-        const same = await this.findByReference(p.reference);
+        // After a known head, a collision is most likely that head being old: the by-field look-up
+        // (a scan on FerretDB, for entries from before derived ids) waits for a chain-based attempt.
+        const same = known
+          ? await this.entries.findById(entryIdOf(p.reference)).lean<LedgerEntryDoc>()
+          : await this.findByReference(p.reference);
         if (same) return { entry: same, created: false, refused: null };
         continue; // another process appended first: recompute from its entry
       }
