@@ -4,10 +4,7 @@ export enum SchedulingQueue {
   CONFIRMATION_DEADLINE = 'scheduling-confirmation-deadline',
 }
 
-export interface HoldExpiryJob {
-  appointmentId: string;
-}
-
-export interface ConfirmationDeadlineJob {
+/** Both queues are appointment timers: a job carries the appointment it ends. */
+export interface AppointmentTimerJob {
   appointmentId: string;
 }

@@ -1,53 +1,23 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { Worker } from 'bullmq';
-import { SchedulingQueue, type HoldExpiryJob } from '../../queues';
+import { Injectable } from '@nestjs/common';
+import { AppointmentTimerWorker } from './appointment-timer.worker';
 import { AppointmentsService } from './appointments.service';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 
-/**
- * Runs hold expiries: only calls the use case. On start it also gives every unpaid hold its job
- * again, in case one was lost between the write and the job add.
- */
+/** Expires unpaid holds; on start, every unpaid hold gets its job again. */
 @Injectable()
-export class HoldExpiryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly logger = new Logger(HoldExpiryWorker.name);
-  private worker?: Worker<HoldExpiryJob>;
-  private connection?: ReturnType<HoldExpiryQueue['connection']['duplicate']>;
-
+export class HoldExpiryWorker extends AppointmentTimerWorker {
   constructor(
     private readonly appointments: AppointmentsService,
-    private readonly queue: HoldExpiryQueue,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.connection = this.queue.connection.duplicate({ maxRetriesPerRequest: null });
-    this.worker = new Worker<HoldExpiryJob>(
-      SchedulingQueue.HOLD_EXPIRY,
-      (job) => this.appointments.expireHold(job.data.appointmentId),
-      {
-        connection: this.connection,
-      },
-    );
-    this.worker.on('failed', (job, err) => this.logger.warn(`hold expiry ${job?.id} failed: ${err.message}`));
-    // Not awaited: start-up does not wait on a sweep of every unpaid hold.
-    void this.appointments
-      .scheduleHoldExpiries()
-      .then((n) => n && this.logger.log(`${n} unpaid hold(s) have their expiry`))
-      .catch((err: Error) => this.logger.error(`hold expiry sweep failed: ${err.message}`));
+    queue: HoldExpiryQueue,
+  ) {
+    super(queue, 'hold expiry');
   }
 
-  /** Finishes the job in hand while the database is still connected. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+  protected run(appointmentId: string): Promise<void> {
+    return this.appointments.expireHold(appointmentId);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.connection?.quit().catch(() => undefined);
+  protected sweep(): Promise<number> {
+    return this.appointments.scheduleHoldExpiries();
   }
 }
