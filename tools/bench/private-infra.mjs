@@ -1,11 +1,13 @@
-// The bench's own NATS (JetStream) and Redis, as the e2e run has (apps/e2e/src/support/private-infra.ts):
-// the platform under measurement never shares a durable consumer, a stream backlog, a queue group
-// or a rate-limit key with `npm start` or an earlier bench on this machine. (A new durable
-// consumer on the shared NATS would first replay every event of earlier runs.)
+// The bench's own NATS (JetStream), Redis and database, as the e2e run has (apps/e2e/src/support/private-infra.ts):
+// the platform under measurement never shares a durable consumer, a stream backlog, a queue group,
+// a rate-limit key or a database server with `npm start` or an earlier bench on this machine. (A
+// new durable consumer on the shared NATS would first replay every event of earlier runs.) The
+// database is an in-memory mongo-java-server, unless MONGO_URI names one of yours.
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { startMongoWire } from '../infra/mongo-wire/mongo-wire.mjs';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -34,7 +36,7 @@ async function waitForPort(port, what, timeoutMs = 15_000) {
   }
 }
 
-/** Starts nats-server (with monitoring) and redis-server on free ports; returns their URLs and pids. */
+/** Starts nats-server (with monitoring), redis-server and the database on free ports; returns their URLs and pids. */
 export async function startPrivateInfra(dir) {
   mkdirSync(path.join(dir, 'nats'), { recursive: true });
   const [natsPort, monitorPort, redisPort] = [await freePort(), await freePort(), await freePort()];
@@ -65,12 +67,19 @@ export async function startPrivateInfra(dir) {
     '--appendonly',
     'no',
   ]);
+  const mongo = process.env.MONGO_URI
+    ? { uri: process.env.MONGO_URI, pid: null }
+    : await startMongoWire({ logFile: path.join(dir, 'mongo.log') });
   await Promise.all([waitForPort(natsPort, 'nats-server'), waitForPort(redisPort, 'redis-server')]);
+  // By name, for the bench's CPU accounting; a MongoDB of yours is not ours to measure or stop.
+  const processes = { nats: nats.pid, redis: redis.pid, ...(mongo.pid ? { 'mongo-java-server': mongo.pid } : {}) };
   return {
     natsUrl: `nats://127.0.0.1:${natsPort}`,
     redisUrl: `redis://127.0.0.1:${redisPort}`,
+    mongoUri: mongo.uri,
     monitorPort,
-    pids: [nats.pid, redis.pid],
+    processes,
+    pids: Object.values(processes),
   };
 }
 

@@ -22,7 +22,7 @@
 //   BENCH_DURATION=30 node tools/bench/run.mjs
 //   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, booking, notifications)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,8 @@ const CONNECTIONS = 64;
 const PORT_BASE = 3500;
 const IDLE_WAIT_MS = 5000;
 const MEMORY_AIM_MB = 150;
-const MONGO_URI = process.env.MONGO_URI ?? 'mongodb://127.0.0.1:27017';
+/** A MongoDB of yours to measure on, instead of the run's own in-memory mongo-java-server. */
+const GIVEN_MONGO_URI = process.env.MONGO_URI;
 /** The bench's own NATS monitor (set once its private NATS is up). */
 let NATS_MONITOR_PORT = null;
 const APPS = ['gateway', 'identity', 'scheduling', 'teleconsultation', 'wallet-claims', 'aftercare', 'notifications'];
@@ -111,13 +112,15 @@ function cleanup() {
       if (how !== 'already stopped') say(`${what} ${how}`);
     }
     await smtp?.close();
+    // A MongoDB of yours (MONGO_URI) keeps no bench data; our own in-memory one just stops.
+    if (GIVEN_MONGO_URI)
+      try {
+        const dropped = await dropDatabases(GIVEN_MONGO_URI, dbPrefix);
+        say(`dropped ${dropped.length} bench database(s) (${dbPrefix}_*)`);
+      } catch (err) {
+        failures.push(`could not drop the bench databases ${dbPrefix}_*: ${err.message}`);
+      }
     stopPrivateInfra(infra);
-    try {
-      const dropped = await dropDatabases(MONGO_URI, dbPrefix);
-      say(`dropped ${dropped.length} bench database(s) (${dbPrefix}_*)`);
-    } catch (err) {
-      failures.push(`could not drop the bench databases ${dbPrefix}_*: ${err.message}`);
-    }
   })();
   return cleaning;
 }
@@ -233,17 +236,8 @@ function evaluateAims(aims, r) {
   return out;
 }
 
-/** The local infrastructure's processes (pid files of tools/infra/infra.mjs), for CPU accounting. */
-function infraPids() {
-  const dir = process.env.INFRA_DIR ?? path.join(ROOT, '.infra');
-  const pids = {};
-  for (const name of ['nats', 'redis', 'ferretdb']) {
-    const file = path.join(dir, 'pids', `${name}.pid`);
-    const pid = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
-    if (pid > 0 && existsSync(`/proc/${pid}`)) pids[name] = pid;
-  }
-  return pids;
-}
+/** This run's own infrastructure processes, for CPU accounting. */
+const infraPids = () => infra?.processes ?? {};
 
 /** CPU each process used during `fn`, in cores (CPU seconds / wall seconds). */
 async function withCpu(pids, fn) {
@@ -386,12 +380,15 @@ if (part('micro')) {
   if (micro.status !== 0) failures.push(`slot-expansion micro-benchmark exited with ${micro.status ?? micro.signal}`);
 }
 try {
-  // NATS and Redis of this run's own; the MongoDB-wire database is shared (fresh database names).
+  // NATS, Redis and the database of this run's own (or the MongoDB in MONGO_URI, with fresh database names).
   infra = await startPrivateInfra(path.join(logDir, 'infra'));
   process.env.NATS_URL = infra.natsUrl;
   process.env.REDIS_URL = infra.redisUrl;
+  process.env.MONGO_URI = infra.mongoUri;
   NATS_MONITOR_PORT = infra.monitorPort;
-  say(`private NATS ${infra.natsUrl} and Redis ${infra.redisUrl}`);
+  say(
+    `private NATS ${infra.natsUrl}, Redis ${infra.redisUrl} and database ${infra.mongoUri.replace(/\/\/[^@/]*@/, '//***@')}`,
+  );
   const ceilingUrl = await startCeiling();
   smtp = await startBenchSmtp();
   const gatewayUrl = await startPlatform();
@@ -427,7 +424,7 @@ try {
     }
   if (part('booking'))
     try {
-      booking = await bookingContention({ gatewayUrl, mongoUri: MONGO_URI, dbName: `${dbPrefix}_scheduling` });
+      booking = await bookingContention({ gatewayUrl, mongoUri: infra.mongoUri, dbName: `${dbPrefix}_scheduling` });
       booking.foreignNatsClients = await foreignNatsClients(NATS_MONITOR_PORT, APPS, [
         ...appProcesses(platform.pid).map((p) => p.pid),
       ]);
@@ -446,7 +443,7 @@ try {
       notifications = await notificationsBench({
         natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
         redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        mongoUri: MONGO_URI,
+        mongoUri: infra.mongoUri,
         dbName: `${dbPrefix}_notifications_bench`,
         smtp,
       });

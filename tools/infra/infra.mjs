@@ -1,36 +1,29 @@
 #!/usr/bin/env node
-// Local infrastructure for development and tests: NATS (JetStream), Redis and FerretDB
-// (MongoDB wire protocol, SQLite backend) on loopback, data under .infra/.
+// Local infrastructure for development and tests: NATS (JetStream), Redis and a MongoDB-wire
+// database (mongo-java-server on an H2 file) on loopback, data under .infra/.
 // `up` installs what is missing, reuses what already answers, and starts the rest.
-// Production uses MongoDB 7 instead of FerretDB: see docker-compose.yml and k8s/.
+//   up --tests   NATS and Redis, and the database engine installed but not started: every test
+//                run starts its own in-memory instance (tools/test/jest.mjs), dropped with the run.
+// With MONGO_URI set, that database is used instead (checked, never started): a MongoDB 7 of yours.
+// Production uses MongoDB 7: see docker-compose.yml and k8s/.
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  closeSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installMongoWire, startMongoWire } from './mongo-wire/mongo-wire.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const INFRA = process.env.INFRA_DIR ?? path.join(ROOT, '.infra');
-const FERRETDB_VERSION = 'v1.24.2';
 const ports = {
   nats: Number(process.env.INFRA_NATS_PORT ?? 4222),
   natsMonitor: Number(process.env.INFRA_NATS_MONITOR_PORT ?? 8222),
   redis: Number(process.env.INFRA_REDIS_PORT ?? 6379),
   mongo: Number(process.env.INFRA_MONGO_PORT ?? 27017),
 };
+const GIVEN_MONGO_URI = process.env.MONGO_URI;
 const dir = (...p) => path.join(INFRA, ...p);
 const log = (msg) => process.stdout.write(`[infra] ${msg}\n`);
 const fail = (msg) => {
@@ -65,6 +58,19 @@ function ask(port, probe, timeoutMs = 1000) {
       if (data.includes('\n')) done(data);
     });
   });
+}
+
+/** The database's own answer to buildInfo (null when it does not answer), through the project's driver. */
+async function mongoVersion(uri) {
+  const { MongoClient } = createRequire(path.join(ROOT, 'package.json'))('mongoose').mongo;
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2000 });
+  try {
+    return (await client.db('admin').command({ buildInfo: 1 })).version;
+  } catch {
+    return null;
+  } finally {
+    await client.close().catch(() => {});
+  }
 }
 
 const checks = {
@@ -105,40 +111,16 @@ function alive(name) {
   }
 }
 
-/** What to do about a component that died at start: its last error, and a fix when we know one. */
+/** What to do about a component that died at start: its last error and where to read more. */
 function diagnose(name) {
   const logFile = dir('logs', `${name}.log`);
   const lines = existsSync(logFile) ? readFileSync(logFile, 'utf8').trimEnd().split('\n') : [];
-  const last = lines.filter((l) => /ERROR|FATAL|panic|error/.test(l)).at(-1) ?? lines.at(-1) ?? '(empty log)';
-  let advice = `See ${shown(logFile)}.`;
-  if (name === 'ferretdb' && /not a database|malformed/.test(last)) {
-    // FerretDB does not say which file; a half-written one (a process killed mid-write) lacks the header.
-    const data = dir('data', 'ferretdb');
-    const broken = readdirSync(data).filter((f) => f.endsWith('.sqlite') && !isSqlite(path.join(data, f)));
-    const rel = (f) => shown(path.join(data, f));
-    advice = broken.length
-      ? `These files are not SQLite databases (half-written when a process was killed?): ${broken.map(rel).join(', ')}. ` +
-        `Move them aside and rerun: mkdir -p ${shown(dir('broken'))} && mv ${broken.map(rel).join(' ')} ${shown(dir('broken'))}/ && npm run infra:up ` +
-        '(only those databases are lost; each service recreates its indexes).'
-      : `A database file under ${shown(data)} is damaged; move the newest *.sqlite files aside and rerun.`;
-  }
-  return `Its last error: ${last.slice(0, 400)}\n${advice}`;
+  const last = lines.filter((l) => /ERROR|FATAL|panic|error|Exception/.test(l)).at(-1) ?? lines.at(-1) ?? '(empty log)';
+  return `Its last error: ${last.slice(0, 400)}\nSee ${shown(logFile)}.`;
 }
 
 /** A path as the user can paste it from here: relative when under the current directory. */
 const shown = (p) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p));
-
-/** An empty file is a valid (new) SQLite database; anything else must start with the SQLite header. */
-function isSqlite(file) {
-  const header = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    const n = readSync(fd, header, 0, 16, 0);
-    return n === 0 || header.toString('latin1') === 'SQLite format 3\0';
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function aptInstall(pkg, binary) {
   if (which(binary)) return;
@@ -147,38 +129,6 @@ function aptInstall(pkg, binary) {
   log(`installing ${pkg} with apt-get (one time)...`);
   run('apt-get', ['update', '-qq'], { hint: 'Check network access to the Debian mirror.' });
   run('apt-get', ['install', '-y', '-qq', pkg], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-}
-
-/** FerretDB v1 is built from its Go module (the proxy serves sources, not binaries). */
-function ferretdbBinary() {
-  const onPath = which('ferretdb');
-  if (onPath) return onPath;
-  const bin = dir('bin', 'ferretdb');
-  if (existsSync(bin)) return bin;
-  if (!which('go')) fail('FerretDB needs Go >= 1.22 to build. Install Go (https://go.dev/doc/install), then rerun.');
-  log(`building FerretDB ${FERRETDB_VERSION} from its Go module (one time, about a minute)...`);
-  const work = dir('build');
-  mkdirSync(work, { recursive: true });
-  writeFileSync(path.join(work, 'go.mod'), 'module ferretdb-fetch\n\ngo 1.22\n');
-  const dl = spawnSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, GOFLAGS: '-mod=mod' },
-  });
-  if (dl.status !== 0) fail(`go mod download failed:\n${dl.stderr}\nCheck access to the Go module proxy.`);
-  const src = JSON.parse(dl.stdout).Dir;
-  const copy = path.join(work, 'FerretDB');
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(src, copy, { recursive: true });
-  spawnSync('chmod', ['-R', 'u+w', copy]);
-  // The module zip omits the generated version file that `ferretdb` refuses to start without.
-  writeFileSync(path.join(copy, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
-  mkdirSync(dir('bin'), { recursive: true });
-  run('go', ['build', '-o', bin, './cmd/ferretdb'], { cwd: copy, hint: 'See the Go build output above.' });
-  rmSync(copy, { recursive: true, force: true });
-  chmodSync(bin, 0o755);
-  log(`FerretDB built at ${path.relative(ROOT, bin)}`);
-  return bin;
 }
 
 function startDetached(name, cmd, args) {
@@ -193,7 +143,7 @@ function startDetached(name, cmd, args) {
 const components = {
   nats: {
     label: `NATS + JetStream on 127.0.0.1:${ports.nats}`,
-    start() {
+    async start() {
       aptInstall('nats-server', 'nats-server');
       mkdirSync(dir('data', 'nats'), { recursive: true });
       startDetached('nats', 'nats-server', [
@@ -207,11 +157,12 @@ const components = {
         '-sd',
         dir('data', 'nats'),
       ]);
+      await waitFor('nats', checks.nats, 60);
     },
   },
   redis: {
     label: `Redis on 127.0.0.1:${ports.redis}`,
-    start() {
+    async start() {
       aptInstall('redis-server', 'redis-server');
       mkdirSync(dir('data', 'redis'), { recursive: true });
       // appendonly: BullMQ reminders must survive a restart.
@@ -229,39 +180,55 @@ const components = {
         '--daemonize',
         'no',
       ]);
+      await waitFor('redis', checks.redis, 60);
     },
   },
   mongo: {
-    label: `FerretDB (MongoDB wire, SQLite) on 127.0.0.1:${ports.mongo}`,
-    start() {
-      const bin = ferretdbBinary();
-      mkdirSync(dir('data', 'ferretdb'), { recursive: true });
-      startDetached('ferretdb', bin, [
-        '--handler=sqlite',
-        `--sqlite-url=file:${dir('data', 'ferretdb')}/`,
-        `--listen-addr=127.0.0.1:${ports.mongo}`,
-        `--state-dir=${dir('data', 'ferretdb')}`,
-        '--debug-addr=-',
-        '--telemetry=disable',
-        '--log-level=warn',
-      ]);
+    label: `MongoDB wire (mongo-java-server, H2 file) on 127.0.0.1:${ports.mongo}`,
+    async start() {
+      // npm start's data: one H2 file, kept across restarts of the database and of the platform.
+      mkdirSync(dir('pids'), { recursive: true });
+      const server = await startMongoWire({
+        port: ports.mongo,
+        file: dir('data', 'mongo-wire', 'platform.mv.db'),
+        logFile: dir('logs', 'mongo.log'),
+        log,
+      }).catch((err) => fail(`${err.message}\nSee ${shown(dir('logs', 'mongo.log'))}.`));
+      writeFileSync(dir('pids', 'mongo.pid'), String(server.pid));
     },
   },
 };
 
-async function up() {
+async function up(forTests) {
   mkdirSync(INFRA, { recursive: true });
   for (const [name, c] of Object.entries(components)) {
+    if (name === 'mongo' && (GIVEN_MONGO_URI || forTests)) {
+      await useOwnDatabase(forTests);
+      continue;
+    }
     if (await checks[name]()) {
       log(`${c.label}: already running, reused`);
       continue;
     }
     log(`${c.label}: starting...`);
-    c.start();
-    await waitFor(name === 'mongo' ? 'ferretdb' : name, checks[name], 60);
+    await c.start();
     log(`${c.label}: ready`);
   }
   log('all up. Stop with `npm run infra:down`.');
+}
+
+/** MONGO_URI given: check it answers. Tests without one: install the engine each run starts. */
+async function useOwnDatabase(forTests) {
+  if (!GIVEN_MONGO_URI) {
+    installMongoWire(log);
+    log('MongoDB wire: installed; each test run starts its own in-memory instance');
+    return;
+  }
+  const redacted = GIVEN_MONGO_URI.replace(/\/\/[^@/]*@/, '//***@');
+  const version = await mongoVersion(GIVEN_MONGO_URI);
+  if (!version)
+    fail(`MONGO_URI (${redacted}) does not answer. Start that database, or unset MONGO_URI to use the local one.`);
+  log(`MongoDB ${version} at MONGO_URI (${redacted}): used as given, not started`);
 }
 
 async function status() {
@@ -275,7 +242,7 @@ async function status() {
 }
 
 function down() {
-  for (const name of ['nats', 'redis', 'ferretdb']) {
+  for (const name of Object.keys(components)) {
     const pidFile = dir('pids', `${name}.pid`);
     if (!existsSync(pidFile)) {
       log(`${name}: not started by this script, left alone`);
@@ -292,8 +259,8 @@ function down() {
   }
 }
 
-const command = process.argv[2];
-if (command === 'up') await up();
+const [command, ...flags] = process.argv.slice(2);
+if (command === 'up') await up(flags.includes('--tests'));
 else if (command === 'status') await status();
 else if (command === 'down') down();
-else fail(`usage: infra.mjs up|down|status (on ${os.hostname()})`);
+else fail(`usage: infra.mjs up [--tests] | down | status (on ${os.hostname()})`);

@@ -39,11 +39,6 @@ const apps = [
 ];
 // The sandbox payment provider delivers its signed webhooks to this platform's own gateway.
 Object.assign(apps.find((a) => a.name === 'wallet-claims').env, {
-  // Its hot path is writes, and FerretDB on SQLite has one writer per database: past a few
-  // connections, writers only busy-wait on its lock (postings over 1,000 wallets: 7.8/s with 503s
-  // at the driver's 100 connections, 16.3/s and none at 4). Services that mostly read (scheduling
-  // under the booking race) do worse with so few. MongoDB in production keeps the default.
-  MONGO_MAX_POOL_SIZE: process.env.MONGO_MAX_POOL_SIZE ?? '4',
   SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${base}/v1/webhooks/sandbox`,
   PUBLIC_URL: gatewayUrl,
 });

@@ -33,11 +33,7 @@ export class ServiceConfig extends CommonConfig {
   @Matches(/^[A-Za-z0-9_-]{1,60}$/, { message: 'must be 1-60 letters, digits, _ or -' })
   MONGO_DB = 'telehealth';
 
-  /**
-   * Connections to the database (the driver's default is 100). The local runner sets 4 for
-   * wallet-claims: FerretDB on SQLite has one writer per database, and more concurrent writers
-   * busy-wait on its lock.
-   */
+  /** Connections to the database per process (the driver's default is 100). */
   @IsInt()
   @Min(1)
   @Max(1000)

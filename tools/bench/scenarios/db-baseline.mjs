@@ -1,6 +1,6 @@
 /**
  * The database's own ceiling for GET /v1/me: the same find-by-id on the identity database
- * behind bare Fastify. On FerretDB (SQLite) this, not the platform, bounds /v1/me.
+ * behind bare Fastify: what the database alone allows, read beside /v1/me in the same run.
  */
 export default {
   name: 'db-baseline',

@@ -30,8 +30,7 @@ export interface RatingBucket {
 
 /**
  * A doctor's rating from the histogram of their published reviews: the mean to two decimals
- * and the count. (One accumulator per `$group`: FerretDB v1 evaluates only the first, and has
- * no `$avg`.)
+ * and the count, computed from exact integer sums rather than the database's floating `$avg`.
  */
 export function ratingOf(buckets: RatingBucket[]): { average: number; count: number } {
   let count = 0;

@@ -23,8 +23,8 @@ import {
 
 /**
  * Most doctors one ranked search considers (after the database filters, best rated first): distance,
- * free day, soonest slot and lowest fee are computed here, not by the database (FerretDB has no geo
- * queries), so their cost is bounded. Beyond it, narrow the search (specialty, city, a smaller radius).
+ * free day, soonest slot and lowest fee are computed here, not by the database (the local engine has
+ * no geo queries, and slots are not stored), so their cost is bounded. Beyond it, narrow the search (specialty, city, a smaller radius).
  */
 export const MAX_SEARCH_CANDIDATES = 2_000;
 export const DEFAULT_RADIUS_KM = 25;

@@ -6,7 +6,7 @@ export const IDEMPOTENCY_KEY_MODEL = 'IdempotencyKey';
  * A client's Idempotency-Key for one money-moving request. `_id` = `${scope}:${ownerId}:${key}`
  * is claimed by unique insert (state IN_PROGRESS), so of concurrent requests with one key exactly
  * one does the work; its answer is a second document, `${_id}#answer` (state DONE), also written
- * by insert: on FerretDB an insert costs a fraction of an update. Both are kept until `expiresAt`
+ * by insert, so the claim itself is never rewritten. Both are kept until `expiresAt`
  * and the answer is returned to every retry with the same body.
  */
 export interface IdempotencyKeyDoc {

@@ -9,7 +9,7 @@ export const LEDGER_ENTRY_MODEL = 'LedgerEntry';
  * a chain per wallet: `seq` counts from 1 and `chainKey` = `${walletId}:${seq}` is unique, so
  * two postings computed from the same predecessor can never both land (the loser recomputes
  * from the winner). That unique insert is what keeps a wallet from going negative under any
- * concurrency, on MongoDB and on FerretDB alike. `reference` is unique platform-wide, so a
+ * concurrency, on MongoDB and on any engine with unique indexes. `reference` is unique platform-wide, so a
  * movement with a business reference (HOLD_<appointment>, a provider's top-up) happens once.
  */
 export interface LedgerEntryDoc extends OutboxFields {

@@ -147,8 +147,8 @@ export class Ledger {
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         this.heads.delete(p.wallet._id);
-        // After a known head, a collision is most likely that head being old: the by-field look-up
-        // (a scan on FerretDB, for entries from before derived ids) waits for a chain-based attempt.
+        // After a known head, a collision is most likely that head being old: the primary-key look-up
+        // answers a replay; the by-field one (entries from before derived ids) waits for a chain-based attempt.
         const same = known
           ? await this.entries.findById(entryIdOf(p.reference)).lean<LedgerEntryDoc>()
           : await this.findByReference(p.reference);

@@ -53,8 +53,7 @@ export class ReconciliationService {
 
   /**
    * Every ledger in one pass: the entries in (walletId, seq) order merged with the wallets in id
-   * order, so the cost is one read of each collection, not one query per wallet (a database
-   * without a usable index, like FerretDB on SQLite, would scan every entry per wallet).
+   * order, so the cost is one read of each collection, not one query per wallet.
    */
   private async all(): Promise<Omit<ReconciliationReport, 'checkedAt'>> {
     const mismatches: ReconciliationMismatch[] = [];
