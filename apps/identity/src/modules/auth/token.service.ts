@@ -52,7 +52,6 @@ export class TokenService {
   }
 
   /** A pair whose refresh token succeeds `parentId`; null when `parentId` already has a successor. */
-
   private async issueInFamily(
     user: UserDoc,
     familyId: string,
