@@ -16,9 +16,10 @@ export interface InsertOrGet<T> {
  *
  * Use it for "one X per Y, whoever asks first": a wallet per user and currency, a payment per
  * appointment, a settlement decision per appointment. The first writer decides; later callers
- * read its decision instead of overwriting it (an upsert with `$setOnInsert` would do the same
- * on one document, but cannot tell the caller whether it created it and cannot carry the
- * creator's outbox events only).
+ * read its decision instead of overwriting it. An upsert with `$setOnInsert` is the
+ * conditional-update way to the same end; the insert is preferred because it says "first writer
+ * wins" plainly, costs nothing extra in the common case, and concurrent upserts on a unique key
+ * can fail with a duplicate key on MongoDB anyway, needing this same catch.
  */
 export async function insertOrGet<T extends { _id: unknown }>(
   model: Model<T>,

@@ -84,6 +84,25 @@ describe('IdempotencyStore (real database, racing)', () => {
     expect(new Set(answers)).toEqual(new Set(['done-1']));
   });
 
+  it('a stuck claim written before owners and leases existed is taken over once too', async () => {
+    const past = new Date(Date.now() - 60_000);
+    await keys.collection.insertOne({
+      _id: 'k:legacy' as never,
+      requestHash: requestHashOf({ a: 1 }),
+      state: 'IN_PROGRESS',
+      response: null,
+      failed: false,
+      createdAt: past,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    let runs = 0;
+    const answers = await concurrently(10, (i) =>
+      stores[i % 3].run('k:legacy', { a: 1 }, async () => `done-${++runs}`),
+    );
+    expect(runs).toBe(1);
+    expect(new Set(answers)).toEqual(new Set(['done-1']));
+  });
+
   it('an expired key is new again (and sweep drops expired keys)', async () => {
     const short = new IdempotencyStore(keys, { ttlMs: 1, waitMs: 1_000 });
     await short.run('k:expiring', { a: 1 }, async () => 'first');
