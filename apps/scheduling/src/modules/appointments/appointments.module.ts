@@ -8,10 +8,23 @@ import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
-import { AppointmentsService } from './appointments.service';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { HoldExpiryWorker } from './hold-expiry.worker';
 import { PaymentOutcomeConsumer } from './payment-outcome.consumer';
+import { Clock, SystemClock } from '../../common/clock';
+import { IdGenerator, RandomIdGenerator } from '../../common/id-generator';
+import { AppointmentChanges } from './appointment-changes';
+import { ConfirmationDeadlines } from './appointment-deadlines';
+import { AppointmentPlaces } from './appointment-places';
+import { BookAppointment } from './usecases/book-appointment/book-appointment.usecase';
+import { DeclineUnanswered } from './usecases/decline-unanswered/decline-unanswered.usecase';
+import { ExpireHold } from './usecases/expire-hold/expire-hold.usecase';
+import { GetAppointment } from './usecases/get-appointment/get-appointment.usecase';
+import { ListAppointments } from './usecases/list-appointments/list-appointments.usecase';
+import { RecordPaymentOutcome } from './usecases/record-payment-outcome/record-payment-outcome.usecase';
+import { RescheduleAppointment } from './usecases/reschedule-appointment/reschedule-appointment.usecase';
+import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
+import { TransitionAppointment } from './usecases/transition-appointment/transition-appointment.usecase';
 
 /**
  * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat-claim
@@ -36,7 +49,20 @@ export class AppointmentsModule {
       providers: [
         SeatsService,
         AppointmentStore,
-        AppointmentsService,
+        { provide: Clock, useClass: SystemClock },
+        { provide: IdGenerator, useClass: RandomIdGenerator },
+        AppointmentPlaces,
+        ConfirmationDeadlines,
+        AppointmentChanges,
+        BookAppointment,
+        GetAppointment,
+        ListAppointments,
+        TransitionAppointment,
+        RescheduleAppointment,
+        RecordPaymentOutcome,
+        ExpireHold,
+        DeclineUnanswered,
+        ResumeAppointmentTimers,
         HoldExpiryQueue,
         HoldExpiryWorker,
         ConfirmationDeadlineQueue,
