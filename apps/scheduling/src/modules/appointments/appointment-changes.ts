@@ -55,7 +55,9 @@ export class AppointmentChanges {
     });
     if (!done) throw concurrentChange(a._id);
     await this.after(a, t, done);
-    this.logger.debug(`${a._id}: ${t.from} -> ${t.to} (${action}) by ${req.actorId ?? 'system'} [${req.requestId}]`);
+    this.logger.debug(
+      `${a._id}: ${t.from} -> ${t.to} (${action}) by ${req.actorId ?? 'system'} [${req.requestId ?? '-'}]`,
+    );
     return done;
   }
 
