@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SeatsService } from '../seats/seats.service';
-import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
 import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
@@ -27,7 +26,7 @@ import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/re
 import { TransitionAppointment } from './usecases/transition-appointment/transition-appointment.usecase';
 
 /**
- * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat-claim
+ * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat- and day-claim
  * model (the availability module), so booking always checks a slot against what the doctor
  * really offers and counts seats where the slot listing counts them.
  */
@@ -41,7 +40,6 @@ export class AppointmentsModule {
         MongooseModule.forFeature([
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
-          { name: DAY_CLAIM_MODEL, schema: DayClaimSchema },
           { name: BOOKING_KEY_MODEL, schema: BookingKeySchema },
         ]),
       ],
