@@ -17,3 +17,10 @@ export function requireBeforeCutoff(a: AppointmentDoc, what: 'cancel' | 'resched
     );
   }
 }
+
+/** The slot's availability was edited while it was being booked: it may be gone. */
+export const availabilityChanged = (): DomainError =>
+  DomainError.conflict(
+    "The doctor's availability changed while booking this slot; reload the slots and retry",
+    'AVAILABILITY_CHANGED',
+  );

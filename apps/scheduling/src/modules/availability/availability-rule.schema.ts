@@ -20,6 +20,17 @@ export interface AvailabilityRuleDoc {
   validTo: string | null;
   /** Removing a rule deactivates it (bookings made under it keep their history). */
   active: boolean;
+  /**
+   * Edits of the rule so far (absent on older documents: 0). A booking under the rule counts
+   * itself only if the revision is still the one its slot was computed from.
+   */
+  revision?: number;
+  /**
+   * Bookings made under the rule (absent: 0). An edit or removal is written only if no booking
+   * counted itself since the edit's strand check: the booking and the edit contend on this one
+   * document, so one of them loses (see StrandGuard).
+   */
+  bookings?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -45,6 +56,8 @@ export const AvailabilityRuleSchema = new Schema<AvailabilityRuleDoc>(
     validFrom: { type: String, default: null },
     validTo: { type: String, default: null },
     active: { type: Boolean, default: true },
+    revision: { type: Number, default: 0 },
+    bookings: { type: Number, default: 0 },
   },
   { collection: 'availability_rules', timestamps: true, versionKey: false },
 );

@@ -11,7 +11,11 @@ import { AvailabilitySource } from './availability-source';
 import { toRuleView } from './availability.mapper';
 import { AVAILABILITY_RULE_MODEL, type AvailabilityRuleDoc } from './availability-rule.schema';
 import { assertRuleFields, overlappingRule, type RuleFields } from './availability.rules';
+import { unchangedSince } from './rule-revision';
 import { StrandGuard } from './strand-guard';
+
+/** Checks of an edit against bookings landing at the same moment, before it gives up (409). */
+const MAX_ATTEMPTS = 3;
 
 /**
  * A doctor's weekly availability rules, managed by the doctor, their organisation's staff and
@@ -48,20 +52,19 @@ export class AvailabilityRulesService {
       return toRuleView({ ...rule, active: false });
     }
     const { id: _id, doctorId: _doctorId, active: _active, ...patch } = q;
-    const fields = ruleFields({ ...toRuleView(rule), ...definedOnly(patch) });
-    assertRuleFields(fields);
-    if (fields.clinicId !== rule.clinicId) await this.source.assertDoctorClinic(doctor, fields.clinicId);
-    const before = await this.source.load(doctor._id);
-    refuseOverlap(
-      fields,
-      before.rules.filter((r) => r.id !== rule._id),
-    );
-    const after = { ...before, rules: before.rules.map((r) => (r.id === rule._id ? { ...r, ...fields } : r)) };
-    await this.guard.assertNoneStranded(doctor, before, after);
-    const updated = await this.rules
-      .findOneAndUpdate({ _id: rule._id, active: true }, { $set: fields }, { new: true })
-      .lean<AvailabilityRuleDoc>();
-    if (!updated) throw DomainError.notFound('Availability rule');
+    const updated = await this.guarded(rule, async (current) => {
+      const fields = ruleFields({ ...toRuleView(current), ...definedOnly(patch) });
+      assertRuleFields(fields);
+      if (fields.clinicId !== current.clinicId) await this.source.assertDoctorClinic(doctor, fields.clinicId);
+      const before = await this.source.load(doctor._id);
+      refuseOverlap(
+        fields,
+        before.rules.filter((r) => r.id !== current._id),
+      );
+      const after = { ...before, rules: before.rules.map((r) => (r.id === current._id ? { ...r, ...fields } : r)) };
+      await this.guard.assertNoneStranded(doctor, before, after);
+      return fields;
+    });
     return toRuleView(updated);
   }
 
@@ -73,13 +76,46 @@ export class AvailabilityRulesService {
   }
 
   private async deactivate(rule: AvailabilityRuleDoc, doctor: DoctorProfileDoc): Promise<void> {
-    const before = await this.source.load(doctor._id);
-    await this.guard.assertNoneStranded(doctor, before, {
-      ...before,
-      rules: before.rules.filter((r) => r.id !== rule._id),
+    await this.guarded(rule, async (current) => {
+      const before = await this.source.load(doctor._id);
+      await this.guard.assertNoneStranded(doctor, before, {
+        ...before,
+        rules: before.rules.filter((r) => r.id !== current._id),
+      });
+      return { active: false };
     });
-    const done = await this.rules.updateOne({ _id: rule._id, active: true }, { $set: { active: false } });
-    if (!done.modifiedCount) throw DomainError.notFound('Availability rule');
+  }
+
+  /**
+   * Writes a change of `rule` that `check` approved against the bookings it saw, only if no
+   * booking counted itself on the rule (and no other edit landed) since the rule was read: the
+   * booking and the edit contend on the rule document, so one of them loses. A lost race is
+   * checked again from the rule as it is now (the new booking may be the one it would strand).
+   */
+  private async guarded(
+    rule: AvailabilityRuleDoc,
+    check: (current: AvailabilityRuleDoc) => Promise<Partial<AvailabilityRuleDoc>>,
+  ): Promise<AvailabilityRuleDoc> {
+    let current = rule;
+    for (let attempt = 1; ; attempt++) {
+      const set = await check(current);
+      const updated = await this.rules
+        .findOneAndUpdate(
+          { _id: current._id, active: true, ...unchangedSince(current) },
+          { $set: set, $inc: { revision: 1 } },
+          { new: true },
+        )
+        .lean<AvailabilityRuleDoc>();
+      if (updated) return updated;
+      const now = await this.rules.findOne({ _id: current._id, active: true }).lean<AvailabilityRuleDoc>();
+      if (!now) throw DomainError.notFound('Availability rule');
+      if (attempt >= MAX_ATTEMPTS)
+        throw DomainError.conflict(
+          'The rule was booked under or changed at the same moment; reload and retry',
+          'CONCURRENT_CHANGE',
+        );
+      current = now;
+    }
   }
 
   /** An active rule (of `doctorId`, when given) of a doctor the caller manages; else not found. */

@@ -9,7 +9,7 @@ import { DoctorProfilesService } from '../directory/doctor-profiles.service';
 import type { DoctorProfileDoc } from '../directory/doctor-profile.schema';
 import { DAY_CLAIM_MODEL, type DayClaimDoc } from '../seats/day-claim.schema';
 import { SEAT_CLAIM_MODEL, type SeatClaimDoc } from '../seats/seat-claim.schema';
-import { AvailabilitySource } from './availability-source';
+import { AvailabilitySource, type DoctorAvailability } from './availability-source';
 import { expandSlots } from './slot-expansion';
 import { slotInputsVersion } from './slot-inputs-version';
 import type { ExpandedSlot, ExpansionPolicy } from './slot-expansion.types';
@@ -91,14 +91,25 @@ export class SlotsService {
 
   /** The doctor's slots on local dates [fromDate, toDate] under the booking policy. */
   async expand(doctor: DoctorProfileDoc, fromDate: string, toDate: string, now: Date): Promise<ExpandedSlot[]> {
+    return (await this.expandWithSource(doctor, fromDate, toDate, now)).slots;
+  }
+
+  /** The same, with the availability the slots were computed from. */
+  async expandWithSource(
+    doctor: DoctorProfileDoc,
+    fromDate: string,
+    toDate: string,
+    now: Date,
+  ): Promise<{ slots: ExpandedSlot[]; availability: DoctorAvailability }> {
     // Exceptions are on local dates, which lie within a day of the UTC ones.
     const around = (date: string, days: number) =>
       new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
     const availability = await this.source.load(doctor._id, around(fromDate, -1), around(toDate, 1));
     const venues = await this.source.venues(availability);
-    return expandSlots(
+    const slots = expandSlots(
       this.source.input(doctor, availability, venues, { fromDate, toDate, now, policy: this.policy() }),
     );
+    return { slots, availability };
   }
 
   policy(): ExpansionPolicy {

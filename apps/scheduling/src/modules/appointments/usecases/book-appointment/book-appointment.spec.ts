@@ -98,6 +98,16 @@ describe('BookAppointment', () => {
     expect(h.seats.holders()).toEqual([first.id]);
   });
 
+  it('its rule edited between the look-up and the booking: refused, the seat given back', async () => {
+    const slot = h.slots.offer(slotAt(48));
+    h.slots.ruleEdited = true;
+    expect(await refusal(h.book.execute(online(slot.id), metaOf(patient)))).toBe('AVAILABILITY_CHANGED');
+    expect(h.seats.seats.size + h.store.docs.size).toBe(0);
+    h.slots.ruleEdited = false;
+    await h.book.execute(online(slot.id), metaOf(patient));
+    expect(h.slots.marked).toEqual([slot.id]);
+  });
+
   it('refuses what cannot be booked: not a patient, no such slot, missing online details', async () => {
     const slot = h.slots.offer(slotAt(48));
     expect(await refusal(h.book.execute(online(slot.id), metaOf(doctor)))).toBe('FORBIDDEN');

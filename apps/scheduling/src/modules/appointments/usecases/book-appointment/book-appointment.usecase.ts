@@ -25,7 +25,8 @@ import { IdGenerator } from '../../../../common/id-generator';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
 import { origin } from '../../appointment-changes';
 import { ConfirmationDeadlines } from '../../appointment-deadlines';
-import { AppointmentPlaces } from '../../appointment-places';
+import { availabilityChanged } from '../../appointment-errors';
+import { AppointmentPlaces, type Place } from '../../appointment-places';
 import { eventBase, toAppointmentView } from '../../appointment.mapper';
 import type { AppointmentDoc } from '../../appointment.schema';
 import { AppointmentStore, type NewAppointment } from '../../appointment.store';
@@ -107,11 +108,13 @@ export class BookAppointment {
     id: string,
     q: BookAppointmentRequest,
     requestHash: string,
-    { slot, doctor }: BookableSlot,
+    found: BookableSlot,
     patientId: string,
     correlationId: string,
   ): Promise<AppointmentView> {
+    const { slot, doctor } = found;
     const place = await this.places.take(slot, id);
+    await this.requireStillOffered(found, place, id);
     const now = this.clock.now();
     const free = slot.fee.amountMinor === 0;
     const requiresConfirmation = doctor.requiresConfirmation || !doctor.allowDirectBooking;
@@ -165,6 +168,13 @@ export class BookAppointment {
     if (holdExpiresAt) await this.holds.schedule(id, holdExpiresAt);
     if (confirmBy) await this.confirmations.schedule(id, confirmBy);
     return toAppointmentView(created);
+  }
+
+  /** The slot's rule was not edited since the look-up (else the seat goes back: see SlotCatalog.markBooked). */
+  private async requireStillOffered(found: BookableSlot, place: Place, id: string): Promise<void> {
+    if (await this.slots.markBooked(found)) return;
+    await this.places.free(place, id);
+    throw availabilityChanged();
   }
 
   /** APT + local date + 6 random digits, unique by index (a clash, vanishingly rare, retries). */

@@ -14,7 +14,7 @@ import { SchedulingConfig } from '../../../../config/scheduling.config';
 import { requireRelation, requireVisible } from '../../appointment-access';
 import { AppointmentChanges, origin } from '../../appointment-changes';
 import { ConfirmationDeadlines } from '../../appointment-deadlines';
-import { illegalTransition, requireBeforeCutoff } from '../../appointment-errors';
+import { availabilityChanged, illegalTransition, requireBeforeCutoff } from '../../appointment-errors';
 import { AppointmentPlaces } from '../../appointment-places';
 import { eventBase, toAppointmentView } from '../../appointment.mapper';
 import type { AppointmentDoc } from '../../appointment.schema';
@@ -59,6 +59,10 @@ export class RescheduleAppointment {
       throw DomainError.invalid('slotId', `does not offer ${a.mode} consultations`);
     }
     const place = await this.places.take(slot, a._id);
+    if (!(await this.slots.markBooked(found))) {
+      await this.places.free(place, a._id);
+      throw availabilityChanged();
+    }
     const set: Partial<AppointmentDoc> = {
       slotId: slot.id,
       ...place,

@@ -190,6 +190,14 @@ export class FakeTimerQueue implements Pick<HoldExpiryQueue, 'schedule' | 'ensur
 
 export class FakeSlotCatalog extends SlotCatalog {
   readonly slots = new Map<string, BookableSlot>();
+  /** Set when the rules change between a slot's look-up and its booking. */
+  ruleEdited = false;
+  readonly marked: string[] = [];
+  async markBooked(found: BookableSlot): Promise<boolean> {
+    if (this.ruleEdited) return false;
+    this.marked.push(found.slot.id);
+    return true;
+  }
   async find(slotId: string, now: Date): Promise<BookableSlot | null> {
     const found = this.slots.get(slotId);
     return found && found.slot.start.getTime() > now.getTime() ? found : null;
@@ -204,6 +212,7 @@ export class FakeSlotCatalog extends SlotCatalog {
         allowDirectBooking: true,
         ...doctor,
       },
+      rule: { id: 'rule-1', revision: 0 },
     });
     return slot;
   }
