@@ -1,11 +1,12 @@
 import { Schema } from 'mongoose';
 import { SlotMode, type Money } from '@telehealth/contracts';
 import { bumpsSlotInputs } from './slot-inputs-version';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const AVAILABILITY_RULE_MODEL = 'AvailabilityRule';
 
 /** Seed 001 doctor_slots / seed 003 availability: a weekly recurring window of bookable slots. */
-export interface AvailabilityRuleDoc {
+export interface AvailabilityRuleDoc extends OutboxFields {
   _id: string;
   doctorId: string;
   clinicId: string | null;
@@ -63,3 +64,5 @@ export const AvailabilityRuleSchema = new Schema<AvailabilityRuleDoc>(
 );
 AvailabilityRuleSchema.index({ doctorId: 1, active: 1, weekday: 1 });
 AvailabilityRuleSchema.plugin(bumpsSlotInputs);
+/** Its changes are announced with the change (outbox). */
+addOutbox(AvailabilityRuleSchema);

@@ -5,6 +5,7 @@ import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { SlotMode } from '@telehealth/contracts';
 import { DomainError, type RequestMeta } from '@telehealth/messaging';
+import { OutboxRelay } from '@telehealth/messaging/eventing';
 import { MONGO_URI } from '@telehealth/testing';
 import { SchedulingConfig } from '../../config/scheduling.config';
 import { SlotCatalog } from '../appointments/slot-catalog';
@@ -58,6 +59,7 @@ const byId = async (id: string) => doctors.get(id) ?? null;
     SeatsService,
     { provide: SlotCatalog, useClass: AvailabilitySlotCatalog },
     { provide: ClinicsService, useValue: { activeByIds: async () => new Map() } },
+    { provide: OutboxRelay, useValue: { kick: () => undefined } },
     {
       provide: DoctorProfilesService,
       useValue: { requireManaged: byId, findActive: byId, requireVisible: byId },
