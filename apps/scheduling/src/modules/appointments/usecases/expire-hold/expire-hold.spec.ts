@@ -29,9 +29,7 @@ describe('ExpireHold (the hold-expiry timer)', () => {
 
   it('a payment landing between its read and its write wins: the expiry loses quietly', async () => {
     const a = await booked(h, slotAt(48));
-    const stale = { ...a };
-    const load = h.store.load.bind(h.store);
-    h.store.load = async () => stale; // the timer read the hold before the payment...
+    const readByTheTimer = await h.store.load(a._id);
     await h.paymentOutcome.execute({
       appointmentId: a._id,
       paid: true,
@@ -39,9 +37,11 @@ describe('ExpireHold (the hold-expiry timer)', () => {
       coveredByInsurance: false,
       correlationId: 'c',
     });
-    h.store.load = async () => stale;
-    await expect(h.expireHold.execute(a._id)).resolves.toBeUndefined(); // ...and loses the version
+    const load = h.store.load.bind(h.store);
+    h.store.load = async () => readByTheTimer; // the timer read the hold before the payment landed
+    await expect(h.expireHold.execute(a._id)).resolves.toBeUndefined();
     h.store.load = load;
     expect(await h.store.load(a._id)).toMatchObject({ status: AppointmentStatus.CONFIRMED, version: 1 });
+    expect(h.seats.holders()).toEqual([a._id]);
   });
 });
