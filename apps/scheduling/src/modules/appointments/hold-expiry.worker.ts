@@ -1,23 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentTimerWorker } from './appointment-timer.worker';
-import { AppointmentsService } from './appointments.service';
 import { HoldExpiryQueue } from './hold-expiry.queue';
+import { ExpireHold } from './usecases/expire-hold/expire-hold.usecase';
+import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
 
 /** Expires unpaid holds; on start, every unpaid hold gets its job again. */
 @Injectable()
 export class HoldExpiryWorker extends AppointmentTimerWorker {
   constructor(
-    private readonly appointments: AppointmentsService,
+    private readonly expireHold: ExpireHold,
+    private readonly resumeTimers: ResumeAppointmentTimers,
     queue: HoldExpiryQueue,
   ) {
     super(queue, 'hold expiry');
   }
 
   protected run(appointmentId: string): Promise<void> {
-    return this.appointments.expireHold(appointmentId);
+    return this.expireHold.execute(appointmentId);
   }
 
   protected sweep(): Promise<number> {
-    return this.appointments.scheduleHoldExpiries();
+    return this.resumeTimers.execute('hold-expiry');
   }
 }
