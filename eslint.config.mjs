@@ -48,6 +48,30 @@ export default [
     },
   },
   {
+    // One repository per collection is the only class that injects that collection's mongoose
+    // Model (or the connection): services, controllers and other modules depend on the repository,
+    // or on the service a module exports, never on another module's Model. Enabled only for the
+    // apps already in that shape (identity); the others still inject models across modules and
+    // are added to this list as each is converted, until it is every app.
+    files: ['identity'].map((app) => `apps/${app}/src/**/*.ts`),
+    ignores: ['**/*.repository.ts', '**/*.schema.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['InjectModel', 'InjectConnection'].flatMap((decorator) =>
+          [`callee.name='${decorator}'`, `callee.property.name='${decorator}'`].map((callee) => ({
+            selector: `Decorator > CallExpression[${callee}]`,
+            message: `@${decorator} only in a *.repository.ts: inject the module's repository (or a service another module exports).`,
+          })),
+        ),
+        {
+          selector: "CallExpression[callee.name='getModelToken']",
+          message: "A Model is injected only in a *.repository.ts: inject the module's repository.",
+        },
+      ],
+    },
+  },
+  {
     // Tests may use the testing library and loose typing for HTTP bodies.
     files: [
       '**/*.spec.ts',
