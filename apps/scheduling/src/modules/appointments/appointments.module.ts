@@ -1,11 +1,14 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { JobsModule } from '@telehealth/jobs';
+import { SchedulingQueues } from '../../queues';
 import { SeatsService } from '../seats/seats.service';
 import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
 import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
+import { APPOINTMENT_TIMER_JOBS } from './appointment-timer.queue';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
@@ -30,6 +33,10 @@ export class AppointmentsModule {
           { name: TRANSITION_MODEL, schema: TransitionSchema },
           { name: DAY_CLAIM_MODEL, schema: DayClaimSchema },
           { name: BOOKING_KEY_MODEL, schema: BookingKeySchema },
+        ]),
+        JobsModule.forFeature([
+          { queue: SchedulingQueues.holdExpiry, jobs: APPOINTMENT_TIMER_JOBS },
+          { queue: SchedulingQueues.confirmationDeadline, jobs: APPOINTMENT_TIMER_JOBS },
         ]),
       ],
       controllers: [AppointmentsController],

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AppointmentTimerWorker } from './appointment-timer.worker';
+import { JobSweep, OnJob, type Job } from '@telehealth/jobs';
+import { SchedulingQueues, type AppointmentTimerJob } from '../../queues';
 import { AppointmentsService } from './appointments.service';
-import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 
 /** Declines requests left unanswered; on start, every waiting request gets its job again. */
 @Injectable()
-export class ConfirmationDeadlineWorker extends AppointmentTimerWorker {
-  constructor(
-    private readonly appointments: AppointmentsService,
-    queue: ConfirmationDeadlineQueue,
-  ) {
-    super(queue, 'confirmation deadline');
+export class ConfirmationDeadlineWorker {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @OnJob(SchedulingQueues.confirmationDeadline)
+  run(job: Job<AppointmentTimerJob>): Promise<void> {
+    return this.appointments.declineUnanswered(job.data.appointmentId);
   }
 
-  protected run(appointmentId: string): Promise<void> {
-    return this.appointments.declineUnanswered(appointmentId);
-  }
-
-  protected sweep(): Promise<number> {
+  @JobSweep(SchedulingQueues.confirmationDeadline)
+  sweep(): Promise<number> {
     return this.appointments.scheduleConfirmationDeadlines();
   }
 }

@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { AppointmentTimerWorker } from './appointment-timer.worker';
+import { JobSweep, OnJob, type Job } from '@telehealth/jobs';
+import { SchedulingQueues, type AppointmentTimerJob } from '../../queues';
 import { AppointmentsService } from './appointments.service';
-import { HoldExpiryQueue } from './hold-expiry.queue';
 
 /** Expires unpaid holds; on start, every unpaid hold gets its job again. */
 @Injectable()
-export class HoldExpiryWorker extends AppointmentTimerWorker {
-  constructor(
-    private readonly appointments: AppointmentsService,
-    queue: HoldExpiryQueue,
-  ) {
-    super(queue, 'hold expiry');
+export class HoldExpiryWorker {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @OnJob(SchedulingQueues.holdExpiry)
+  run(job: Job<AppointmentTimerJob>): Promise<void> {
+    return this.appointments.expireHold(job.data.appointmentId);
   }
 
-  protected run(appointmentId: string): Promise<void> {
-    return this.appointments.expireHold(appointmentId);
-  }
-
-  protected sweep(): Promise<number> {
+  /** One lost between the write and the job add would otherwise keep its seat forever. */
+  @JobSweep(SchedulingQueues.holdExpiry)
+  sweep(): Promise<number> {
     return this.appointments.scheduleHoldExpiries();
   }
 }
