@@ -82,13 +82,11 @@ export const ratesOf = (config: NotificationsConfig): Record<QueuedChannel, numb
  */
 export function notificationQueues(config: NotificationsConfig): QueueRegistration[] {
   const rates = ratesOf(config);
-  const channels = (Object.keys(QUEUE_OF) as QueuedChannel[]).map(
-    (channel): QueueRegistration<ChannelJob> => ({
-      queue: QUEUE_OF[channel],
-      jobs: { attempts: config.DELIVERY_ATTEMPTS, backoffMs: config.DELIVERY_BACKOFF_MS },
-      worker: { concurrency: config.WORKER_CONCURRENCY, limiter: { max: rates[channel], duration: 1_000 } },
-    }),
-  );
+  const channels = (Object.keys(QUEUE_OF) as QueuedChannel[]).map((channel): QueueRegistration<ChannelJob> => ({
+    queue: QUEUE_OF[channel],
+    jobs: { attempts: config.DELIVERY_ATTEMPTS, backoffMs: config.DELIVERY_BACKOFF_MS },
+    worker: { concurrency: config.WORKER_CONCURRENCY, limiter: { max: rates[channel], duration: 1_000 } },
+  }));
   return [
     ...channels,
     {

@@ -7,7 +7,10 @@ class WithQueues extends WithJobsConfig(CommonConfig) {}
 
 describe('WithRedisConfig / WithJobsConfig', () => {
   it('declares REDIS_URL (secret) and, for jobs, QUEUE_PREFIX defaulting to BullMQ’s own prefix', () => {
-    expect(loadConfig(RedisOnly, {})).toMatchObject({ REDIS_URL: 'redis://127.0.0.1:6379', NATS_URL: expect.any(String) });
+    expect(loadConfig(RedisOnly, {})).toMatchObject({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      NATS_URL: expect.any(String),
+    });
     expect(loadConfig(RedisOnly, {})).not.toHaveProperty('QUEUE_PREFIX');
     const config = loadConfig(WithQueues, { REDIS_URL: 'rediss://u:pw-123456@cache:6380' });
     expect(config).toMatchObject({ REDIS_URL: 'rediss://u:pw-123456@cache:6380', QUEUE_PREFIX: 'bull' });

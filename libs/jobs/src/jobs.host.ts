@@ -48,7 +48,8 @@ export function jobsProblems(
     const found = handlers.get(r.queue.name) ?? [];
     const where = found.map((h) => h.where).join(', ');
     if (r.worker === false) {
-      if (found.length) problems.push(`queue ${r.queue.name} is registered without a worker but has a handler: ${where}`);
+      if (found.length)
+        problems.push(`queue ${r.queue.name} is registered without a worker but has a handler: ${where}`);
     } else if (!found.length) {
       problems.push(`queue ${r.queue.name} has no handler: give one provider method @OnJob(<its contract>)`);
     } else if (found.length > 1) {
@@ -56,7 +57,9 @@ export function jobsProblems(
     }
     const sweepers = sweeps.get(r.queue.name) ?? [];
     if (sweepers.length > 1)
-      problems.push(`queue ${r.queue.name} has ${sweepers.length} start-up sweeps (${sweepers.map((s) => s.where).join(', ')}): keep one`);
+      problems.push(
+        `queue ${r.queue.name} has ${sweepers.length} start-up sweeps (${sweepers.map((s) => s.where).join(', ')}): keep one`,
+      );
   }
   for (const [kind, map] of [
     ['@OnJob', handlers],
@@ -64,7 +67,9 @@ export function jobsProblems(
   ] as const) {
     for (const [name, found] of map) {
       if (!registered.has(name))
-        problems.push(`queue ${name} is not registered (JobsModule.forFeature) but ${kind} ${found.map((f) => f.where).join(', ')} uses it`);
+        problems.push(
+          `queue ${name} is not registered (JobsModule.forFeature) but ${kind} ${found.map((f) => f.where).join(', ')} uses it`,
+        );
     }
   }
   return problems;
@@ -84,7 +89,9 @@ export function startWorker(
     ...(settings.limiter ? { limiter: settings.limiter } : {}),
   });
   worker.on('failed', (job, err) =>
-    logger.warn(`${name}: job ${job?.id} attempt ${job?.attemptsMade ?? '?'}/${job?.opts.attempts ?? 1} failed: ${err.message}`),
+    logger.warn(
+      `${name}: job ${job?.id} attempt ${job?.attemptsMade ?? '?'}/${job?.opts.attempts ?? 1} failed: ${err.message}`,
+    ),
   );
   // Connection errors are retried by ioredis; the worker reports them here.
   worker.on('error', (err) => logger.error(`${name} worker: ${err.message}`));
@@ -99,11 +106,16 @@ export function startWorker(
  * (`beforeApplicationShutdown`), then the queues and Redis connections close.
  */
 @Injectable()
-export class JobsHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class JobsHost
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('Jobs');
   /** Opened with the first queue: an app that registers none never connects. */
   private connection?: IORedis;
-  private readonly queues = new Map<string, { registration: QueueRegistration; queue: Queue; typed: JobQueue<unknown> }>();
+  private readonly queues = new Map<
+    string,
+    { registration: QueueRegistration; queue: Queue; typed: JobQueue<unknown> }
+  >();
   private readonly handlers = new Map<string, Found<Handler>[]>();
   private readonly sweeps = new Map<string, Found<Sweep>[]>();
   private readonly workers = new Map<string, { worker: Worker; connection: IORedis }>();

@@ -107,7 +107,7 @@ export class JobQueue<P> {
     return this.queue.getJob(jobId);
   }
 
-  /** Withdraws a job; false when there is none or it is running (it then finishes). */
+  /** Withdraws a job (none is fine); false only when it is running: it then finishes. */
   async remove(jobId: string): Promise<boolean> {
     return (await this.queue.remove(jobId)) === 1;
   }

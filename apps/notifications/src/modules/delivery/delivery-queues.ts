@@ -9,13 +9,7 @@ import {
 } from '@telehealth/contracts';
 import { InjectQueue, type JobQueue } from '@telehealth/jobs';
 import { NotificationsConfig } from '../../config/notifications.config';
-import {
-  NotificationQueues,
-  ratesOf,
-  type ChannelJob,
-  type DeadLetterJob,
-  type QueuedChannel,
-} from '../../queues';
+import { NotificationQueues, ratesOf, type ChannelJob, type DeadLetterJob, type QueuedChannel } from '../../queues';
 
 /**
  * The channel queues and the dead-letter queue. A channel job's id is its delivery id, so

@@ -44,14 +44,11 @@ export class ProvidersModule {
     const providers: Provider[] = [{ provide: PROVIDERS_CONFIG, useValue: config }];
     const worker = options.sandboxWorker !== false;
     if (sandbox) {
-      providers.push(
-        SandboxWebhookQueue,
-        {
-          provide: SandboxPaymentProvider,
-          useFactory: (queue: SandboxWebhookQueue) => new SandboxPaymentProvider(config, queue),
-          inject: [SandboxWebhookQueue],
-        },
-      );
+      providers.push(SandboxWebhookQueue, {
+        provide: SandboxPaymentProvider,
+        useFactory: (queue: SandboxWebhookQueue) => new SandboxPaymentProvider(config, queue),
+        inject: [SandboxWebhookQueue],
+      });
       if (worker) providers.push(SandboxWebhookWorker);
     }
     providers.push({

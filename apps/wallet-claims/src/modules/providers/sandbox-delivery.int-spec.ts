@@ -62,7 +62,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await receiver?.close();
-  const leftovers = new Queue(WalletClaimsQueues.sandboxWebhooks.name, { connection: { url: REDIS_URL }, prefix: PREFIX });
+  const leftovers = new Queue(WalletClaimsQueues.sandboxWebhooks.name, {
+    connection: { url: REDIS_URL },
+    prefix: PREFIX,
+  });
   await leftovers.obliterate({ force: true });
   await leftovers.close();
 });
