@@ -128,12 +128,16 @@ export class JobsHost
     private readonly reflector: Reflector,
   ) {}
 
+  private redis(): IORedis {
+    this.connection ??= new IORedis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+    return this.connection;
+  }
+
   /** Registers a queue (once per app) and returns its typed handle. */
   register<P>(registration: QueueRegistration<P>): JobQueue<P> {
     const { name } = registration.queue;
     if (this.queues.has(name)) throw new JobsConfigurationError([`queue ${name} is registered twice`]);
-    this.connection ??= new IORedis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
-    const queue = new Queue(name, { connection: this.connection, prefix: this.config.QUEUE_PREFIX });
+    const queue = new Queue(name, { connection: this.redis(), prefix: this.config.QUEUE_PREFIX });
     queue.on('error', (err) => this.logger.error(`${name} queue: ${err.message}`));
     const typed = new JobQueue<unknown>(queue, registration.jobs ?? {});
     this.queues.set(name, { registration: registration as QueueRegistration, queue, typed });
@@ -177,9 +181,10 @@ export class JobsHost
 
   onApplicationBootstrap(): void {
     for (const [name, { registration }] of this.queues) {
-      if (registration.worker === false) continue;
-      const [handler] = this.handlers.get(name)!;
-      const connection = this.connection!.duplicate({ maxRetriesPerRequest: null });
+      // Checked on init: a queue with a worker has exactly one handler.
+      const handler = this.handlers.get(name)?.[0];
+      if (registration.worker === false || !handler) continue;
+      const connection = this.redis().duplicate({ maxRetriesPerRequest: null });
       const worker = startWorker(name, handler.fn, {
         connection,
         prefix: this.config.QUEUE_PREFIX,

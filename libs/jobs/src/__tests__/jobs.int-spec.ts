@@ -76,7 +76,9 @@ class PingHandler {
 @Injectable()
 class SecondPingHandler {
   @OnJob(pings)
-  async run(): Promise<void> {}
+  async run(): Promise<void> {
+    throw new Error('never runs: the app does not start');
+  }
 }
 
 /** A sweep that re-adds the job the "database" says should exist. */
