@@ -8,7 +8,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { REDIS_URL, waitUntil } from '@telehealth/testing';
 import {
@@ -216,6 +216,16 @@ describe('JobsModule on Redis', () => {
     await waitUntil(() => journal.entries.includes(`done ${id}`), 'the job to run');
     await waitUntil(async () => (await queue.get(`ping-${id}`)) === undefined, 'the job to leave Redis');
     expect(journal.entries.filter((e) => e.startsWith('start'))).toEqual([`start ${id}`]);
+  });
+
+  it('runs a job added before the library existed (its own job name and options, the same queue, prefix and id)', async () => {
+    // Left in Redis by the previous version while no service ran.
+    const id = randomUUID();
+    const old = new Queue(pings.name, { connection: redis, prefix: PREFIX });
+    await old.add('remind', { id }, { jobId: `ping-${id}`, attempts: 5, removeOnComplete: true });
+    await old.close();
+    await boot();
+    await waitUntil(() => journal.entries.includes(`done ${id}`), 'the old job to run');
   });
 
   it('ensure adds a missing job, leaves a waiting one, and runs a failed one again', async () => {
