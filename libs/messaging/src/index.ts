@@ -1,7 +1,9 @@
 /**
  * @telehealth/messaging: NATS request-reply and coded errors, for every app (the gateway too).
  * Domain events (outbox, relay, consumers) are in @telehealth/messaging/eventing, for services.
- * `findPage` is the one way to read a page of a collection (services and messaging's own lists).
+ * `findPage` and `isDuplicateKey` are defined here because the outbox, inbox and parked-event list
+ * use them; services import them from @telehealth/persistence (which re-exports them and depends
+ * on this library). The two exports below stay only until scheduling imports them from there.
  */
 export * from './messaging.options';
 export * from './messaging.module';

@@ -73,10 +73,12 @@ export function installMongoWire(log = () => {}) {
     ['javac', ['-d', path.join(HOME, 'classes'), '-cp', path.join(HOME, 'lib', '*'), SOURCES[1]]],
   ];
   for (const [cmd, args] of steps) {
-    const r = spawnSync(cmd, args, { stdio: 'inherit' });
+    // Quiet on success (mvn writes terminal escapes even with -q); all of it on failure.
+    const r = spawnSync(cmd, args, { encoding: 'utf8' });
     if (r.status !== 0)
       throw new Error(
-        `\`${cmd} ${args.join(' ')}\` exited with ${r.status}; check access to Maven Central (~/.m2/settings.xml)`,
+        `\`${cmd} ${args.join(' ')}\` exited with ${r.status}:\n${r.stdout}${r.stderr}\n` +
+          'Check access to Maven Central (~/.m2/settings.xml for a proxy or mirror).',
       );
   }
   writeFileSync(stampFile, stamp());

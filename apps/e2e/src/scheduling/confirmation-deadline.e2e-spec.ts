@@ -142,6 +142,15 @@ describe('Confirmation deadline: a booking request the doctor leaves unanswered'
     expect(await wallet(refused.p)).toMatchObject({ balance: { amountMinor: FEE }, held: { amountMinor: 0 } });
   });
 
+  it("a declined request's payment reads as the wallet's record of it: VOIDED, not PAID", async () => {
+    const { p, id } = await waitingRequest(slots.take());
+    expect((await appointment(p, id)).payment.status).toBe('PAID');
+    const res = await doctor.api.post(`/v1/appointments/${id}/decline`, {}, { token: doctor.token });
+    expect(res.body).toMatchObject({ status: 'DECLINED' });
+    await waitUntil(async () => (await paymentOf(p, id)).status === 'VOIDED', 'the wallet to void the payment');
+    expect((await appointment(p, id)).payment.status).toBe('VOIDED');
+  });
+
   it('a request whose deadline job was lost (crash between the write and the job add) is still declined after a restart', async () => {
     const { p, id, createdAt } = await waitingRequest(slots.take());
     expect(await loseJob('scheduling-confirmation-deadline', `confirm-by-${id}`)).toBe(1);

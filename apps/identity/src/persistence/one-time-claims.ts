@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Schema, type Model } from 'mongoose';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { claimOnce } from '@telehealth/persistence';
 
 export const CLAIM_MODEL = 'OneTimeClaim';
 
@@ -23,13 +23,7 @@ export const ClaimSchema = new Schema<ClaimDoc>(
 export class OneTimeClaims {
   constructor(@InjectModel(CLAIM_MODEL) private readonly claims: Model<ClaimDoc>) {}
 
-  async claim(key: string): Promise<boolean> {
-    try {
-      await this.claims.create({ _id: key, claimedAt: new Date() });
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  claim(key: string): Promise<boolean> {
+    return claimOnce(this.claims, { _id: key, claimedAt: new Date() });
   }
 }

@@ -1,5 +1,13 @@
 import { defineEvent } from '../common/contract';
-import type { AppointmentStatus, CancelledBy, ConsultationMode, Money, ReviewFacets } from './scheduling.types';
+import type {
+  AppointmentStatus,
+  CancelledBy,
+  ConsultationMode,
+  Money,
+  OpeningHours,
+  ReviewFacets,
+  SlotMode,
+} from './scheduling.types';
 
 /** What every appointment event carries: enough to notify, bill and schedule without a lookup. */
 export interface AppointmentEventBase {
@@ -65,6 +73,53 @@ export interface DoctorProfileChangedV1 {
   availableOnline: boolean;
   availableOffline: boolean;
   /** Whether the profile is listed and bookable. */
+  active: boolean;
+}
+
+/** A clinic was added or edited (added in 1.3). */
+export interface ClinicChangedV1 {
+  clinicId: string;
+  organisationId: string | null;
+  change: 'CREATED' | 'UPDATED';
+  /** Field names set by this change (every field on CREATED); never their previous values. */
+  changedFields: string[];
+  name: string;
+  city: string;
+  country: string;
+  timeZone: string;
+  operatingHours: OpeningHours[];
+  /** Listed and usable for availability and bookings. */
+  active: boolean;
+}
+
+/** A specialty was added or edited by an admin (added in 1.3). */
+export interface SpecialtyChangedV1 {
+  specialtyId: string;
+  change: 'CREATED' | 'UPDATED';
+  changedFields: string[];
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+/** A doctor's weekly availability rule was added, edited or removed (added in 1.3). */
+export interface AvailabilityRuleChangedV1 {
+  ruleId: string;
+  doctorId: string;
+  change: 'CREATED' | 'UPDATED' | 'REMOVED';
+  changedFields: string[];
+  clinicId: string | null;
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  maxPatients: number;
+  /** Null: the doctor's fee at the clinic, or their base fee. */
+  fee: Money | null;
+  mode: SlotMode;
+  validFrom: string | null;
+  validTo: string | null;
+  /** False once removed. */
   active: boolean;
 }
 
@@ -149,6 +204,24 @@ export const SchedulingEvents = {
     'doctor.profile-changed',
     1,
     "A doctor's public profile was created or edited (search listings, fees, booking settings).",
+  ),
+  clinicChanged: defineEvent<ClinicChangedV1>(
+    'scheduling',
+    'clinic.changed',
+    1,
+    'A clinic was added or edited (name, address, time zone, opening hours, listed or not).',
+  ),
+  specialtyChanged: defineEvent<SpecialtyChangedV1>(
+    'scheduling',
+    'specialty.changed',
+    1,
+    'A specialty was added, renamed, retired or brought back.',
+  ),
+  availabilityRuleChanged: defineEvent<AvailabilityRuleChangedV1>(
+    'scheduling',
+    'availability-rule.changed',
+    1,
+    "A doctor's weekly availability rule was added, edited or removed: their slots changed.",
   ),
   reviewSubmitted: defineEvent<ReviewSubmittedV1>(
     'scheduling',

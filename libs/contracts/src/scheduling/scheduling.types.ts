@@ -184,6 +184,8 @@ export enum PaymentStatus {
   NOT_REQUIRED = 'NOT_REQUIRED',
   REFUNDED = 'REFUNDED',
   FAILED = 'FAILED',
+  /** Added in 1.3: the booking ended before its fee was captured; a held fee was released. */
+  VOIDED = 'VOIDED',
 }
 
 export enum CancelledBy {

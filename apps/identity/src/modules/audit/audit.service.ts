@@ -10,7 +10,7 @@ import {
   type ClientContext,
   type Page,
 } from '@telehealth/contracts';
-import { findPage } from '@telehealth/messaging';
+import { findPage } from '@telehealth/persistence';
 import { AUDIT_MODEL, type AuditEventDoc } from './audit-event.schema';
 
 export interface AuditEntry {

@@ -5,7 +5,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { JwtConfig } from '@telehealth/config';
 import { AuditEventType, type AuthTokens, type ClientContext } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey } from '@telehealth/messaging';
+import { DomainError } from '@telehealth/messaging';
+import { claimOnce } from '@telehealth/persistence';
 import { IdentityConfig } from '../../config/identity.config';
 import { newSecret, sameHash, sha256 } from '../../crypto/secrets';
 import { AuditService } from '../audit/audit.service';
@@ -43,17 +44,20 @@ export class TokenService {
   ) {}
 
   /** A new session: a new refresh-token family. */
-  issue(user: UserDoc, client?: ClientContext): Promise<Tokens> {
+  async issue(user: UserDoc, client?: ClientContext): Promise<Tokens> {
     const familyId = randomUUID();
-    return this.issueInFamily(user, familyId, `root:${familyId}`, client);
+    const tokens = await this.issueInFamily(user, familyId, `root:${familyId}`, client);
+    if (!tokens) throw new Error(`refresh-token family ${familyId} already had a root`); // a fresh UUID
+    return tokens;
   }
 
+  /** A pair whose refresh token succeeds `parentId`; null when `parentId` already has a successor. */
   private async issueInFamily(
     user: UserDoc,
     familyId: string,
     parentId: string,
     client?: ClientContext,
-  ): Promise<Tokens> {
+  ): Promise<Tokens | null> {
     const now = Date.now();
     const claims: AccessClaims = {
       sub: user._id,
@@ -65,8 +69,8 @@ export class TokenService {
     const id = randomUUID();
     const secret = newSecret();
     const expiresAt = new Date(now + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    // Throws a duplicate-key error when `parentId` already has a successor.
-    await this.tokens.create({
+    // One successor per token: the unique `parentId` claim decides between concurrent rotations.
+    const claimed = await claimOnce(this.tokens, {
       _id: id,
       familyId,
       parentId,
@@ -77,6 +81,7 @@ export class TokenService {
       ip: client?.ip ?? null,
       userAgent: client?.userAgent?.slice(0, 300) ?? null,
     });
+    if (!claimed) return null;
     return {
       tokenType: 'Bearer',
       accessToken: await this.jwt.signAsync(claims, { jwtid: randomUUID() }),
@@ -104,11 +109,8 @@ export class TokenService {
       await this.revokeFamily(current.familyId, current.userId, 'ACCOUNT_INACTIVE');
       throw DomainError.unauthenticated('Account is no longer active', 'ACCOUNT_INACTIVE');
     }
-    try {
-      return { user, tokens: await this.issueInFamily(user, current.familyId, current._id, meta.client) };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    const tokens = await this.issueInFamily(user, current.familyId, current._id, meta.client);
+    if (tokens) return { user, tokens };
     await this.revokeFamily(current.familyId, current.userId, 'REUSE');
     await this.audit.record({
       type: AuditEventType.REFRESH_TOKEN_REUSED,
@@ -132,9 +134,7 @@ export class TokenService {
   }
 
   async revokeFamily(familyId: string, userId: string, reason: RevokedFamilyDoc['reason']): Promise<void> {
-    await this.revoked.create({ _id: familyId, userId, reason, revokedAt: new Date() }).catch((err: unknown) => {
-      if (!isDuplicateKey(err)) throw err;
-    });
+    await claimOnce(this.revoked, { _id: familyId, userId, reason, revokedAt: new Date() }); // once: the first reason stays
   }
 
   async revokeAllForUser(userId: string, reason: RevokedFamilyDoc['reason']): Promise<void> {

@@ -10,7 +10,8 @@ import {
   type PageQuery,
   type RecordConsentRequest,
 } from '@telehealth/contracts';
-import { findPage, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { findPage } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { CONSENT_MODEL, type ConsentDoc } from './consent.schema';
 

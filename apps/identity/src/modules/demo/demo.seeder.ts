@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { EnrollmentStatus, IdentityEvents, OrganisationStatus } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { DomainError } from '@telehealth/messaging';
+import { claimOnce } from '@telehealth/persistence';
 import { createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { IdentityConfig } from '../../config/identity.config';
 import { PasswordHasher } from '../../crypto/password-hasher';
@@ -35,28 +36,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
     let created = 0;
     const o = DEMO_ORGANISATION;
     if (!(await this.organisations.exists({ _id: o.id }))) {
-      await this.organisations
-        .create({
-          _id: o.id,
-          name: o.name,
-          email: o.email,
-          phone: null,
-          bio: 'Demo provider organisation',
-          city: o.city,
-          country: o.country,
-          timeZone: o.timeZone,
-          status: OrganisationStatus.ACTIVE,
-          deletedAt: null,
-          ...outboxOnInsert([
-            createEvent(
-              IdentityEvents.organisationCreated,
-              o.id,
-              { organisationId: o.id, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone },
-              origin,
-            ),
-          ]),
-        })
-        .catch(ignoreDuplicate);
+      // Another replica may seed the same record first: one insert wins, the others do nothing.
+      await claimOnce(this.organisations, {
+        _id: o.id,
+        name: o.name,
+        email: o.email,
+        phone: null,
+        bio: 'Demo provider organisation',
+        city: o.city,
+        country: o.country,
+        timeZone: o.timeZone,
+        status: OrganisationStatus.ACTIVE,
+        deletedAt: null,
+        ...outboxOnInsert([
+          createEvent(
+            IdentityEvents.organisationCreated,
+            o.id,
+            { organisationId: o.id, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone },
+            origin,
+          ),
+        ]),
+      });
     }
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
@@ -67,29 +67,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
         this.pii,
         origin,
       );
-      await this.users.insert(doc, [registered]).catch(ignoreDuplicate);
+      await this.users.insert(doc, [registered]).catch(ignoreEmailTaken);
       for (const d of a.dependents ?? []) {
-        await this.dependents
-          .create({
-            _id: d.id,
-            primaryUserId: a.id,
-            firstName: d.firstName,
-            lastName: d.lastName,
-            relationship: d.relationship,
-            dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth),
-            gender: d.gender,
-            enrollmentStatus: EnrollmentStatus.ACTIVE,
-            deletedAt: null,
-            ...outboxOnInsert([
-              createEvent(
-                IdentityEvents.dependentAdded,
-                d.id,
-                { dependentId: d.id, primaryUserId: a.id, relationship: d.relationship },
-                origin,
-              ),
-            ]),
-          })
-          .catch(ignoreDuplicate);
+        await claimOnce(this.dependents, {
+          _id: d.id,
+          primaryUserId: a.id,
+          firstName: d.firstName,
+          lastName: d.lastName,
+          relationship: d.relationship,
+          dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth),
+          gender: d.gender,
+          enrollmentStatus: EnrollmentStatus.ACTIVE,
+          deletedAt: null,
+          ...outboxOnInsert([
+            createEvent(
+              IdentityEvents.dependentAdded,
+              d.id,
+              { dependentId: d.id, primaryUserId: a.id, relationship: d.relationship },
+              origin,
+            ),
+          ]),
+        });
       }
       created++;
     }
@@ -97,8 +95,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 }
 
-/** Another replica seeded the same record first: fine. */
-function ignoreDuplicate(err: unknown): void {
-  if (isDuplicateKey(err) || (err as { options?: { reason?: string } }).options?.reason === 'EMAIL_TAKEN') return;
+/** Another replica seeded the same account first: fine. */
+function ignoreEmailTaken(err: unknown): void {
+  if (err instanceof DomainError && err.options.reason === 'EMAIL_TAKEN') return;
   throw err;
 }

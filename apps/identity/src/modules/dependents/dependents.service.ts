@@ -13,7 +13,8 @@ import {
   type PageQuery,
   type UpdateDependentRequest,
 } from '@telehealth/contracts';
-import { DomainError, findPage, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { findPage } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { assertDateOfBirth } from '../users/user.rules';

@@ -12,7 +12,8 @@ import {
   type Page,
   type PageQuery,
 } from '@telehealth/contracts';
-import { DomainError, findPage, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { findPage } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { assertTimeZone } from '../users/user.rules';
 import { ORGANISATION_MODEL, type OrganisationDoc } from './organisation.schema';

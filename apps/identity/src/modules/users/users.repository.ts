@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { UserStatus, type PageQuery, type UserSearchQuery } from '@telehealth/contracts';
-import { DomainError, findPage, isDuplicateKey } from '@telehealth/messaging';
+import { DomainError } from '@telehealth/messaging';
+import { findPage, insertUnique } from '@telehealth/persistence';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import type { EventEnvelope } from '@telehealth/contracts';
 import { USER_MODEL, type UserDoc } from './user.schema';
@@ -22,16 +23,10 @@ export class UsersRepository {
     doc: Omit<UserDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt'>,
     events: EventEnvelope[],
   ): Promise<UserDoc> {
-    try {
-      const created = await this.users.create({ ...doc, ...outboxOnInsert(events) });
-      if (events.length) this.relay.kick();
-      return created.toObject();
-    } catch (err) {
-      if (isDuplicateKey(err)) {
-        throw DomainError.conflict('An account with this email already exists', 'EMAIL_TAKEN');
-      }
-      throw err;
-    }
+    const created = await insertUnique(this.users, { ...doc, ...outboxOnInsert(events) });
+    if (!created) throw DomainError.conflict('An account with this email already exists', 'EMAIL_TAKEN');
+    if (events.length) this.relay.kick();
+    return created;
   }
 
   findById(id: string): Promise<UserDoc | null> {

@@ -11,7 +11,7 @@ import {
   type UserDeletedV1,
   type UserRegisteredV1,
 } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { isDuplicateKey } from '@telehealth/persistence';
 import { OnEvent } from '@telehealth/messaging/eventing';
 import { NotificationsConfig } from '../../config/notifications.config';
 import { SUPPRESSION_MODEL, type SuppressionDoc } from '../delivery/delivery.schema';

@@ -11,7 +11,7 @@ import {
   type NotificationKind,
   type Page,
 } from '@telehealth/contracts';
-import { findPage, isDuplicateKey } from '@telehealth/messaging';
+import { findPage, isDuplicateKey } from '@telehealth/persistence';
 import { DELIVERY_MODEL, type DeliveryDoc } from './delivery.schema';
 
 export interface NewDelivery {

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NotificationChannel } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { isDuplicateKey } from '@telehealth/persistence';
 import { NotificationsConfig } from '../../config/notifications.config';
 import type { EmailJob, PushJob, SmsJob } from '../../queues';
 import { SANDBOX_MESSAGE_MODEL, type SandboxMessageDoc } from './delivery.schema';

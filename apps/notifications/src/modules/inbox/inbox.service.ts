@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { toPage, type InboxQuery, type NotificationView, type Page } from '@telehealth/contracts';
-import { DomainError, findPage, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { findPage, isDuplicateKey } from '@telehealth/persistence';
 import { INBOX_ITEM_MODEL, type InboxItemDoc } from './inbox.schema';
 
 /**

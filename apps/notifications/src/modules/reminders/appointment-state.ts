@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Schema, type Model } from 'mongoose';
 import { AppointmentStatus, type AppointmentEventBase, type EventEnvelope } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { isDuplicateKey } from '@telehealth/persistence';
 
 export const APPOINTMENT_STATE_MODEL = 'AppointmentState';
 

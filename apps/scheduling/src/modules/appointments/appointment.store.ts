@@ -6,12 +6,13 @@ import { findPage, isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
 import { BOOKING_KEY_MODEL, type BookingKeyDoc } from './booking-key.schema';
+import type { Transition } from './lifecycle';
 
 export type NewAppointment = Omit<AppointmentDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt' | 'version'>;
 
+/** A transition the lifecycle decided, with what it writes and announces. */
 export interface Change {
-  action: string;
-  to: AppointmentStatus;
+  transition: Transition;
   set?: Partial<AppointmentDoc>;
   event?: EventEnvelope;
   actorId?: string | null;
@@ -65,16 +66,22 @@ export class AppointmentStore {
     return doc ? this.catchUp(doc) : null;
   }
 
-  /** Applies `change` to `current`; null when another change from the same version won. */
+  /**
+   * Applies `change` to `current`; null when another change from the same version won. The
+   * only way an appointment changes after its booking: through a lifecycle transition, logged.
+   */
   async apply(current: AppointmentDoc, change: Change): Promise<AppointmentDoc | null> {
+    const { transition } = change;
+    if (transition.from !== current.status)
+      throw new Error(`A transition from ${transition.from} applied to a ${current.status} appointment`);
     const version = current.version + 1;
     const entry: TransitionDoc = {
       _id: `${current._id}:${version}`,
       appointmentId: current._id,
       version,
-      action: change.action,
+      action: transition.action,
       from: current.status,
-      to: change.to,
+      to: transition.to,
       set: (change.set ?? {}) as Record<string, unknown>,
       event: change.event ? JSON.stringify(change.event) : null,
       actorId: change.actorId ?? null,
@@ -89,7 +96,6 @@ export class AppointmentStore {
     return this.project(current._id, entry);
   }
 
-  /** Every appointment waiting for its doctor, as last projected (a start-up sweep; few at a time). */
   /** Every appointment in a status, a batch at a time (the start-up sweeps of timed jobs). */
   async *withStatus(status: AppointmentStatus): AsyncGenerator<AppointmentDoc> {
     yield* this.appointments.find({ status }).lean<AppointmentDoc[]>().cursor({ batchSize: 100 });

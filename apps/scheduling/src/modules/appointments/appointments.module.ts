@@ -3,7 +3,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { JobsModule } from '@telehealth/jobs';
 import { SchedulingQueues } from '../../queues';
 import { SeatsService } from '../seats/seats.service';
-import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
 import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
@@ -11,13 +10,26 @@ import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
 import { APPOINTMENT_TIMER_JOBS } from './appointment-timer.queue';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
-import { AppointmentsService } from './appointments.service';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { HoldExpiryWorker } from './hold-expiry.worker';
 import { PaymentOutcomeConsumer } from './payment-outcome.consumer';
+import { Clock, SystemClock } from '../../common/clock';
+import { IdGenerator, RandomIdGenerator } from '../../common/id-generator';
+import { AppointmentChanges } from './appointment-changes';
+import { ConfirmationDeadlines } from './appointment-deadlines';
+import { AppointmentPlaces } from './appointment-places';
+import { BookAppointment } from './usecases/book-appointment/book-appointment.usecase';
+import { DeclineUnanswered } from './usecases/decline-unanswered/decline-unanswered.usecase';
+import { ExpireHold } from './usecases/expire-hold/expire-hold.usecase';
+import { GetAppointment } from './usecases/get-appointment/get-appointment.usecase';
+import { ListAppointments } from './usecases/list-appointments/list-appointments.usecase';
+import { RecordPaymentOutcome } from './usecases/record-payment-outcome/record-payment-outcome.usecase';
+import { RescheduleAppointment } from './usecases/reschedule-appointment/reschedule-appointment.usecase';
+import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
+import { TransitionAppointment } from './usecases/transition-appointment/transition-appointment.usecase';
 
 /**
- * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat-claim
+ * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat- and day-claim
  * model (the availability module), so booking always checks a slot against what the doctor
  * really offers and counts seats where the slot listing counts them.
  */
@@ -31,7 +43,6 @@ export class AppointmentsModule {
         MongooseModule.forFeature([
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
-          { name: DAY_CLAIM_MODEL, schema: DayClaimSchema },
           { name: BOOKING_KEY_MODEL, schema: BookingKeySchema },
         ]),
         JobsModule.forFeature([
@@ -43,7 +54,20 @@ export class AppointmentsModule {
       providers: [
         SeatsService,
         AppointmentStore,
-        AppointmentsService,
+        { provide: Clock, useClass: SystemClock },
+        { provide: IdGenerator, useClass: RandomIdGenerator },
+        AppointmentPlaces,
+        ConfirmationDeadlines,
+        AppointmentChanges,
+        BookAppointment,
+        GetAppointment,
+        ListAppointments,
+        TransitionAppointment,
+        RescheduleAppointment,
+        RecordPaymentOutcome,
+        ExpireHold,
+        DeclineUnanswered,
+        ResumeAppointmentTimers,
         HoldExpiryQueue,
         HoldExpiryWorker,
         ConfirmationDeadlineQueue,

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { JobSweep, OnJob, type Job } from '@telehealth/jobs';
 import { SchedulingQueues, type AppointmentTimerJob } from '../../queues';
-import { AppointmentsService } from './appointments.service';
+import { DeclineUnanswered } from './usecases/decline-unanswered/decline-unanswered.usecase';
+import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
 
 /** Declines requests left unanswered; on start, every waiting request gets its job again. */
 @Injectable()
 export class ConfirmationDeadlineWorker {
-  constructor(private readonly appointments: AppointmentsService) {}
+  constructor(
+    private readonly declineUnanswered: DeclineUnanswered,
+    private readonly resumeTimers: ResumeAppointmentTimers,
+  ) {}
 
   @OnJob(SchedulingQueues.confirmationDeadline)
   run(job: Job<AppointmentTimerJob>): Promise<void> {
-    return this.appointments.declineUnanswered(job.data.appointmentId);
+    return this.declineUnanswered.execute(job.data.appointmentId);
   }
 
   @JobSweep(SchedulingQueues.confirmationDeadline)
   sweep(): Promise<number> {
-    return this.appointments.scheduleConfirmationDeadlines();
+    return this.resumeTimers.execute('confirmation-deadline');
   }
 }

@@ -1,5 +1,5 @@
-import { AppointmentStatus as S } from '@telehealth/contracts';
-import { Action, holdsSeat, nextStatus } from './lifecycle';
+import { PaymentStatus as P, AppointmentStatus as S } from '@telehealth/contracts';
+import { Action, decide, holdsSeat, nextStatus, paymentStatusAfter } from './lifecycle';
 
 describe('appointment lifecycle', () => {
   it.each([
@@ -35,5 +35,28 @@ describe('appointment lifecycle', () => {
     expect(Object.values(S).filter(holdsSeat).sort()).toEqual(
       [S.CONFIRMED, S.IN_PROGRESS, S.PENDING_CONFIRMATION, S.PENDING_PAYMENT].sort(),
     );
+  });
+
+  it('paid: the target is chosen by a rule on the appointment (the doctor confirms, or not)', () => {
+    expect(nextStatus(S.PENDING_PAYMENT, Action.PAY, { requiresConfirmation: true })).toBe(S.PENDING_CONFIRMATION);
+    expect(nextStatus(S.PENDING_PAYMENT, Action.PAY, { requiresConfirmation: false })).toBe(S.CONFIRMED);
+    expect(decide({ status: S.PENDING_PAYMENT, requiresConfirmation: true }, Action.PAY)).toEqual({
+      action: Action.PAY,
+      from: S.PENDING_PAYMENT,
+      to: S.PENDING_CONFIRMATION,
+    });
+    expect(decide({ status: S.CONFIRMED, requiresConfirmation: true }, Action.PAY)).toBeNull();
+  });
+
+  it.each([
+    [S.PENDING_CONFIRMATION, S.DECLINED, P.PAID, P.VOIDED],
+    [S.PENDING_CONFIRMATION, S.CANCELLED, P.PAID, P.VOIDED],
+    [S.PENDING_PAYMENT, S.EXPIRED, P.PENDING, P.VOIDED],
+    [S.PENDING_PAYMENT, S.CANCELLED, P.FAILED, P.FAILED],
+    [S.PENDING_CONFIRMATION, S.DECLINED, P.NOT_REQUIRED, P.NOT_REQUIRED],
+    [S.CONFIRMED, S.CANCELLED, P.PAID, P.PAID],
+    [S.PENDING_PAYMENT, S.CONFIRMED, P.PAID, P.PAID],
+  ])('%s -> %s: payment %s becomes %s', (from, to, before, after) => {
+    expect(paymentStatusAfter({ from, to }, before)).toBe(after);
   });
 });

@@ -6,25 +6,31 @@ import {
   type EventEnvelope,
 } from '@telehealth/contracts';
 import { OnEvent } from '@telehealth/messaging/eventing';
-import { AppointmentsService } from './appointments.service';
+import { RecordPaymentOutcome } from './usecases/record-payment-outcome/record-payment-outcome.usecase';
 
 /** The payment step of the booking saga, as wallet-claims reports it. */
 @Injectable()
 export class PaymentOutcomeConsumer {
-  constructor(private readonly appointments: AppointmentsService) {}
+  constructor(private readonly recordPaymentOutcome: RecordPaymentOutcome) {}
 
   @OnEvent(PaymentEvents.appointmentPaymentCompleted)
   completed(e: EventEnvelope<AppointmentPaymentCompletedV1>): Promise<void> {
-    return this.appointments.paymentCompleted(
-      e.payload.appointmentId,
-      e.payload.reference,
-      e.payload.coveredByInsurance,
-      e.correlationId,
-    );
+    return this.recordPaymentOutcome.execute({
+      appointmentId: e.payload.appointmentId,
+      paid: true,
+      reference: e.payload.reference,
+      coveredByInsurance: e.payload.coveredByInsurance,
+      correlationId: e.correlationId,
+    });
   }
 
   @OnEvent(PaymentEvents.appointmentPaymentFailed)
   failed(e: EventEnvelope<AppointmentPaymentFailedV1>): Promise<void> {
-    return this.appointments.paymentFailed(e.payload.appointmentId, e.payload.message, e.correlationId);
+    return this.recordPaymentOutcome.execute({
+      appointmentId: e.payload.appointmentId,
+      paid: false,
+      message: e.payload.message,
+      correlationId: e.correlationId,
+    });
   }
 }

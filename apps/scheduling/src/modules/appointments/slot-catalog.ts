@@ -3,6 +3,8 @@ import type { ExpandedSlot } from '../availability/slot-expansion.types';
 export interface BookableSlot {
   slot: ExpandedSlot;
   doctor: { id: string; organisationId: string | null; requiresConfirmation: boolean; allowDirectBooking: boolean };
+  /** The weekly rule the slot comes from, at the revision it was computed from (null: an extra-hours exception). */
+  rule: { id: string; revision: number } | null;
 }
 
 /**
@@ -11,6 +13,14 @@ export interface BookableSlot {
  */
 export abstract class SlotCatalog {
   abstract find(slotId: string, now: Date): Promise<BookableSlot | null>;
+
+  /**
+   * Counts a booking (its seat already taken) on the rule its slot comes from, if that rule is
+   * still at the revision the slot was computed from; false when it was edited or removed since
+   * (the slot may be gone: the booking must give its seat back). An edit of the rule contends on
+   * the same document, so a booking and an edit that would strand it cannot both succeed.
+   */
+  abstract markBooked(found: BookableSlot): Promise<boolean>;
 }
 
 /** `${doctorId}:${startIso}` -> its parts, or null when malformed. */

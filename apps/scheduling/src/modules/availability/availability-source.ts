@@ -14,6 +14,8 @@ import type { ExpansionInput, ExpansionPolicy, Venue } from './slot-expansion.ty
 export interface DoctorAvailability {
   rules: AvailabilityRuleView[];
   exceptions: AvailabilityExceptionView[];
+  /** Each rule's revision as read with it (see AvailabilityRuleDoc.revision). */
+  revisions?: Map<string, number>;
 }
 
 /** Reads a doctor's rules, exceptions and venues, and builds the expansion input from them. */
@@ -38,7 +40,11 @@ export class AvailabilitySource {
         .sort({ date: 1, startTime: 1 })
         .lean<AvailabilityExceptionDoc[]>(),
     ]);
-    return { rules: rules.map(toRuleView), exceptions: exceptions.map(toExceptionView) };
+    return {
+      rules: rules.map(toRuleView),
+      exceptions: exceptions.map(toExceptionView),
+      revisions: new Map(rules.map((r) => [r._id, r.revision ?? 0])),
+    };
   }
 
   /** A rule or exception may only use an active clinic the doctor's profile lists. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SlotCatalog } from '../appointments/slot-catalog';
 import { DirectoryModule } from '../directory/directory.module';
+import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { SEAT_CLAIM_MODEL, SeatClaimSchema } from '../seats/seat-claim.schema';
 import { AVAILABILITY_EXCEPTION_MODEL, AvailabilityExceptionSchema } from './availability-exception.schema';
 import { AvailabilityExceptionsService } from './availability-exceptions.service';
@@ -15,7 +16,7 @@ import { StrandGuard } from './strand-guard';
 
 /**
  * Weekly rules and one-off exceptions, expanded to slots. Provides the SlotCatalog booking
- * resolves slot ids with; reads seat claims to count bookings and to protect them.
+ * resolves slot ids with; reads seat and day claims to count bookings (and daily caps) and to protect them.
  */
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { StrandGuard } from './strand-guard';
       { name: AVAILABILITY_RULE_MODEL, schema: AvailabilityRuleSchema },
       { name: AVAILABILITY_EXCEPTION_MODEL, schema: AvailabilityExceptionSchema },
       { name: SEAT_CLAIM_MODEL, schema: SeatClaimSchema },
+      { name: DAY_CLAIM_MODEL, schema: DayClaimSchema },
     ]),
   ],
   controllers: [AvailabilityController],

@@ -7,8 +7,9 @@ import { SchedulingConfig } from '../../config/scheduling.config';
 import { assertCalendarDate, daysBetween, requiredText } from '../../validation/field-rules';
 import { DoctorProfilesService } from '../directory/doctor-profiles.service';
 import type { DoctorProfileDoc } from '../directory/doctor-profile.schema';
+import { DAY_CLAIM_MODEL, type DayClaimDoc } from '../seats/day-claim.schema';
 import { SEAT_CLAIM_MODEL, type SeatClaimDoc } from '../seats/seat-claim.schema';
-import { AvailabilitySource } from './availability-source';
+import { AvailabilitySource, type DoctorAvailability } from './availability-source';
 import { expandSlots } from './slot-expansion';
 import { slotInputsVersion } from './slot-inputs-version';
 import type { ExpandedSlot, ExpansionPolicy } from './slot-expansion.types';
@@ -37,6 +38,7 @@ export class SlotsService {
 
   constructor(
     @InjectModel(SEAT_CLAIM_MODEL) private readonly claims: Model<SeatClaimDoc>,
+    @InjectModel(DAY_CLAIM_MODEL) private readonly days: Model<DayClaimDoc>,
     private readonly profiles: DoctorProfilesService,
     private readonly source: AvailabilitySource,
     private readonly config: SchedulingConfig,
@@ -59,8 +61,8 @@ export class SlotsService {
     const clinicId = q.clinicId === undefined ? undefined : requiredText(q.clinicId, 64, 'clinicId');
     const { doctor, slots: all } = await this.listing(q, meta);
     const slots = all.filter((s) => (clinicId === undefined || s.clinicId === clinicId) && offers(s.mode, q.mode));
-    const booked = await this.bookedSeats(doctor._id, slots);
-    return slots.map((s) => toSlotView(s, booked.get(s.id) ?? 0));
+    const [booked, full] = await Promise.all([this.bookedSeats(doctor._id, slots), this.fullDays(doctor._id, slots)]);
+    return slots.map((s) => toSlotView(s, booked.get(s.id) ?? 0, full.has(s.localDate)));
   }
 
   /**
@@ -89,14 +91,25 @@ export class SlotsService {
 
   /** The doctor's slots on local dates [fromDate, toDate] under the booking policy. */
   async expand(doctor: DoctorProfileDoc, fromDate: string, toDate: string, now: Date): Promise<ExpandedSlot[]> {
+    return (await this.expandWithSource(doctor, fromDate, toDate, now)).slots;
+  }
+
+  /** The same, with the availability the slots were computed from. */
+  async expandWithSource(
+    doctor: DoctorProfileDoc,
+    fromDate: string,
+    toDate: string,
+    now: Date,
+  ): Promise<{ slots: ExpandedSlot[]; availability: DoctorAvailability }> {
     // Exceptions are on local dates, which lie within a day of the UTC ones.
     const around = (date: string, days: number) =>
       new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
     const availability = await this.source.load(doctor._id, around(fromDate, -1), around(toDate, 1));
     const venues = await this.source.venues(availability);
-    return expandSlots(
+    const slots = expandSlots(
       this.source.input(doctor, availability, venues, { fromDate, toDate, now, policy: this.policy() }),
     );
+    return { slots, availability };
   }
 
   policy(): ExpansionPolicy {
@@ -120,13 +133,29 @@ export class SlotsService {
     for (const c of claims) counts.set(c.slotId, (counts.get(c.slotId) ?? 0) + 1);
     return counts;
   }
+
+  /**
+   * The local dates of the slots on which the doctor reached MAX_APPOINTMENTS_PER_DAY (booking
+   * refuses them with DAILY_CAP_REACHED): their slots show no free seat.
+   */
+  private async fullDays(doctorId: string, slots: ExpandedSlot[]): Promise<Set<string>> {
+    const cap = this.config.MAX_APPOINTMENTS_PER_DAY;
+    if (!cap || !slots.length) return new Set();
+    const dates = [...new Set(slots.map((s) => s.localDate))];
+    const claims = await this.days
+      .find({ doctorId, localDate: { $in: dates } }, { localDate: 1 })
+      .lean<Pick<DayClaimDoc, 'localDate'>[]>();
+    const counts = new Map<string, number>();
+    for (const c of claims) counts.set(c.localDate, (counts.get(c.localDate) ?? 0) + 1);
+    return new Set([...counts].filter(([, n]) => n >= cap).map(([date]) => date));
+  }
 }
 
 /** Asking for IN_CLINIC or ONLINE also finds slots offering BOTH. */
 const offers = (mode: SlotMode, wanted: SlotMode | undefined): boolean =>
   wanted === undefined || mode === wanted || (mode === SlotMode.BOTH && wanted !== SlotMode.BOTH);
 
-const toSlotView = (s: ExpandedSlot, booked: number): SlotView => ({
+const toSlotView = (s: ExpandedSlot, booked: number, dayFull: boolean): SlotView => ({
   id: s.id,
   doctorId: s.doctorId,
   clinicId: s.clinicId,
@@ -140,5 +169,5 @@ const toSlotView = (s: ExpandedSlot, booked: number): SlotView => ({
   fee: { amountMinor: s.fee.amountMinor, currency: s.fee.currency },
   capacity: s.capacity,
   booked,
-  available: Math.max(0, s.capacity - booked),
+  available: dayFull ? 0 : Math.max(0, s.capacity - booked),
 });

@@ -17,6 +17,9 @@ const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
  * Refuses a change of availability that would leave booked appointments without their slot.
  * Compares the slots of the doctor's future booked seats before and after the change (in each
  * venue's zone, as the expansion engine lays them out) and names the appointments it would strand.
+ * A check only reads: a rule edit is then written on condition that no booking counted itself on
+ * the rule since (AvailabilityRulesService.guarded, SlotCatalog.markBooked), so a booking landing
+ * between the check and the write makes the edit check again rather than strand it.
  */
 @Injectable()
 export class StrandGuard {

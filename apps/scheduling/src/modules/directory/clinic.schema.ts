@@ -1,11 +1,12 @@
 import { Schema } from 'mongoose';
 import type { Address, GeoPoint, OpeningHours } from '@telehealth/contracts';
 import { bumpsSlotInputs } from '../availability/slot-inputs-version';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const CLINIC_MODEL = 'Clinic';
 
 /** Seed 001 clinics / seed 003 locations: where in-clinic slots happen, in the clinic's zone. */
-export interface ClinicDoc {
+export interface ClinicDoc extends OutboxFields {
   _id: string;
   name: string;
   organisationId: string | null;
@@ -67,3 +68,5 @@ export const ClinicSchema = new Schema<ClinicDoc>(
 ClinicSchema.index({ active: 1, cityKey: 1, name: 1 });
 ClinicSchema.index({ organisationId: 1 });
 ClinicSchema.plugin(bumpsSlotInputs);
+/** Its changes are announced with the change (outbox). */
+addOutbox(ClinicSchema);

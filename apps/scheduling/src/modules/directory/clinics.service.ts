@@ -4,7 +4,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import {
   Role,
+  SchedulingEvents,
   toPage,
+  type ClinicChangedV1,
   type ClinicView,
   type CreateClinicRequest,
   type Page,
@@ -12,6 +14,7 @@ import {
   type UpdateClinicRequest,
 } from '@telehealth/contracts';
 import { DomainError, findPage, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import {
   assertGeoPoint,
   assertTimeZone,
@@ -29,7 +32,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Clinics: admins and staff of the clinic's organisation manage them; everyone reads active ones. */
 @Injectable()
 export class ClinicsService {
-  constructor(@InjectModel(CLINIC_MODEL) private readonly clinics: Model<ClinicDoc>) {}
+  constructor(
+    @InjectModel(CLINIC_MODEL) private readonly clinics: Model<ClinicDoc>,
+    private readonly relay: OutboxRelay,
+  ) {}
 
   async create(q: CreateClinicRequest, meta: RequestMeta): Promise<ClinicView> {
     const caller = requireRole(meta, Role.ADMIN, Role.PROVIDER_STAFF);
@@ -44,7 +50,7 @@ export class ClinicsService {
     assertGeoPoint(q.geo, 'geo');
     assertTimeZone(q.timeZone, 'timeZone');
     assertOperatingHours(q.operatingHours, 'operatingHours');
-    const doc = await this.clinics.create({
+    const fields = {
       _id: randomUUID(),
       name: requiredText(q.name, 200, 'name'),
       organisationId,
@@ -57,7 +63,10 @@ export class ClinicsService {
       operatingHours: sortedHours(q.operatingHours),
       facilities: textList(q.facilities ?? [], 50, 100, 'facilities'),
       active: true,
-    });
+    };
+    const event = clinicChanged(fields, 'CREATED', Object.keys(fields), meta);
+    const doc = await this.clinics.create({ ...fields, ...outboxOnInsert([event]) });
+    this.relay.kick();
     return toClinicView(doc.toObject());
   }
 
@@ -93,10 +102,12 @@ export class ClinicsService {
     if (q.facilities !== undefined) set.facilities = textList(q.facilities, 50, 100, 'facilities');
     if (q.active !== undefined) set.active = flag(q.active, 'active');
     if (!Object.keys(set).length) return toClinicView(current);
+    const event = clinicChanged({ ...current, ...set }, 'UPDATED', Object.keys(set), meta);
     const updated = await this.clinics
-      .findOneAndUpdate({ _id: current._id }, { $set: set }, { new: true })
+      .findOneAndUpdate({ _id: current._id }, withEvents<ClinicDoc>({ $set: set }, [event]), { new: true })
       .lean<ClinicDoc>();
     if (!updated) throw DomainError.notFound('Clinic');
+    this.relay.kick();
     return toClinicView(updated);
   }
 
@@ -133,6 +144,32 @@ export class ClinicsService {
       .lean<{ _id: string }[]>();
     return docs.map((d) => d._id);
   }
+}
+
+/** scheduling.clinic.changed.v1 for the clinic as it is after the change. */
+function clinicChanged(
+  c: Pick<ClinicDoc, '_id' | 'organisationId' | 'name' | 'address' | 'timeZone' | 'operatingHours' | 'active'>,
+  change: ClinicChangedV1['change'],
+  fields: string[],
+  meta: RequestMeta,
+) {
+  const payload: ClinicChangedV1 = {
+    clinicId: c._id,
+    organisationId: c.organisationId,
+    change,
+    // cityKey is the lower-cased city, not a field of its own.
+    changedFields: fields.filter((f) => f !== '_id' && f !== 'cityKey').sort(),
+    name: c.name,
+    city: c.address.city,
+    country: c.address.country,
+    timeZone: c.timeZone,
+    operatingHours: c.operatingHours.map((h) => ({ weekday: h.weekday, open: h.open, close: h.close })),
+    active: c.active,
+  };
+  return createEvent(SchedulingEvents.clinicChanged, c._id, payload, {
+    producer: 'scheduling',
+    correlationId: meta.requestId,
+  });
 }
 
 function emailOf(value: string | null | undefined): string | null {

@@ -4,14 +4,17 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import {
   Role,
+  SchedulingEvents,
   toPage,
   type CreateSpecialtyRequest,
   type Page,
   type PageQuery,
+  type SpecialtyChangedV1,
   type SpecialtyView,
   type UpdateSpecialtyRequest,
 } from '@telehealth/contracts';
 import { DomainError, findPage, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { flag, optionalText, requiredText } from '../../validation/field-rules';
 import { isAdmin } from './directory-access';
 import { SPECIALTY_MODEL, type SpecialtyDoc } from './specialty.schema';
@@ -21,7 +24,10 @@ const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 /** Specialties: admins manage them; everyone lists the active ones. */
 @Injectable()
 export class SpecialtiesService {
-  constructor(@InjectModel(SPECIALTY_MODEL) private readonly specialties: Model<SpecialtyDoc>) {}
+  constructor(
+    @InjectModel(SPECIALTY_MODEL) private readonly specialties: Model<SpecialtyDoc>,
+    private readonly relay: OutboxRelay,
+  ) {}
 
   async create(q: CreateSpecialtyRequest, meta: RequestMeta): Promise<SpecialtyView> {
     requireRole(meta, Role.ADMIN);
@@ -32,8 +38,11 @@ export class SpecialtiesService {
       description: optionalText(q.description, 1000, 'description'),
       active: true,
     };
+    const event = specialtyChanged(doc, 'CREATED', Object.keys(doc), meta);
     try {
-      return toSpecialtyView((await this.specialties.create(doc)).toObject());
+      const created = (await this.specialties.create({ ...doc, ...outboxOnInsert([event]) })).toObject();
+      this.relay.kick();
+      return toSpecialtyView(created);
     } catch (err) {
       throw isDuplicateKey(err) ? codeTaken(doc.code) : err;
     }
@@ -46,12 +55,15 @@ export class SpecialtiesService {
     if (q.name !== undefined) set.name = requiredText(q.name, 100, 'name');
     if (q.description !== undefined) set.description = optionalText(q.description, 1000, 'description');
     if (q.active !== undefined) set.active = flag(q.active, 'active');
-    if (!Object.keys(set).length) return toSpecialtyView(await this.require(q.id));
+    const current = await this.require(q.id);
+    if (!Object.keys(set).length) return toSpecialtyView(current);
+    const event = specialtyChanged({ ...current, ...set }, 'UPDATED', Object.keys(set), meta);
     try {
       const updated = await this.specialties
-        .findOneAndUpdate({ _id: q.id }, { $set: set }, { new: true })
+        .findOneAndUpdate({ _id: q.id }, withEvents<SpecialtyDoc>({ $set: set }, [event]), { new: true })
         .lean<SpecialtyDoc>();
       if (!updated) throw DomainError.notFound('Specialty');
+      this.relay.kick();
       return toSpecialtyView(updated);
     } catch (err) {
       throw isDuplicateKey(err) ? codeTaken(set.code ?? '') : err;
@@ -77,6 +89,27 @@ export class SpecialtiesService {
       throw DomainError.invalid(field, 'does not name an active specialty');
     }
   }
+}
+
+/** scheduling.specialty.changed.v1 for the specialty as it is after the change. */
+function specialtyChanged(
+  d: Pick<SpecialtyDoc, '_id' | 'code' | 'name' | 'active'>,
+  change: SpecialtyChangedV1['change'],
+  fields: string[],
+  meta: RequestMeta,
+) {
+  const payload: SpecialtyChangedV1 = {
+    specialtyId: d._id,
+    change,
+    changedFields: fields.filter((f) => f !== '_id').sort(),
+    code: d.code,
+    name: d.name,
+    active: d.active,
+  };
+  return createEvent(SchedulingEvents.specialtyChanged, d._id, payload, {
+    producer: 'scheduling',
+    correlationId: meta.requestId,
+  });
 }
 
 function codeOf(value: string): string {

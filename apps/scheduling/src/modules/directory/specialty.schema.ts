@@ -1,9 +1,10 @@
 import { Schema } from 'mongoose';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const SPECIALTY_MODEL = 'Specialty';
 
 /** Seed 003 specialties: what patients search doctors by. `code` is the stable public key. */
-export interface SpecialtyDoc {
+export interface SpecialtyDoc extends OutboxFields {
   _id: string;
   code: string;
   name: string;
@@ -25,3 +26,5 @@ export const SpecialtySchema = new Schema<SpecialtyDoc>(
 );
 SpecialtySchema.index({ code: 1 }, { unique: true });
 SpecialtySchema.index({ active: 1, name: 1 });
+/** Its changes are announced with the change (outbox). */
+addOutbox(SpecialtySchema);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { IDEMPOTENCY_KEY_MODEL, IdempotencyKeySchema } from './idempotency-key.schema';
+import { IDEMPOTENCY_KEY_MODEL, IdempotencyKeySchema } from '@telehealth/persistence';
 import { IdempotencyService } from './idempotency.service';
 
 @Module({

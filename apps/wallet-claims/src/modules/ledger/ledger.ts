@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { EntryStatus, type EntryType, type EventEnvelope } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey } from '@telehealth/messaging';
+import { DomainError } from '@telehealth/messaging';
+import { claimOnce } from '@telehealth/persistence';
 import { OutboxRelay, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { entryIdOf } from './derived-id';
 import { KeyedMutex } from './keyed-mutex';
@@ -142,10 +143,8 @@ export class Ledger {
       };
       const extra = (onRefusal ? onRefusal.events?.(entry) : p.events?.(entry)) ?? [];
       const events = [...movementEvent(entry, p.correlationId), ...extra];
-      try {
-        await this.entries.create({ ...entry, ...outboxOnInsert(events) });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+      // Unique twice: the reference (`_id`, a replay) and the chain key (another posting got this seq).
+      if (!(await claimOnce(this.entries, { ...entry, ...outboxOnInsert(events) }))) {
         this.heads.delete(p.wallet._id);
         // After a known head, a collision is most likely that head being old: the primary-key look-up
         // answers a replay; the by-field one (entries from before derived ids) waits for a chain-based attempt.

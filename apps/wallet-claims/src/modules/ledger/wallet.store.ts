@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { WalletEvents, type PageQuery } from '@telehealth/contracts';
-import { findPage, isDuplicateKey } from '@telehealth/messaging';
+import { findPage, insertOrGet } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { walletIdOf } from './derived-id';
 import { WALLET_MODEL, type WalletDoc } from './wallet.schema';
@@ -26,21 +26,20 @@ export class WalletStore {
       { walletId: _id, userId, currency },
       { producer: 'wallet-claims', correlationId },
     );
-    try {
-      const doc = await this.wallets.create({
+    const { doc, created } = await insertOrGet(
+      this.wallets,
+      {
         _id,
         userId,
         currency,
         createdAt: new Date(),
         head: { seq: 0, balanceMinor: 0, heldMinor: 0 },
         ...outboxOnInsert([event]),
-      });
-      this.relay.kick();
-      return doc.toObject();
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return this.require(await this.findByUser(userId, currency), `${userId}/${currency}`);
-    }
+      },
+      () => this.findByUser(userId, currency),
+    );
+    if (created) this.relay.kick();
+    return doc;
   }
 
   /** A wallet that must exist (the ledger refers to it); its absence is a bug, not a 404. */

@@ -20,7 +20,8 @@ import {
   type PaymentQuery,
   type PaymentView,
 } from '@telehealth/contracts';
-import { DomainError, findPage, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { findPage, insertOrGet } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, withEvents } from '@telehealth/messaging/eventing';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { Ledger } from '../ledger/ledger';
@@ -358,14 +359,8 @@ export class PaymentsService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      return (await this.payments.create(doc)).toObject();
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const existing = await this.paymentOf(e.appointmentId);
-      if (!existing) throw err;
-      return existing;
-    }
+    // One payment per appointment (unique appointmentId; its id is random, so look it up by that).
+    return (await insertOrGet(this.payments, doc, () => this.paymentOf(e.appointmentId))).doc;
   }
 
   /** Card: the fee is collected as a top-up first; its webhook credits the wallet, then it is held. */

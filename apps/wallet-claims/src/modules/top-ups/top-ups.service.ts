@@ -16,15 +16,8 @@ import {
   type TopUpRequest,
   type TopUpView,
 } from '@telehealth/contracts';
-import {
-  DomainError,
-  RpcCallError,
-  RpcClient,
-  findPage,
-  isDuplicateKey,
-  requireCaller,
-  type RequestMeta,
-} from '@telehealth/messaging';
+import { DomainError, RpcCallError, RpcClient, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { findPage, insertOrGet } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, withEvents } from '@telehealth/messaging/eventing';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -106,28 +99,18 @@ export class TopUpsService {
   /** Records the top-up (once per id) and opens its checkout with the provider (once). */
   async start(s: StartTopUp): Promise<TopUpDoc> {
     const now = new Date();
-    let doc: TopUpDoc;
-    try {
-      doc = (
-        await this.topUps.create({
-          _id: s.id,
-          walletId: s.wallet._id,
-          userId: s.wallet.userId,
-          provider: s.provider,
-          amountMinor: s.amountMinor,
-          currency: s.wallet.currency,
-          status: TopUpStatus.PENDING,
-          reference: `TOPUP_${s.wallet.userId}_${now.getTime()}`,
-          appointmentId: s.appointmentId,
-          createdAt: now,
-        })
-      ).toObject();
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const existing = await this.topUps.findById(s.id).lean<TopUpDoc>();
-      if (!existing) throw err;
-      doc = existing;
-    }
+    const { doc } = await insertOrGet(this.topUps, {
+      _id: s.id,
+      walletId: s.wallet._id,
+      userId: s.wallet.userId,
+      provider: s.provider,
+      amountMinor: s.amountMinor,
+      currency: s.wallet.currency,
+      status: TopUpStatus.PENDING,
+      reference: `TOPUP_${s.wallet.userId}_${now.getTime()}`,
+      appointmentId: s.appointmentId,
+      createdAt: now,
+    });
     if (doc.checkoutUrl || doc.providerReference || doc.status !== TopUpStatus.PENDING) return doc;
     const provider = this.providerOf(doc.provider);
     const session = await provider.createCheckout({

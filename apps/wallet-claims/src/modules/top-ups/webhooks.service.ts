@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { PaymentProviderName, WebhookAck, WebhookRequest } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey } from '@telehealth/messaging';
+import { DomainError } from '@telehealth/messaging';
+import { claimOnce } from '@telehealth/persistence';
 import { PaymentsService } from '../payments/payments.service';
 import { PAYMENT_PROVIDERS, type PaymentProviders } from '../providers/payment-provider';
 import { TopUpsService } from './top-ups.service';
@@ -45,17 +46,13 @@ export class WebhooksService {
       if (topUp.appointmentId && applied)
         await this.payments.cardFailed(topUp.appointmentId, outcome.failureReason ?? 'The card payment failed');
     }
-    try {
-      await this.receipts.create({
-        _id: receiptId,
-        provider: provider.name,
-        kind: outcome.kind,
-        reference: outcome.reference,
-        receivedAt: new Date(),
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await claimOnce(this.receipts, {
+      _id: receiptId,
+      provider: provider.name,
+      kind: outcome.kind,
+      reference: outcome.reference,
+      receivedAt: new Date(),
+    });
     return { received: true, applied };
   }
 }

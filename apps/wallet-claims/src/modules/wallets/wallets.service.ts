@@ -12,7 +12,8 @@ import {
   type WalletRef,
   type WalletView,
 } from '@telehealth/contracts';
-import { DomainError, findPage, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { findPage } from '@telehealth/persistence';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 import { toEntryView, toWalletView } from '../ledger/entry.mapper';
 import { Ledger } from '../ledger/ledger';
