@@ -8,14 +8,24 @@ import { fmt, pct } from './report.mjs';
 import { APPS, CONNECTIONS, DURATION, MEMORY_AIM_MB, WARMUP } from './settings.mjs';
 import { state } from './state.mjs';
 
-/** One autocannon run; resolves with its result object. */
+/**
+ * One autocannon run; resolves with its result object.
+ * @param {{ url: string, method?: string, headers?: Record<string, string>, body?: unknown, connections: number, durationSec: number }} options
+ */
 export function load({ url, method = 'GET', headers, body, connections, durationSec }) {
   const payload = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
   const allHeaders = {
     ...(payload && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
     ...headers,
   };
-  return autocannon({ url, method, headers: allHeaders, body: payload, connections, duration: durationSec });
+  return autocannon({
+    url,
+    method: /** @type {autocannon.Request['method']} */ (method),
+    headers: allHeaders,
+    body: payload,
+    connections,
+    duration: durationSec,
+  });
 }
 
 /** @param {{ minRatio?: number, maxP99Ms?: number }} aims @param {any} r */
@@ -164,7 +174,7 @@ export function makeContext(ceilingUrl, gatewayUrl) {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ email, password }),
         });
-        const body = await res.json().catch(() => ({}));
+        const body = /** @type {{ accessToken?: string }} */ (await res.json().catch(() => ({})));
         if (!res.ok || !body.accessToken)
           throw new Error(`login as ${email} failed: HTTP ${res.status} ${JSON.stringify(body)}`);
         tokens.set(email, body.accessToken);

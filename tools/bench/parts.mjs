@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { bookingContention } from './booking-contention.mjs';
 import { say, sleep } from './lib.mjs';
-import { foreignClients, makeContext, measure, readMemory } from './measure.mjs';
+import { foreignClients, measure, readMemory } from './measure.mjs';
 import { notificationsBench } from './notifications.mjs';
 import { fmt } from './report.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
@@ -33,7 +33,7 @@ export function micro() {
 
 /**
  * Every HTTP scenario under load (when `measureHttp`), then each app's idle resident memory.
- * @param {ReturnType<typeof makeContext>} ctx @param {boolean} measureHttp
+ * @param {ReturnType<typeof import('./measure.mjs').makeContext>} ctx @param {boolean} measureHttp
  */
 export async function http(ctx, measureHttp) {
   for (const scenario of measureHttp ? SCENARIOS : []) {
@@ -67,6 +67,7 @@ export async function wallet(gatewayUrl) {
 /** @param {string} gatewayUrl @param {string} mongoUri */
 export async function booking(gatewayUrl, mongoUri) {
   try {
+    /** @type {any} */
     const result = await bookingContention({ gatewayUrl, mongoUri, dbName: `${dbPrefix}_scheduling` });
     state.booking = result;
     result.foreignNatsClients = await foreignClients();

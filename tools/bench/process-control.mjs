@@ -5,28 +5,43 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { sleep } from './lib.mjs';
 
-/** Starts `node <args>` as the leader of its own process group, so the whole tree can be stopped at once. */
+/** @typedef {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} Child */
+
+/**
+ * Starts `node <args>` as the leader of its own process group, so the whole tree can be stopped at once.
+ * @param {string[]} args @param {{ cwd: string, env: NodeJS.ProcessEnv }} options
+ * @returns {Child}
+ */
 export function spawnGroup(args, { cwd, env }) {
   return spawn(process.execPath, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Calls onLine for every complete line a child writes to stdout and stderr. */
+/**
+ * Calls onLine for every complete line a child writes to stdout and stderr.
+ * @param {Child} child @param {(line: string, stream: 'stdout' | 'stderr') => unknown} onLine
+ */
 export function onLines(child, onLine) {
-  for (const [stream, name] of [
+  for (const [stream, name] of /** @type {const} */ ([
     [child.stdout, 'stdout'],
     [child.stderr, 'stderr'],
-  ]) {
+  ])) {
     let buffered = '';
     stream.on('data', (chunk) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
-      buffered = lines.pop();
+      buffered = lines.pop() ?? '';
       for (const line of lines) onLine(line, name);
     });
   }
 }
 
-/** Resolves with the first line for which `match` returns a truthy value; rejects on `fail`, exit or timeout. */
+/**
+ * Resolves with the first line for which `match` returns a truthy value; rejects on `fail`, exit or timeout.
+ * @template T
+ * @param {Child} child
+ * @param {{ match: (line: string) => T, fail?: (line: string) => boolean, timeoutMs: number, what: string }} options
+ * @returns {Promise<T>}
+ */
 export function waitForLine(child, { match, fail, timeoutMs, what }) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`${what}: not ready after ${timeoutMs / 1000}s`)), timeoutMs);
@@ -52,7 +67,7 @@ function groupAlive(pgid) {
     process.kill(-pgid, 0);
     return true;
   } catch (err) {
-    return err.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (err).code === 'EPERM';
   }
 }
 
@@ -84,12 +99,12 @@ export function appProcesses(runnerPid) {
   try {
     out = execFileSync('ps', ['-o', 'pid=,rss=,args=', '--ppid', String(runnerPid)], { encoding: 'utf8' });
   } catch (err) {
-    if (err.status !== 1) throw err; // ps exits 1 when no process matched
+    if (/** @type {{ status?: number }} */ (err).status !== 1) throw err; // ps exits 1 when no process matched
   }
   return out
     .split('\n')
     .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter(Boolean)
+    .filter((m) => m !== null)
     .map(([, pid, rss, args]) => ({
       pid: Number(pid),
       rssKb: Number(rss),
@@ -115,6 +130,6 @@ export function cpuSeconds(pid) {
 export function machineBusySeconds() {
   cpuSeconds(process.pid); // sets clockTicks
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
+  const [user, nice, system, _idle, _iowait, irq, softirq, steal] = ticks;
   return (user + nice + system + irq + softirq + steal) / clockTicks;
 }

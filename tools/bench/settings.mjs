@@ -58,8 +58,6 @@ export const resultsFile = path.join(ROOT, '.infra/bench-results', `${ts}.json`)
 export const rel = (p) => path.relative(ROOT, p);
 
 /** The platform's apps, gateway first (the table of services in libs/contracts). */
-export const APPS = /** @type {string[]} */ (
-  (await compiled('dist/libs/contracts/src/common/services.js')).SERVICES.map(
-    (/** @type {{name: string}} */ s) => s.name,
-  )
-);
+/** @type {typeof import('../../libs/contracts/src/common/services')} */
+const { SERVICE_NAMES } = await compiled('dist/libs/contracts/src/common/services.js');
+export const APPS = [...SERVICE_NAMES];

@@ -1,7 +1,7 @@
 // What a bench run has started and found so far: the servers to stop whatever happens, and the
 // figures and failures the report is written from. One object, shared by the bench's modules.
 
-/** @typedef {import('node:child_process').ChildProcessWithoutNullStreams} Child */
+/** @typedef {import('./process-control.mjs').Child} Child */
 
 export const state = {
   /** @type {string[]} what failed; any makes the run exit 1 */

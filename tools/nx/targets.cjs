@@ -1,4 +1,3 @@
-// @ts-check
 // The Nx targets of every project, inferred from what it holds (as Nx's own plugins infer theirs),
 // so a project gets `unit` the day it gets its first *.spec.ts and nothing is listed twice:
 //   lint          eslint on the project, zero warnings

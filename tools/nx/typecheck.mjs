@@ -1,4 +1,3 @@
-// @ts-check
 // Typechecks one Nx project: the files of the workspace's tsconfig.json under the project's root
 // (tools/: tools/tsconfig.json), with the imports they follow, and nothing else.
 //   node tools/nx/typecheck.mjs <projectRoot>

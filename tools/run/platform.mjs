@@ -28,6 +28,7 @@ if (!existsSync(path.join(ROOT, 'dist/apps/gateway/src/main.js'))) {
   process.exit(1);
 }
 // The apps, their ports, databases and demo data: the one table in libs/contracts (compiled).
+/** @type {typeof import('../../libs/contracts/src/common/services')} */
 const { SERVICES } = await import(pathToFileURL(path.join(ROOT, 'dist/libs/contracts/src/common/services.js')).href);
 const base = Number(args['port-base']);
 const gatewayUrl = process.env.PUBLIC_URL ?? `http://localhost:${base}`;
@@ -94,7 +95,7 @@ function start(app, index) {
       if (sink) return sink.write(chunk);
       buffered += chunk.toString();
       const lines = buffered.split('\n');
-      buffered = lines.pop();
+      buffered = lines.pop() ?? '';
       for (const line of lines) process.stdout.write(`${prefix} ${line}\n`);
     });
   }
@@ -130,8 +131,8 @@ function shutdown(signal) {
   say(`${signal}: stopping every app...`);
   for (const child of children.values()) child.kill('SIGTERM');
   setTimeout(() => process.exit(0), 8000).unref();
-  Promise.all(
-    [...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))),
+  void Promise.all(
+    [...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r(undefined) : c.on('exit', r)))),
   ).then(() => process.exit(0));
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

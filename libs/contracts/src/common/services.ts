@@ -36,7 +36,11 @@ export const BACKEND_SERVICES: readonly BackendService[] = SERVICE_NAMES.filter(
 );
 
 /** An app's row of the table. */
-export const serviceSpec = (name: ServiceName): (typeof SERVICES)[number] => SERVICES.find((s) => s.name === name)!;
+export function serviceSpec(name: ServiceName): (typeof SERVICES)[number] {
+  const spec = SERVICES.find((s) => s.name === name);
+  if (!spec) throw new Error(`no service named ${name}`);
+  return spec;
+}
 
 /** Its database's name on a platform whose databases share `prefix` (e.g. `telehealth_wallet_claims`). */
 export function databaseOf(prefix: string, name: BackendService): string {
