@@ -40,13 +40,13 @@ function targetsOf(root, workspaceRoot) {
   };
   if (has(/(?<!int-|e2e-)\.spec\.ts$/))
     targets.unit = {
-      command: 'jest --selectProjects unit --passWithNoTests {projectRoot}/',
+      command: 'jest {projectRoot}/ --selectProjects unit --passWithNoTests',
       cache: true,
       inputs: ['default', '^production', ...jest],
     };
   if (has(/\.int-spec\.ts$/))
     targets.integration = {
-      command: 'node tools/test/jest.mjs --selectProjects integration {projectRoot}/',
+      command: 'node tools/test/jest.mjs {projectRoot}/ --selectProjects integration',
       cache: true,
       inputs: ['default', '^production', ...jest, '{workspaceRoot}/tools/test/jest.mjs'],
     };
