@@ -43,8 +43,7 @@ export async function claimNumbered<T extends NumberedClaim>(
     .find({ _id: { $in: ids } } as FilterQuery<T>, heldBy ? undefined : { _id: 1 })
     .lean<(NumberedClaim & Record<string, unknown>)[]>();
   const mine =
-    heldBy &&
-    placed.find((c) => Object.entries(heldBy).every(([field, value]) => c[field] === (value as unknown)));
+    heldBy && placed.find((c) => Object.entries(heldBy).every(([field, value]) => c[field] === (value as unknown)));
   if (mine) return mine._id;
   const taken = new Set(placed.map((c) => c._id));
   for (let n = 0; n < capacity; n++) {

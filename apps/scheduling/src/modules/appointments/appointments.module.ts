@@ -2,7 +2,8 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { MongooseModule } from '@nestjs/mongoose';
 import { SeatsService } from '../seats/seats.service';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
-import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
+import { IDEMPOTENCY_KEY_MODEL, IdempotencyKeySchema } from '@telehealth/persistence';
+import { BookingKeys } from './booking-keys';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
 import { AppointmentStore } from './appointment.store';
@@ -40,13 +41,14 @@ export class AppointmentsModule {
         MongooseModule.forFeature([
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
-          { name: BOOKING_KEY_MODEL, schema: BookingKeySchema },
+          { name: IDEMPOTENCY_KEY_MODEL, schema: IdempotencyKeySchema },
         ]),
       ],
       controllers: [AppointmentsController],
       providers: [
         SeatsService,
         AppointmentStore,
+        BookingKeys,
         { provide: Clock, useClass: SystemClock },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         AppointmentPlaces,
