@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { AppointmentStatus, type EventEnvelope, type PageQuery } from '@telehealth/contracts';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
-import { VersionedLog, findPage } from '@telehealth/persistence';
+import { VersionedLog, findPage, insertUnique } from '@telehealth/persistence';
 import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
 import type { Transition } from './lifecycle';
 
@@ -45,10 +45,11 @@ export class AppointmentStore {
     });
   }
 
-  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc> {
-    const created = await this.appointments.create({ ...doc, version: 0, ...outboxOnInsert(events) });
-    this.relay.kick();
-    return created.toObject();
+  /** The new appointment with its events; null when its id, number or Idempotency-Key is taken. */
+  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc | null> {
+    const created = await insertUnique(this.appointments, { ...doc, version: 0, ...outboxOnInsert(events) });
+    if (created) this.relay.kick();
+    return created;
   }
 
   /**

@@ -13,7 +13,7 @@ import {
 } from '@telehealth/contracts';
 import { DomainError, RpcCallError, RpcClient, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { derivedId, isDuplicateKey } from '@telehealth/persistence';
+import { derivedId } from '@telehealth/persistence';
 import { Clock } from '../../../../common/clock';
 import { IdGenerator } from '../../../../common/id-generator';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
@@ -220,15 +220,12 @@ export class BookAppointment {
         doc.status === AppointmentStatus.CONFIRMED
           ? [held, createEvent(SchedulingEvents.appointmentConfirmed, doc._id, base, origin(correlationId))]
           : [held];
-      try {
-        return { doc: await this.store.insert(full, events), created: true };
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        const earlier =
-          (await this.store.load(doc._id)) ?? (await this.store.findByKey(doc.patientId, doc.idempotencyKey));
-        if (earlier) return { doc: earlier, created: false };
-        if (attempt >= 4) throw err;
-      }
+      const created = await this.store.insert(full, events);
+      if (created) return { doc: created, created: true };
+      const earlier =
+        (await this.store.load(doc._id)) ?? (await this.store.findByKey(doc.patientId, doc.idempotencyKey));
+      if (earlier) return { doc: earlier, created: false };
+      if (attempt >= 4) throw new Error(`No free appointment number on ${day} after ${attempt + 1} tries`);
     }
   }
 

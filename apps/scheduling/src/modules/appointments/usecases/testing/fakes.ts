@@ -67,8 +67,12 @@ export class FakeAppointmentStore implements Public<AppointmentStore> {
 
   constructor(private readonly clock: FakeClock) {}
 
-  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc> {
-    if (this.docs.has(doc._id)) throw new Error(`duplicate ${doc._id}`);
+  /** Null when the id, or the patient's Idempotency-Key, is taken (the unique indexes). */
+  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc | null> {
+    const keyTaken = [...this.docs.values()].some(
+      (d) => d.patientId === doc.patientId && d.idempotencyKey === doc.idempotencyKey,
+    );
+    if (this.docs.has(doc._id) || keyTaken) return null;
     const now = this.clock.now();
     const created: AppointmentDoc = { ...doc, version: 0, createdAt: now, updatedAt: now, outbox: [] };
     this.docs.set(doc._id, created);
