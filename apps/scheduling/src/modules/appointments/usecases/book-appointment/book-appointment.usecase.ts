@@ -120,7 +120,7 @@ export class BookAppointment {
   ): Promise<AppointmentView> {
     const { slot, doctor } = found;
     // A keyed attempt resumes with the place an attempt that died took (same id).
-    const place = await this.places.take(slot, id, { resume: q.idempotencyKey !== undefined });
+    const place = await this.places.take(slot, id, { resume: Boolean(q.idempotencyKey) });
     await this.requireStillOffered(found, place, id);
     const now = this.clock.now();
     const free = slot.fee.amountMinor === 0;
