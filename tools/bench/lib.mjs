@@ -1,18 +1,22 @@
-// Helpers for tools/bench/run.mjs: child process groups, load runs, per-process CPU and memory,
-// database clean-up and a plain-text table.
-import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import autocannon from 'autocannon';
+// Helpers the bench's parts share: its log line, JSON requests to the platform, sleeping, the NATS
+// clients that are not ours, and dropping the bench's databases.
 import mongoose from 'mongoose';
 
+/** @param {string} msg */
 export const say = (msg) => process.stdout.write(`[bench] ${msg}\n`);
-/** A JSON request to the platform: { status, body } (body parsed when it is JSON). */
+/**
+ * A JSON request to the platform: { status, body } (body parsed when it is JSON).
+ * @param {string} base @param {string} method @param {string} path @param {unknown} [body]
+ * @param {string} [token] @param {Record<string, string>} [extraHeaders]
+ * @returns {Promise<{ status: number, body: any }>}
+ */
 export async function call(base, method, path, body, token, extraHeaders = {}) {
+  /** @type {Record<string, string>} */
   const headers = { 'content-type': 'application/json', ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await res.text();
+  /** @type {any} */
   let parsed = text;
   try {
     parsed = JSON.parse(text);
@@ -22,145 +26,27 @@ export async function call(base, method, path, body, token, extraHeaders = {}) {
   return { status: res.status, body: parsed };
 }
 
+/** @param {number} ms @returns {Promise<void>} */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Starts `node <args>` as the leader of its own process group, so the whole tree can be stopped at once. */
-export function spawnGroup(args, { cwd, env }) {
-  return spawn(process.execPath, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** Calls onLine for every complete line a child writes to stdout and stderr. */
-export function onLines(child, onLine) {
-  for (const [stream, name] of [
-    [child.stdout, 'stdout'],
-    [child.stderr, 'stderr'],
-  ]) {
-    let buffered = '';
-    stream.on('data', (chunk) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop();
-      for (const line of lines) onLine(line, name);
-    });
-  }
-}
-
-/** Resolves with the first line for which `match` returns a truthy value; rejects on `fail`, exit or timeout. */
-export function waitForLine(child, { match, fail, timeoutMs, what }) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`${what}: not ready after ${timeoutMs / 1000}s`)), timeoutMs);
-    const done = (err, value) => {
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve(value);
-    };
-    const onExit = (code, signal) =>
-      done(new Error(`${what}: exited (${signal ?? `code ${code}`}) before it was ready`));
-    child.on('exit', onExit);
-    onLines(child, (line) => {
-      if (fail && fail(line)) return done(new Error(`${what}: ${line.trim()}`));
-      const value = match(line);
-      if (value) done(null, value);
-    });
-  });
-}
-
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
-/** SIGTERM to the process group; SIGKILL whatever is left after `graceMs`. Resolves when the group is gone. */
-export async function stopGroup(child, graceMs = 10_000) {
-  const pgid = child?.pid;
-  if (!pgid || !groupAlive(pgid)) return 'already stopped';
-  process.kill(-pgid, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (groupAlive(pgid) && Date.now() < deadline) await sleep(100);
-  if (!groupAlive(pgid)) return 'stopped';
-  process.kill(-pgid, 'SIGKILL');
-  while (groupAlive(pgid)) await sleep(100);
-  return 'killed (did not stop on SIGTERM)';
-}
-
-/** True when nothing listens on 127.0.0.1:port. */
-export function portFree(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(true));
-  });
-}
-
-/** One autocannon run; resolves with its result object. */
-export function load({ url, method = 'GET', headers, body, connections, durationSec }) {
-  const payload = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
-  const allHeaders = {
-    ...(payload && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
-    ...headers,
-  };
-  return autocannon({ url, method, headers: allHeaders, body: payload, connections, duration: durationSec });
-}
-
-/** The platform runner's children: [{ name, pid, rssKb }] from `ps`, named by dist/apps/<name>/src/main.js. */
-export function appProcesses(runnerPid) {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=,rss=,args=', '--ppid', String(runnerPid)], { encoding: 'utf8' });
-  } catch (err) {
-    if (err.status !== 1) throw err; // ps exits 1 when no process matched
-  }
-  return out
-    .split('\n')
-    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter(Boolean)
-    .map(([, pid, rss, args]) => ({
-      pid: Number(pid),
-      rssKb: Number(rss),
-      name: args.match(/dist\/apps\/([^/]+)\/src\/main\.js/)?.[1],
-    }))
-    .filter((p) => p.name);
-}
-
-let clockTicks;
-/** CPU seconds (user + system) a process has used so far, from /proc; null when it is gone. */
-export function cpuSeconds(pid) {
-  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from #3 (state) on
-    return (Number(fields[11]) + Number(fields[12])) / clockTicks; // #14 utime, #15 stime
-  } catch {
-    return null;
-  }
-}
-
-/** Busy CPU seconds of the whole machine so far (all cores; idle and iowait excluded), from /proc/stat. */
-export function machineBusySeconds() {
-  cpuSeconds(process.pid); // sets clockTicks
-  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
-  return (user + nice + system + irq + softirq + steal) / clockTicks;
-}
 
 /**
  * Clients of the same NATS that are not ours, from its monitoring endpoint: `rpc` are services of
  * another platform (`<service>-rpc-<pid>`): they share our services' queue groups, so they answer
  * part of our requests; `other` are other apps' connections (`<app>-<pid>`, e.g. a test run).
  * Null when the monitor does not answer.
+ * @param {number | undefined} monitorPort @param {string[]} apps @param {number[]} ourPids
+ * @returns {Promise<{ rpc: string[], other: string[] } | null>}
  */
 export async function foreignNatsClients(monitorPort, apps, ourPids) {
   try {
     const res = await fetch(`http://127.0.0.1:${monitorPort}/connz?limit=4096`, { signal: AbortSignal.timeout(2000) });
-    const { connections = [] } = await res.json();
+    const { connections = [] } = /** @type {{ connections?: { name?: string }[] }} */ (await res.json());
     const pattern = new RegExp(`^(${apps.join('|')})(-rpc)?-(\\d+)$`);
-    const foreign = connections.map((c) => c.name?.match(pattern)).filter((m) => m && !ourPids.includes(Number(m[3])));
-    const names = (list) => [...new Set(list.map((m) => m[0]))];
+    const foreign = connections.flatMap((c) => {
+      const m = c.name?.match(pattern);
+      return m && !ourPids.includes(Number(m[3])) ? [m] : [];
+    });
+    const names = (/** @type {RegExpMatchArray[]} */ list) => [...new Set(list.map((m) => m[0]))];
     return { rpc: names(foreign.filter((m) => m[2])), other: names(foreign.filter((m) => !m[2])) };
   } catch {
     return null;
@@ -178,17 +64,4 @@ export async function dropDatabases(mongoUri, prefix) {
   } finally {
     await client.close();
   }
-}
-
-/** A plain-text table: rows of cells, the first row the header; numbers right-aligned. */
-export function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  const numeric = (cell) => typeof cell === 'number' || /^[\d.,]+( ?%| ms| MB)?$/.test(String(cell));
-  const right = rows[0].map((_, c) => rows.length > 1 && numeric(rows[1][c]));
-  const line = (r) =>
-    r
-      .map((cell, c) => (right[c] ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c])))
-      .join('  ')
-      .trimEnd();
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

@@ -48,11 +48,11 @@ export async function startBenchSmtp() {
       });
     },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   return {
-    port: server.server.address().port,
+    port: /** @type {import('node:net').AddressInfo} */ (server.server.address()).port,
     onMail: (fn) => (listeners.add(fn), () => listeners.delete(fn)),
-    close: () => new Promise((r) => server.close(r)),
+    close: () => new Promise((r) => server.close(() => r(undefined))),
   };
 }
 
@@ -226,7 +226,7 @@ async function workerThroughput({ redisUrl, mongoUri, dbName, smtp }) {
   );
   transport.close();
   await conn.close();
-  const ratio = noop.jobsPerSec ? email.jobsPerSec / noop.jobsPerSec : null;
+  const ratio = noop.jobsPerSec && email.jobsPerSec != null ? email.jobsPerSec / noop.jobsPerSec : null;
   say(
     `  email: ${email.jobsPerSec} jobs/s (${ratio == null ? '-' : `${(ratio * 100).toFixed(1)}%`} of the no-op baseline)`,
   );
@@ -240,10 +240,10 @@ export async function notificationsBench({ natsUrl, redisUrl, mongoUri, dbName, 
   if (events.delivered < events.events)
     problems.push(`notifications: only ${events.delivered} of ${events.events} emails arrived within 120 s`);
   const workers = await workerThroughput({ redisUrl, mongoUri, dbName, smtp });
-  for (const [what, r] of [
+  for (const [what, r] of /** @type {const} */ ([
     ['no-op', workers.noop],
     ['email', workers.email],
-  ])
+  ]))
     if (r.done + r.failed < r.jobs)
       problems.push(`notifications: ${what} worker finished ${r.done} of ${r.jobs} jobs within 120 s`);
   if (workers.email.failed || workers.noop.failed)

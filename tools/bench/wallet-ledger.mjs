@@ -180,11 +180,11 @@ export async function walletLedger({ gatewayUrl, seconds, run }) {
     problems.push(`wallet reconciliation: HTTP ${reconciled.status} ${JSON.stringify(reconciled.body).slice(0, 200)}`);
   const report = reconciled.status === 200 ? reconciled.body : {};
 
-  for (const [name, r] of [
+  for (const [name, r] of /** @type {const} */ ([
     ['baseline', baseline],
     ['hot wallet', hot],
     ['spread', spread],
-  ])
+  ]))
     if (r.ok !== r.requests) problems.push(`wallet ${name}: non-2xx ${JSON.stringify(r.statuses)}`);
   if (bookings.ok !== bookings.requests)
     problems.push(

@@ -44,10 +44,11 @@ export async function startMailSink({ port = 1025, dir, log = (line) => process.
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
   });
   server.on('error', (err) => log(`[mail] ${err.message}`));
-  return { port: server.server.address().port, close: () => new Promise((r) => server.close(r)) };
+  const { port: listening } = /** @type {import('node:net').AddressInfo} */ (server.server.address());
+  return { port: listening, close: () => new Promise((r) => server.close(() => r(undefined))) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -82,7 +82,7 @@ const checks = {
 async function natsJetStreamEnabled() {
   try {
     const res = await fetch(`http://127.0.0.1:${ports.natsMonitor}/jsz`, { signal: AbortSignal.timeout(1000) });
-    const body = await res.json();
+    const body = /** @type {{ disabled?: boolean, config?: { disabled?: boolean } }} */ (await res.json());
     return !body.disabled && !body.config?.disabled;
   } catch {
     // No monitor port: the INFO line names jetstream support.
@@ -203,7 +203,7 @@ async function up(forTests) {
   mkdirSync(INFRA, { recursive: true });
   for (const [name, c] of Object.entries(components)) {
     if (name === 'mongo' && (GIVEN_MONGO_URI || forTests)) {
-      await useOwnDatabase(forTests);
+      await useOwnDatabase();
       continue;
     }
     if (await checks[name]()) {
@@ -218,7 +218,7 @@ async function up(forTests) {
 }
 
 /** MONGO_URI given: check it answers. Tests without one: install the engine each run starts. */
-async function useOwnDatabase(forTests) {
+async function useOwnDatabase() {
   if (!GIVEN_MONGO_URI) {
     installMongoWire(log);
     log('MongoDB wire: installed; each test run starts its own in-memory instance');

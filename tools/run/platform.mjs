@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startMailSink } from '../dev/mail-sink.mjs';
 
@@ -23,28 +23,35 @@ const { values: args } = parseArgs({
   },
 });
 
-const SERVICES = ['identity', 'scheduling', 'teleconsultation', 'wallet-claims', 'aftercare', 'notifications'];
+if (!existsSync(path.join(ROOT, 'dist/apps/gateway/src/main.js'))) {
+  process.stdout.write('[platform] dist/ is missing: run `npm run build` first (npm start does it for you).\n');
+  process.exit(1);
+}
+// The apps, their ports, databases and demo data: the one table in libs/contracts (compiled).
+/** @type {typeof import('../../libs/contracts/src/common/services')} */
+const { SERVICES } = await import(pathToFileURL(path.join(ROOT, 'dist/libs/contracts/src/common/services.js')).href);
 const base = Number(args['port-base']);
 const gatewayUrl = process.env.PUBLIC_URL ?? `http://localhost:${base}`;
-const apps = [
-  ...SERVICES.map((name, i) => ({
-    name,
-    port: base + 101 + i,
-    env: {
-      HEALTH_PORT: String(base + 101 + i),
-      MONGO_DB: `${args['db-prefix']}_${name.replace(/-/g, '_')}`,
-    },
-  })),
-  { name: 'gateway', port: base, env: { GATEWAY_PORT: String(base), PUBLIC_URL: gatewayUrl } },
-];
+// The services first, the gateway last (the order they start in).
+const apps = [...SERVICES.filter((s) => s.database), ...SERVICES.filter((s) => !s.database)].map((s) => ({
+  name: s.name,
+  port: base + s.portOffset,
+  env:
+    s.database === null
+      ? { GATEWAY_PORT: String(base), PUBLIC_URL: gatewayUrl }
+      : {
+          HEALTH_PORT: String(base + s.portOffset),
+          MONGO_DB: `${args['db-prefix']}_${s.database}`,
+          ...(args.demo && s.demoData ? { DEMO_DATA: 'true' } : {}),
+        },
+}));
+/** @param {string} name */
+const appNamed = (name) => /** @type {(typeof apps)[number]} */ (apps.find((a) => a.name === name));
 // The sandbox payment provider delivers its signed webhooks to this platform's own gateway.
-Object.assign(apps.find((a) => a.name === 'wallet-claims').env, {
+Object.assign(appNamed('wallet-claims').env, {
   SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${base}/v1/webhooks/sandbox`,
   PUBLIC_URL: gatewayUrl,
 });
-if (args.demo)
-  for (const name of ['identity', 'scheduling', 'wallet-claims'])
-    apps.find((a) => a.name === name).env.DEMO_DATA = 'true';
 
 // Emails: to the SMTP server in SMTP_HOST when one is set; otherwise to a local mail sink that
 // keeps each message as a .eml file (port 1025, or any free one when that is taken).
@@ -52,8 +59,7 @@ if (!process.env.SMTP_HOST) {
   const dir = args['mail-dir'] ?? path.join(args['log-dir'] ?? path.join(ROOT, '.infra'), 'mail');
   const log = (line) => process.stdout.write(`${line}\n`);
   const sink = await startMailSink({ port: 1025, dir, log }).catch(() => startMailSink({ port: 0, dir, log }));
-  apps.find((a) => a.name === 'notifications').env.SMTP_PORT = String(sink.port);
-  apps.find((a) => a.name === 'notifications').env.SMTP_HOST = '127.0.0.1';
+  Object.assign(appNamed('notifications').env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) });
   process.stdout.write(
     `[platform] emails go to a local mail sink on :${sink.port}; read them in ${path.relative(ROOT, dir)}/\n`,
   );
@@ -63,10 +69,6 @@ const COLORS = [36, 33, 35, 32, 34, 31, 37];
 const color = (i, s) => (process.stdout.isTTY ? `\x1b[${COLORS[i % COLORS.length]}m${s}\x1b[0m` : s);
 const say = (msg) => process.stdout.write(`[platform] ${msg}\n`);
 
-if (!existsSync(path.join(ROOT, 'dist/apps/gateway/src/main.js'))) {
-  say('dist/ is missing: run `npm run build` first (npm start does it for you).');
-  process.exit(1);
-}
 if (args['log-dir']) mkdirSync(args['log-dir'], { recursive: true });
 
 let stopping = false;
@@ -93,7 +95,7 @@ function start(app, index) {
       if (sink) return sink.write(chunk);
       buffered += chunk.toString();
       const lines = buffered.split('\n');
-      buffered = lines.pop();
+      buffered = lines.pop() ?? '';
       for (const line of lines) process.stdout.write(`${prefix} ${line}\n`);
     });
   }
@@ -129,14 +131,17 @@ function shutdown(signal) {
   say(`${signal}: stopping every app...`);
   for (const child of children.values()) child.kill('SIGTERM');
   setTimeout(() => process.exit(0), 8000).unref();
-  Promise.all(
-    [...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))),
+  void Promise.all(
+    [...children.values()].map((c) => new Promise((r) => (c.exitCode !== null ? r(undefined) : c.on('exit', r)))),
   ).then(() => process.exit(0));
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-say(`starting ${apps.length} apps (gateway on :${base}, services' probes on :${base + 101}-${base + 106})...`);
+const probes = apps.filter((a) => a.port !== base).map((a) => a.port);
+say(
+  `starting ${apps.length} apps (gateway on :${base}, services' probes on :${Math.min(...probes)}-${Math.max(...probes)})...`,
+);
 apps.forEach(start);
 const notReady = await waitReady();
 if (notReady.length) {

@@ -27,7 +27,7 @@ if (!process.env.MONGO_URI) {
 const env = db ? { ...process.env, MONGO_URI: db.uri } : process.env;
 const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit', env });
 // Ctrl-C reaches jest through the terminal; the database (detached) is stopped when jest exits.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => jest.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => jest.kill(signal));
 jest.on('exit', (code, signal) => {
   stopMongoWire(db);
   process.exit(code ?? (signal ? 1 : 0));

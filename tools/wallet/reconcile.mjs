@@ -22,7 +22,9 @@ let nc;
 try {
   nc = await connect({ servers: args.nats, timeout: 3000 });
 } catch (err) {
-  say(`cannot reach NATS at ${args.nats} (${err.message}): start the platform (npm start) or pass --nats`);
+  say(
+    `cannot reach NATS at ${args.nats} (${/** @type {Error} */ (err).message}): start the platform (npm start) or pass --nats`,
+  );
   process.exit(2);
 }
 const h = headers();
@@ -42,7 +44,7 @@ try {
   );
   reply = JSON.parse(msg.string());
 } catch (err) {
-  say(`no answer from wallet-claims (${err.message}): is the service running on ${args.nats}?`);
+  say(`no answer from wallet-claims (${/** @type {Error} */ (err).message}): is the service running on ${args.nats}?`);
   process.exit(2);
 } finally {
   await nc.close();

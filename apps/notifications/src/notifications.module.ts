@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { JobsModule } from '@telehealth/jobs';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { NotificationsConfig } from './config/notifications.config';
 import { AppointmentNotificationsConsumer } from './modules/consumers/appointments.consumer';
@@ -53,6 +54,7 @@ import {
 } from './modules/reminders/appointment-state';
 import { ReminderScheduler } from './modules/reminders/reminder-scheduler';
 import { ReminderWorker } from './modules/reminders/reminder-worker';
+import { notificationQueues } from './queues';
 
 export interface NotificationsModuleOptions {
   /** Prefix of the durable consumers (tests isolate with their own). */
@@ -85,6 +87,8 @@ export class NotificationsModule {
           configClass: NotificationsConfig,
           consumerGroup: options.consumerGroup,
         }),
+        JobsModule.forRoot(config),
+        JobsModule.forFeature(notificationQueues(config)),
         MongooseModule.forFeature([
           { name: DELIVERY_MODEL, schema: DeliverySchema },
           { name: SUPPRESSION_MODEL, schema: SuppressionSchema },

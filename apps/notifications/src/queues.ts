@@ -1,23 +1,9 @@
 import { NotificationChannel, type NotificationKind } from '@telehealth/contracts';
-
-/** Every BullMQ queue of the notifications service. */
-export enum NotificationQueue {
-  EMAIL = 'notifications-email',
-  SMS = 'notifications-sms',
-  PUSH = 'notifications-push',
-  /** Delayed jobs, one per confirmed appointment and offset. */
-  REMINDERS = 'notifications-reminders',
-  /** Messages whose every attempt failed; no worker: operators list and replay them. */
-  DEAD_LETTER = 'notifications-dead-letter',
-}
+import { defineQueue, type QueueContract, type QueueRegistration } from '@telehealth/jobs';
+import type { NotificationsConfig } from './config/notifications.config';
 
 /** The channels sent through a queue (in-app messages are written straight to the inbox). */
 export type QueuedChannel = NotificationChannel.EMAIL | NotificationChannel.SMS | NotificationChannel.PUSH;
-export const QUEUE_OF: Record<QueuedChannel, NotificationQueue> = {
-  [NotificationChannel.EMAIL]: NotificationQueue.EMAIL,
-  [NotificationChannel.SMS]: NotificationQueue.SMS,
-  [NotificationChannel.PUSH]: NotificationQueue.PUSH,
-};
 
 /** What every channel job carries: the delivery it belongs to (its job id too). */
 interface DeliveryJobBase {
@@ -62,6 +48,54 @@ export interface DeadLetterJob {
   failedReason: string;
   attempts: number;
   failedAt: string;
+}
+
+/** Every BullMQ queue of the notifications service, with the payload of its jobs. */
+export const NotificationQueues = {
+  /** One per channel; a job's id is its delivery id. */
+  email: defineQueue<ChannelJob>('notifications-email'),
+  sms: defineQueue<ChannelJob>('notifications-sms'),
+  push: defineQueue<ChannelJob>('notifications-push'),
+  /** Delayed jobs, one per confirmed appointment and offset (see reminderJobId). */
+  reminders: defineQueue<ReminderJob>('notifications-reminders'),
+  /** Messages whose every attempt failed; no worker: operators list and replay them. */
+  deadLetter: defineQueue<DeadLetterJob>('notifications-dead-letter'),
+} as const;
+
+export const QUEUE_OF: Record<QueuedChannel, QueueContract<ChannelJob>> = {
+  [NotificationChannel.EMAIL]: NotificationQueues.email,
+  [NotificationChannel.SMS]: NotificationQueues.sms,
+  [NotificationChannel.PUSH]: NotificationQueues.push,
+};
+
+/** Each channel's rate limit (messages per second, BullMQ limiter across replicas). */
+export const ratesOf = (config: NotificationsConfig): Record<QueuedChannel, number> => ({
+  [NotificationChannel.EMAIL]: config.EMAIL_RATE_PER_SECOND,
+  [NotificationChannel.SMS]: config.SMS_RATE_PER_SECOND,
+  [NotificationChannel.PUSH]: config.PUSH_RATE_PER_SECOND,
+});
+
+/**
+ * The queues as the service registers them: channel jobs retried with exponential backoff and
+ * gone from Redis once done (the delivery log keeps the record); reminders retried a few times;
+ * dead letters with no worker.
+ */
+export function notificationQueues(config: NotificationsConfig): QueueRegistration[] {
+  const rates = ratesOf(config);
+  const channels = (Object.keys(QUEUE_OF) as QueuedChannel[]).map((channel): QueueRegistration<ChannelJob> => ({
+    queue: QUEUE_OF[channel],
+    jobs: { attempts: config.DELIVERY_ATTEMPTS, backoffMs: config.DELIVERY_BACKOFF_MS },
+    worker: { concurrency: config.WORKER_CONCURRENCY, limiter: { max: rates[channel], duration: 1_000 } },
+  }));
+  return [
+    ...channels,
+    {
+      queue: NotificationQueues.reminders,
+      jobs: { attempts: 5, backoffMs: 2_000, removeOnComplete: true, removeOnFail: 1_000 },
+      worker: { concurrency: 4 },
+    },
+    { queue: NotificationQueues.deadLetter, worker: false },
+  ];
 }
 
 /** Job id of a reminder: one per appointment and offset, so scheduling twice is harmless. */

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { JobsModule } from '@telehealth/jobs';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { SchedulingConfig } from './config/scheduling.config';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
@@ -20,6 +21,7 @@ export class SchedulingModule {
       module: SchedulingModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'scheduling', config, configClass: SchedulingConfig }),
+        JobsModule.forRoot(config),
         DirectoryModule,
         AvailabilityModule,
         SearchModule,

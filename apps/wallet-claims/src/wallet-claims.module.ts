@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { JobsModule } from '@telehealth/jobs';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { WalletClaimsConfig } from './config/wallet-claims.config';
 import { DemoModule } from './modules/demo/demo.module';
@@ -17,6 +18,7 @@ export class WalletClaimsModule {
       module: WalletClaimsModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'wallet-claims', config, configClass: WalletClaimsConfig }),
+        JobsModule.forRoot(config),
         ProvidersModule.forRoot(config),
         WalletsModule,
         PaymentsModule,

@@ -6,6 +6,7 @@ export const CONTRACTS_VERSION = '1.3.0';
 
 export * from './common/services';
 export * from './common/errors';
+export * from './common/error-reasons';
 export * from './common/caller';
 export * from './common/headers';
 export * from './common/pagination';

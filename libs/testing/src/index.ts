@@ -7,3 +7,4 @@ export * from './publish-event';
 export * from './domain-errors';
 export * from './payments';
 export * from './mail-sink';
+export * from './private-infra';

@@ -1,3 +1,5 @@
+import { databaseOf, type BackendService } from '@telehealth/contracts';
+
 /**
  * Settings shared by the test platform (started by the e2e global setup) and the tests that
  * talk to it or to the infrastructure directly.
@@ -15,10 +17,11 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Set by the e2e global setup for the test workers. */
 export const gatewayUrl = (): string => process.env.E2E_GATEWAY_URL ?? `http://127.0.0.1:${TEST_PORT_BASE}`;
-/** The port base the e2e platform runs on (the gateway's port; service probes at +101..+106). */
+/** The port base the e2e platform runs on (the gateway's port; each service's probes at its offset in SERVICES). */
 export const platformPortBase = (): number => Number(process.env.E2E_PORT_BASE ?? TEST_PORT_BASE);
 export const testDbPrefix = (): string => process.env.E2E_DB_PREFIX ?? 'test';
-export const dbNameOf = (service: string): string => `${testDbPrefix()}_${service.replace(/-/g, '_')}`;
+/** A service's database on the e2e platform. */
+export const dbNameOf = (service: BackendService): string => databaseOf(testDbPrefix(), service);
 
 /**
  * The payment providers of the test platform: all three enabled (sandbox first, so it takes

@@ -49,7 +49,10 @@ const stamp = () =>
     .update(SOURCES.map((f) => readFileSync(f, 'utf8')).join('\0'))
     .digest('hex');
 
-/** Jars and launcher under .infra/mongo-wire/, fetched and compiled when missing or stale. */
+/**
+ * Jars and launcher under .infra/mongo-wire/, fetched and compiled when missing or stale.
+ * @param {(message: string) => void} [log]
+ */
 export function installMongoWire(log = () => {}) {
   const stampFile = path.join(HOME, 'stamp');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp()) return HOME;
@@ -57,6 +60,7 @@ export function installMongoWire(log = () => {}) {
   log('fetching mongo-java-server from Maven Central and compiling its launcher (one time, a few seconds)...');
   rmSync(HOME, { recursive: true, force: true });
   mkdirSync(HOME, { recursive: true });
+  /** @type {[string, string[]][]} */
   const steps = [
     [
       'mvn',
@@ -95,13 +99,16 @@ export const portOpen = (port) =>
     s.on('error', () => resolve(false));
   });
 
-/** A free loopback port, asked of the OS and released for the server to take. */
+/**
+ * A free loopback port, asked of the OS and released for the server to take.
+ * @returns {Promise<number>}
+ */
 export const freePort = () =>
   new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -109,6 +116,8 @@ export const freePort = () =>
 /**
  * Starts a detached server on loopback: in memory, or on the H2 file `file`. Resolves once it
  * accepts connections, with its URI and pid; rejects with its last log lines if it dies first.
+ * @param {{ port?: number, file?: string, logFile: string, log?: (message: string) => void, timeoutMs?: number }} options
+ * @returns {Promise<{ uri: string, port: number, pid: number }>}
  */
 export async function startMongoWire({ port, file, logFile, log = () => {}, timeoutMs = 60_000 }) {
   installMongoWire(log);
@@ -142,7 +151,7 @@ export async function startMongoWire({ port, file, logFile, log = () => {}, time
       throw new Error(`mongo-java-server did not open port ${port} in ${timeoutMs / 1000}s; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { uri: `mongodb://127.0.0.1:${port}`, port, pid: child.pid };
+  return { uri: `mongodb://127.0.0.1:${port}`, port, pid: /** @type {number} */ (child.pid) };
 }
 
 export function stopMongoWire(server) {

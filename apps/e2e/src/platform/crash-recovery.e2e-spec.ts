@@ -1,10 +1,8 @@
 import { IdentityEvents, type UserRegisteredV1 } from '@telehealth/contracts';
-import { Api, EventTap, platformPortBase, dbNameOf, rawDb, registration, sleep, waitUntil } from '@telehealth/testing';
+import { Api, EventTap, dbNameOf, rawDb, registration, sleep, waitUntil } from '@telehealth/testing';
+import { serviceReady } from '../support/services';
 
-const identityReady = async (): Promise<boolean> =>
-  fetch(`http://127.0.0.1:${platformPortBase() + 101}/ready`, { signal: AbortSignal.timeout(1000) })
-    .then((r) => r.ok)
-    .catch(() => false);
+const identityReady = (): Promise<boolean> => serviceReady('identity');
 
 describe('Crash between write and publish - the outbox', () => {
   let tap: EventTap<UserRegisteredV1>;

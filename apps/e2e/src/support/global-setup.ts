@@ -10,8 +10,9 @@ import {
   TEST_PAYMENTS,
   TEST_PII_KEY,
   TEST_PORT_BASE,
+  freePortBase,
+  startPrivateInfra,
 } from '@telehealth/testing';
-import { freePortBase, startPrivateInfra } from './private-infra';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 /** Where a run records what to stop; one per run, so concurrent runs never stop each other's. */
@@ -36,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
   // Every test worker (and the integration suites) talks to this run's own NATS and Redis.
   process.env.NATS_URL = infra.natsUrl;
   process.env.REDIS_URL = infra.redisUrl;
+  process.env.MONGO_URI = infra.mongoUri; // as given (tools/test/jest.mjs gives the run's own), or started here
   // A real SMTP server on loopback: the notifications service sends to it, and the tests read
   // what it received from its mail directory (jest runs them in this same process).
   const mailDir = path.join(logDir, 'mail');
@@ -99,6 +101,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_DB_PREFIX = runId;
   process.env.E2E_LOG_DIR = logDir;
   process.env.E2E_STATE_FILE = stateFileOf(runId);
-  writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ pid: runner.pid, runId, logDir, infraPids: infra.pids }));
+  writeFileSync(
+    process.env.E2E_STATE_FILE,
+    JSON.stringify({ pid: runner.pid, runId, logDir, infra: { processes: infra.processes } }),
+  );
   process.stdout.write(`\n[e2e] platform ready (databases ${runId}_*, logs ${path.relative(ROOT, logDir)})\n`);
 }

@@ -1,7 +1,7 @@
 // Jest runs global setup outside the test module map: resolve @telehealth/* through tsconfig paths.
 import 'tsconfig-paths/register';
 import { readFileSync, rmSync } from 'node:fs';
-import { dropDatabases, type FakeProviderServer } from '@telehealth/testing';
+import { dropDatabases, stopPrivateInfra, type FakeProviderServer, type PrivateInfra } from '@telehealth/testing';
 
 /** Stops the test platform and drops its databases (logs stay for inspection on failure). */
 export default async function globalTeardown(): Promise<void> {
@@ -9,10 +9,10 @@ export default async function globalTeardown(): Promise<void> {
   const stateFile = process.env.E2E_STATE_FILE;
   if (!stateFile) return;
   await (globalThis as { __fakeProviders?: FakeProviderServer }).__fakeProviders?.close();
-  const { pid, runId, infraPids } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+  const { pid, runId, infra } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
     pid: number;
     runId: string;
-    infraPids: number[];
+    infra: Pick<PrivateInfra, 'processes'>;
   };
   try {
     process.kill(-pid, 'SIGTERM');
@@ -20,15 +20,10 @@ export default async function globalTeardown(): Promise<void> {
     // Already gone.
   }
   await new Promise((r) => setTimeout(r, 1500));
-  // The run's private NATS and Redis go with it.
-  for (const infraPid of infraPids ?? []) {
-    try {
-      process.kill(infraPid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-  }
   await (globalThis as { __E2E_SMTP__?: { stop(): Promise<void> } }).__E2E_SMTP__?.stop();
-  await dropDatabases(runId);
+  // A database the infrastructure started itself goes with it; a given one (MONGO_URI) is cleaned.
+  if (!infra.processes['mongo-java-server']) await dropDatabases(runId);
+  // The run's private NATS, Redis (and database, if it started one) go with it.
+  stopPrivateInfra(infra);
   rmSync(stateFile, { force: true });
 }

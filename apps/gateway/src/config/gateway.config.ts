@@ -1,7 +1,8 @@
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { CommonConfig, Secret } from '@telehealth/config';
+import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+import { CommonConfig, WithRedisConfig } from '@telehealth/config';
 
-export class GatewayConfig extends CommonConfig {
+/** REDIS_URL (WithRedisConfig): rate limits and the revoked access-token list. */
+export class GatewayConfig extends WithRedisConfig(CommonConfig) {
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -13,10 +14,6 @@ export class GatewayConfig extends CommonConfig {
   /** Public base URL printed in logs and used in the OpenAPI servers list. */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
-
-  @Secret()
-  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Comma-separated allowed origins, or * for any (development only). */
   @IsString()

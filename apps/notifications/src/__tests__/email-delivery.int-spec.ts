@@ -8,6 +8,7 @@ import {
 } from '@telehealth/contracts';
 import { publishEvent, waitUntil } from '@telehealth/testing';
 import { DeliveryQueues } from '../modules/delivery/delivery-queues';
+import { NotificationQueues } from '../queues';
 import { PreferencesService } from '../modules/preferences/preferences.service';
 import { Harness, appointment, callerMeta } from './harness';
 
@@ -167,7 +168,7 @@ describe('email delivery (real NATS, Redis, database and SMTP server)', () => {
       expect(byChannel[channel]).toMatchObject({ status: 'DEFERRED', reason: 'QUIET_HOURS' });
       expect(byChannel[channel].scheduledFor.toISOString().slice(11, 16)).toBe(quiet.end);
     }
-    const job = await h.queue('notifications-email' as never).getJob(byChannel.EMAIL._id);
+    const job = await h.queue(NotificationQueues.email).getJob(byChannel.EMAIL._id);
     expect(await job?.getState()).toBe('delayed');
 
     const cancelled = appointment({ patientId: person.userId, status: 'CANCELLED' as never });

@@ -19,7 +19,8 @@ import { MONGO_URI, NATS_URL, REDIS_URL, SmtpSink, consumerSettled, rawDb, waitU
 import { NotificationsConfig } from '../config/notifications.config';
 import { NotificationsModule } from '../notifications.module';
 import { ContactDirectory, type Recipient } from '../modules/recipients/recipients';
-import { NotificationQueue } from '../queues';
+import type { QueueContract } from '@telehealth/jobs';
+import { NotificationQueues } from '../queues';
 
 /** A contact directory the test fills in (identity's RPC is exercised end to end instead). */
 export class FakeContacts extends ContactDirectory {
@@ -124,9 +125,9 @@ export class Harness {
     return this.app.get(type);
   }
 
-  queue(name: NotificationQueue): Queue {
+  queue(contract: QueueContract<unknown>): Queue {
     this.redis ??= new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-    return new Queue(name, { connection: this.redis, prefix: this.prefix });
+    return new Queue(contract.name, { connection: this.redis, prefix: this.prefix });
   }
 
   /** Waits until the service's consumer of `type` acknowledged everything published so far. */
@@ -137,7 +138,9 @@ export class Harness {
 
   /** Waits until no channel job is waiting or running (delayed ones stay). */
   async drained(): Promise<void> {
-    const queues = [NotificationQueue.EMAIL, NotificationQueue.SMS, NotificationQueue.PUSH].map((q) => this.queue(q));
+    const queues = [NotificationQueues.email, NotificationQueues.sms, NotificationQueues.push].map((q) =>
+      this.queue(q),
+    );
     await waitUntil(async () => {
       for (const q of queues) {
         const c = await q.getJobCounts('waiting', 'active', 'prioritized');

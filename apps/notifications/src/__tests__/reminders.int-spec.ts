@@ -1,6 +1,6 @@
 import { AppointmentStatus, CancelledBy, SchedulingEvents } from '@telehealth/contracts';
 import { publishEvent, waitUntil } from '@telehealth/testing';
-import { NotificationQueue, reminderJobId } from '../queues';
+import { NotificationQueues, reminderJobId } from '../queues';
 import { DoctorDirectory } from '../modules/recipients/recipients';
 import { ReminderScheduler } from '../modules/reminders/reminder-scheduler';
 import { ReminderWorker } from '../modules/reminders/reminder-worker';
@@ -14,7 +14,7 @@ describe('appointment reminders (real NATS, Redis, database and SMTP server)', (
   beforeAll(() => h.start());
   afterAll(() => h.close());
 
-  const reminders = () => h.queue(NotificationQueue.REMINDERS);
+  const reminders = () => h.queue(NotificationQueues.reminders);
   const jobOf = (appointmentId: string, offset: number) => reminders().getJob(reminderJobId(appointmentId, offset));
   /** When the job falls due, to the second (BullMQ stamps the job a few ms after the delay is computed). */
   const fireTime = async (appointmentId: string, offset: number) => {

@@ -1,18 +1,10 @@
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Secret, ServiceConfig } from '@telehealth/config';
+import { Secret, ServiceConfig, WithJobsConfig } from '@telehealth/config';
 
-export class NotificationsConfig extends ServiceConfig {
+/** Redis and QUEUE_PREFIX (WithJobsConfig): channel queues, reminders and dead letters survive a restart. */
+export class NotificationsConfig extends WithJobsConfig(ServiceConfig) {
   override MONGO_DB = 'telehealth_notifications';
   override HEALTH_PORT = 3106;
-
-  /** Redis for BullMQ: channel queues, reminders and dead letters survive a restart. */
-  @Secret()
-  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
-
-  /** Key prefix of every BullMQ queue (tests and benchmarks isolate with their own). */
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
-  QUEUE_PREFIX = 'bull';
 
   /** `smtp`: real SMTP (nodemailer). `log`: write each email to the log instead (no server needed). */
   @IsIn(['smtp', 'log'])

@@ -1,14 +1,10 @@
-import { IsBoolean, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
-import { Secret, ServiceConfig } from '@telehealth/config';
+import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { ServiceConfig, WithJobsConfig } from '@telehealth/config';
 
-export class SchedulingConfig extends ServiceConfig {
+/** Redis (WithJobsConfig): hold expiries and confirmation deadlines are delayed jobs that survive a restart. */
+export class SchedulingConfig extends WithJobsConfig(ServiceConfig) {
   override MONGO_DB = 'telehealth_scheduling';
   override HEALTH_PORT = 3102;
-
-  /** Redis for BullMQ: hold expiries and confirmation deadlines survive a restart. */
-  @Secret()
-  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** How long a booking holds its seat while payment happens. */
   @IsInt()

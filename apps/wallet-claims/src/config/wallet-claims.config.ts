@@ -1,16 +1,14 @@
 import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
-import { Secret, ServiceConfig } from '@telehealth/config';
+import { ServiceConfig, WithJobsConfig } from '@telehealth/config';
 import { WithProvidersConfig } from '../modules/providers/providers.config';
 
-/** The service's settings, the payment providers' included (see providers.config.ts). */
-export class WalletClaimsConfig extends WithProvidersConfig(ServiceConfig) {
+/**
+ * The service's settings, the payment providers' included (see providers.config.ts), and Redis
+ * (WithJobsConfig) for the sandbox provider's webhook deliveries.
+ */
+export class WalletClaimsConfig extends WithProvidersConfig(WithJobsConfig(ServiceConfig)) {
   override MONGO_DB = 'telehealth_wallet_claims';
   override HEALTH_PORT = 3104;
-
-  /** Redis for BullMQ (sandbox webhook deliveries, key clean-up). */
-  @Secret()
-  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Currency of the wallet opened for every new user (ISO 4217). */
   @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as NGN' })

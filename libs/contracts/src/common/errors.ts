@@ -1,3 +1,5 @@
+import type { ErrorReason } from './error-reasons';
+
 /**
  * Error codes that travel over NATS. A service raises a coded error; the gateway maps the
  * code to an HTTP status in exactly one place (apps/gateway/src/common/errors).
@@ -25,8 +27,8 @@ export interface FieldProblem {
 export interface WireError {
   code: ErrorCode;
   message: string;
-  /** A stable machine-readable reason within the code, e.g. `EMAIL_TAKEN`. */
-  reason?: string;
+  /** A stable machine-readable reason within the code, e.g. `EMAIL_TAKEN` (see ERROR_REASONS). */
+  reason?: ErrorReason;
   details?: FieldProblem[];
   /** Seconds a client should wait before retrying (RATE_LIMITED, UNAVAILABLE). */
   retryAfterSeconds?: number;

@@ -1,4 +1,4 @@
-import { ErrorCode, isWireError } from '@telehealth/contracts';
+import { ErrorCode, isWireError, type ErrorReason } from '@telehealth/contracts';
 import { DomainError, RpcCallError } from './domain-error';
 
 describe('DomainError', () => {
@@ -18,7 +18,7 @@ describe('DomainError', () => {
       reason: 'INVALID_INPUT',
       details: [{ field: 'dateOfBirth', problem: 'must be in the past' }],
     });
-    expect(DomainError.invalid('f', 'p', 'CUSTOM').options.reason).toBe('CUSTOM');
+    expect(DomainError.invalid('f', 'p', 'CUSTOM' as ErrorReason).options.reason).toBe('CUSTOM');
   });
 
   it.each([
@@ -32,7 +32,7 @@ describe('DomainError', () => {
     ],
     [DomainError.forbidden(), { code: ErrorCode.FORBIDDEN, message: 'Not allowed', reason: 'FORBIDDEN' }],
     [
-      DomainError.forbidden('Admins only', 'NOT_ADMIN'),
+      DomainError.forbidden('Admins only', 'NOT_ADMIN' as ErrorReason),
       { code: ErrorCode.FORBIDDEN, message: 'Admins only', reason: 'NOT_ADMIN' },
     ],
     [
@@ -44,7 +44,7 @@ describe('DomainError', () => {
       { code: ErrorCode.UNAUTHENTICATED, message: 'Locked', reason: 'ACCOUNT_LOCKED' },
     ],
     [
-      DomainError.unprocessable('Slot gone', 'SLOT_TAKEN'),
+      DomainError.unprocessable('Slot gone', 'SLOT_TAKEN' as ErrorReason),
       { code: ErrorCode.UNPROCESSABLE, message: 'Slot gone', reason: 'SLOT_TAKEN' },
     ],
     [
@@ -52,7 +52,7 @@ describe('DomainError', () => {
       { code: ErrorCode.RATE_LIMITED, message: 'Slow down', reason: 'RATE_LIMITED', retryAfterSeconds: 30 },
     ],
     [
-      DomainError.rateLimited('Too many codes', 5, 'CODE_RATE'),
+      DomainError.rateLimited('Too many codes', 5, 'CODE_RATE' as ErrorReason),
       { code: ErrorCode.RATE_LIMITED, message: 'Too many codes', reason: 'CODE_RATE', retryAfterSeconds: 5 },
     ],
   ])('%s has wire form %j', (err, wire) => {

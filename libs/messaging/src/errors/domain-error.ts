@@ -1,7 +1,8 @@
-import { ErrorCode, type FieldProblem, type WireError } from '@telehealth/contracts';
+import { ErrorCode, type ErrorReason, type FieldProblem, type WireError } from '@telehealth/contracts';
 
 interface DomainErrorOptions {
-  reason?: string;
+  /** One of the documented reasons (libs/contracts ERROR_REASONS). */
+  reason?: ErrorReason;
   details?: FieldProblem[];
   retryAfterSeconds?: number;
 }
@@ -24,7 +25,7 @@ export class DomainError extends Error {
     return { code: this.code, message: this.message, ...this.options };
   }
 
-  static invalid(field: string, problem: string, reason = 'INVALID_INPUT'): DomainError {
+  static invalid(field: string, problem: string, reason: ErrorReason = 'INVALID_INPUT'): DomainError {
     return new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, {
       reason,
       details: [{ field, problem }],
@@ -35,28 +36,28 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, { reason: 'NOT_FOUND' });
   }
 
-  static conflict(message: string, reason: string): DomainError {
+  static conflict(message: string, reason: ErrorReason): DomainError {
     return new DomainError(ErrorCode.CONFLICT, message, { reason });
   }
 
-  static forbidden(message = 'Not allowed', reason = 'FORBIDDEN'): DomainError {
+  static forbidden(message = 'Not allowed', reason: ErrorReason = 'FORBIDDEN'): DomainError {
     return new DomainError(ErrorCode.FORBIDDEN, message, { reason });
   }
 
-  static unauthenticated(message: string, reason = 'UNAUTHENTICATED'): DomainError {
+  static unauthenticated(message: string, reason: ErrorReason = 'UNAUTHENTICATED'): DomainError {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message, { reason });
   }
 
-  static unprocessable(message: string, reason: string): DomainError {
+  static unprocessable(message: string, reason: ErrorReason): DomainError {
     return new DomainError(ErrorCode.UNPROCESSABLE, message, { reason });
   }
 
   /** A dependency (database contention, a payment provider) cannot answer now; safe to retry. */
-  static unavailable(message: string, reason: string, retryAfterSeconds = 1): DomainError {
+  static unavailable(message: string, reason: ErrorReason, retryAfterSeconds = 1): DomainError {
     return new DomainError(ErrorCode.UNAVAILABLE, message, { reason, retryAfterSeconds });
   }
 
-  static rateLimited(message: string, retryAfterSeconds: number, reason = 'RATE_LIMITED'): DomainError {
+  static rateLimited(message: string, retryAfterSeconds: number, reason: ErrorReason = 'RATE_LIMITED'): DomainError {
     return new DomainError(ErrorCode.RATE_LIMITED, message, { reason, retryAfterSeconds });
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Money } from '@telehealth/contracts';
+import { DEFAULT_PAGE_SIZE, ERROR_REASONS, MAX_PAGE_SIZE, type ErrorReason, type Money } from '@telehealth/contracts';
 import { statusName } from '../errors/status-of';
 
 export class FieldProblemDto {
@@ -14,7 +14,13 @@ export class ErrorBodyDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
   @ApiProperty({ example: 'Invalid input: dateOfBirth' }) message: string;
-  @ApiPropertyOptional({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable reason' }) reason?: string;
+  @ApiPropertyOptional({
+    enum: Object.keys(ERROR_REASONS),
+    enumName: 'ErrorReason',
+    example: 'VALIDATION_FAILED',
+    description: 'Stable machine-readable reason; every value and its meaning: docs/errors.md',
+  })
+  reason?: ErrorReason;
   @ApiProperty({ type: [FieldProblemDto] }) details: FieldProblemDto[];
   @ApiProperty({ example: '3f1c2a9e-7a51-4c55-9a0e-8d1b6c1f4a20' }) requestId: string;
 }

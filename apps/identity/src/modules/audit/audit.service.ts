@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { FilterQuery, Model } from 'mongoose';
 import {
   AuditEventType,
   toPage,
@@ -10,8 +8,8 @@ import {
   type ClientContext,
   type Page,
 } from '@telehealth/contracts';
-import { findPage } from '@telehealth/persistence';
-import { AUDIT_MODEL, type AuditEventDoc } from './audit-event.schema';
+import type { AuditEventDoc } from './audit-event.schema';
+import { AuditEventsRepository } from './audit-events.repository';
 
 export interface AuditEntry {
   type: AuditEventType;
@@ -27,12 +25,12 @@ export interface AuditEntry {
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
 
-  constructor(@InjectModel(AUDIT_MODEL) private readonly events: Model<AuditEventDoc>) {}
+  constructor(private readonly events: AuditEventsRepository) {}
 
   /** Records an entry; a failure to audit is logged, never turned into a failed login. */
   async record(e: AuditEntry): Promise<void> {
     await this.events
-      .create({
+      .append({
         _id: randomUUID(),
         type: e.type,
         userId: e.userId ?? null,
@@ -48,15 +46,11 @@ export class AuditService {
   }
 
   countLoginFailures(userId: string, since: Date): Promise<number> {
-    return this.events.countDocuments({ userId, type: AuditEventType.LOGIN_FAILED, at: { $gt: since } });
+    return this.events.countOf(userId, AuditEventType.LOGIN_FAILED, since);
   }
 
   async search(q: AuditQuery): Promise<Page<AuditEventView>> {
-    const filter: FilterQuery<AuditEventDoc> = {};
-    if (q.userId) filter.userId = q.userId;
-    if (q.type) filter.type = q.type;
-    if (q.from || q.to) filter.at = { ...(q.from && { $gte: new Date(q.from) }), ...(q.to && { $lt: new Date(q.to) }) };
-    const { items, total } = await findPage(this.events, filter, { at: -1, _id: 1 }, q);
+    const { items, total } = await this.events.search(q);
     return toPage(items.map(toAuditView), total, q);
   }
 }

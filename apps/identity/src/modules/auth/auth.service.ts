@@ -29,8 +29,8 @@ import { normaliseEmail, toUserView } from '../users/user.mapper';
 import type { UserDoc } from '../users/user.schema';
 import { UsersRepository } from '../users/users.repository';
 import { assertDateOfBirth } from '../users/user.rules';
-import { TokenService } from './token.service';
-import { OneTimeClaims } from '../../persistence/one-time-claims';
+import { TokenService } from '../sessions/token.service';
+import { OneTimeClaimsRepository } from './one-time-claims.repository';
 
 const MAX_CODE_ATTEMPTS = 5;
 const INVALID_CREDENTIALS = () => DomainError.unauthenticated('Email or password is incorrect', 'INVALID_CREDENTIALS');
@@ -44,7 +44,7 @@ export class AuthService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly config: IdentityConfig,
-    private readonly claims: OneTimeClaims,
+    private readonly claims: OneTimeClaimsRepository,
   ) {}
 
   /** Patient self-registration: the account, its welcome and verification events, one write. */

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import {
   IdentityEvents,
   toPage,
@@ -11,16 +9,13 @@ import {
   type RecordConsentRequest,
 } from '@telehealth/contracts';
 import { requireCaller, type RequestMeta } from '@telehealth/messaging';
-import { findPage } from '@telehealth/persistence';
-import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
-import { CONSENT_MODEL, type ConsentDoc } from './consent.schema';
+import { createEvent } from '@telehealth/messaging/eventing';
+import type { ConsentDoc } from './consent.schema';
+import { ConsentsRepository } from './consents.repository';
 
 @Injectable()
 export class ConsentsService {
-  constructor(
-    @InjectModel(CONSENT_MODEL) private readonly consents: Model<ConsentDoc>,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(private readonly consents: ConsentsRepository) {}
 
   async record(q: RecordConsentRequest, meta: RequestMeta): Promise<ConsentView> {
     const caller = requireCaller(meta);
@@ -37,24 +32,24 @@ export class ConsentsService {
       },
       { producer: 'identity', correlationId: meta.requestId },
     );
-    const doc = await this.consents.create({
-      _id: id,
-      userId: caller.userId,
-      type: q.type,
-      documentVersion: q.documentVersion,
-      granted: q.granted,
-      ip: q.client?.ip ?? null,
-      userAgent: q.client?.userAgent?.slice(0, 300) ?? null,
-      recordedAt: new Date(),
-      ...outboxOnInsert([event]),
-    });
-    this.relay.kick();
-    return toConsentView(doc.toObject());
+    const doc = await this.consents.insert(
+      {
+        _id: id,
+        userId: caller.userId,
+        type: q.type,
+        documentVersion: q.documentVersion,
+        granted: q.granted,
+        ip: q.client?.ip ?? null,
+        userAgent: q.client?.userAgent?.slice(0, 300) ?? null,
+        recordedAt: new Date(),
+      },
+      [event],
+    );
+    return toConsentView(doc);
   }
 
   async list(q: PageQuery, meta: RequestMeta): Promise<Page<ConsentView>> {
-    const filter = { userId: requireCaller(meta).userId };
-    const { items, total } = await findPage(this.consents, filter, { recordedAt: -1, _id: 1 }, q);
+    const { items, total } = await this.consents.pageOf(requireCaller(meta).userId, q);
     return toPage(items.map(toConsentView), total, q);
   }
 }

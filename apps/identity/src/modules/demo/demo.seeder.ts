@@ -1,15 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { EnrollmentStatus, IdentityEvents, OrganisationStatus } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
-import { claimOnce } from '@telehealth/persistence';
-import { createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { createEvent } from '@telehealth/messaging/eventing';
 import { IdentityConfig } from '../../config/identity.config';
 import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
-import { DEPENDENT_MODEL, type DependentDoc } from '../dependents/dependent.schema';
-import { ORGANISATION_MODEL, type OrganisationDoc } from '../organisations/organisation.schema';
+import { DependentsRepository } from '../dependents/dependents.repository';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { newUser } from '../users/new-user';
 import { normaliseEmail } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
@@ -27,36 +24,38 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly pii: PiiCipher,
-    @InjectModel(ORGANISATION_MODEL) private readonly organisations: Model<OrganisationDoc>,
-    @InjectModel(DEPENDENT_MODEL) private readonly dependents: Model<DependentDoc>,
+    private readonly organisations: OrganisationsRepository,
+    private readonly dependents: DependentsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.DEMO_DATA) return;
     let created = 0;
     const o = DEMO_ORGANISATION;
-    if (!(await this.organisations.exists({ _id: o.id }))) {
+    if (!(await this.organisations.exists(o.id))) {
       // Another replica may seed the same record first: one insert wins, the others do nothing.
-      await claimOnce(this.organisations, {
-        _id: o.id,
-        name: o.name,
-        email: o.email,
-        phone: null,
-        bio: 'Demo provider organisation',
-        city: o.city,
-        country: o.country,
-        timeZone: o.timeZone,
-        status: OrganisationStatus.ACTIVE,
-        deletedAt: null,
-        ...outboxOnInsert([
+      await this.organisations.insertOnce(
+        {
+          _id: o.id,
+          name: o.name,
+          email: o.email,
+          phone: null,
+          bio: 'Demo provider organisation',
+          city: o.city,
+          country: o.country,
+          timeZone: o.timeZone,
+          status: OrganisationStatus.ACTIVE,
+          deletedAt: null,
+        },
+        [
           createEvent(
             IdentityEvents.organisationCreated,
             o.id,
             { organisationId: o.id, name: o.name, city: o.city, country: o.country, timeZone: o.timeZone },
             origin,
           ),
-        ]),
-      });
+        ],
+      );
     }
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
@@ -69,25 +68,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
       );
       await this.users.insert(doc, [registered]).catch(ignoreEmailTaken);
       for (const d of a.dependents ?? []) {
-        await claimOnce(this.dependents, {
-          _id: d.id,
-          primaryUserId: a.id,
-          firstName: d.firstName,
-          lastName: d.lastName,
-          relationship: d.relationship,
-          dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth),
-          gender: d.gender,
-          enrollmentStatus: EnrollmentStatus.ACTIVE,
-          deletedAt: null,
-          ...outboxOnInsert([
+        await this.dependents.insertOnce(
+          {
+            _id: d.id,
+            primaryUserId: a.id,
+            firstName: d.firstName,
+            lastName: d.lastName,
+            relationship: d.relationship,
+            dateOfBirthEnc: this.pii.encrypt(d.dateOfBirth),
+            gender: d.gender,
+            enrollmentStatus: EnrollmentStatus.ACTIVE,
+            deletedAt: null,
+          },
+          [
             createEvent(
               IdentityEvents.dependentAdded,
               d.id,
               { dependentId: d.id, primaryUserId: a.id, relationship: d.relationship },
               origin,
             ),
-          ]),
-        });
+          ],
+        );
       }
       created++;
     }

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import {
   EnrollmentStatus,
   IdentityEvents,
@@ -14,11 +12,11 @@ import {
   type UpdateDependentRequest,
 } from '@telehealth/contracts';
 import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
-import { findPage } from '@telehealth/persistence';
-import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
+import { createEvent } from '@telehealth/messaging/eventing';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { assertDateOfBirth } from '../users/user.rules';
-import { DEPENDENT_MODEL, type DependentDoc } from './dependent.schema';
+import type { DependentDoc } from './dependent.schema';
+import { DependentsRepository } from './dependents.repository';
 
 /** Most dependents one primary patient may enrol. */
 export const MAX_DEPENDENTS = 20;
@@ -27,9 +25,8 @@ export const MAX_DEPENDENTS = 20;
 @Injectable()
 export class DependentsService {
   constructor(
-    @InjectModel(DEPENDENT_MODEL) private readonly dependents: Model<DependentDoc>,
+    private readonly dependents: DependentsRepository,
     private readonly pii: PiiCipher,
-    private readonly relay: OutboxRelay,
   ) {}
 
   async list(q: PageQuery, meta: RequestMeta): Promise<Page<DependentView>> {
@@ -42,8 +39,7 @@ export class DependentsService {
   }
 
   private async listOf(primaryUserId: string, q: PageQuery): Promise<Page<DependentView>> {
-    const filter = { primaryUserId, deletedAt: null };
-    const { items, total } = await findPage(this.dependents, filter, { createdAt: -1, _id: 1 }, q);
+    const { items, total } = await this.dependents.pageOf(primaryUserId, q);
     return toPage(
       items.map((d) => this.view(d)),
       total,
@@ -54,7 +50,7 @@ export class DependentsService {
   async create(q: CreateDependentRequest, meta: RequestMeta): Promise<DependentView> {
     const caller = requireRole(meta, Role.PATIENT);
     assertDateOfBirth(q.dateOfBirth, 'dateOfBirth');
-    if ((await this.dependents.countDocuments({ primaryUserId: caller.userId, deletedAt: null })) >= MAX_DEPENDENTS) {
+    if ((await this.dependents.countOf(caller.userId)) >= MAX_DEPENDENTS) {
       throw DomainError.conflict(`At most ${MAX_DEPENDENTS} dependents per account`, 'TOO_MANY_DEPENDENTS');
     }
     const id = randomUUID();
@@ -64,20 +60,21 @@ export class DependentsService {
       { dependentId: id, primaryUserId: caller.userId, relationship: q.relationship },
       { producer: 'identity', correlationId: meta.requestId },
     );
-    const doc = await this.dependents.create({
-      _id: id,
-      primaryUserId: caller.userId,
-      firstName: q.firstName.trim(),
-      lastName: q.lastName.trim(),
-      relationship: q.relationship,
-      dateOfBirthEnc: this.pii.encrypt(q.dateOfBirth),
-      gender: q.gender ?? null,
-      enrollmentStatus: EnrollmentStatus.ACTIVE,
-      deletedAt: null,
-      ...outboxOnInsert([event]),
-    });
-    this.relay.kick();
-    return this.view(doc.toObject());
+    const doc = await this.dependents.insert(
+      {
+        _id: id,
+        primaryUserId: caller.userId,
+        firstName: q.firstName.trim(),
+        lastName: q.lastName.trim(),
+        relationship: q.relationship,
+        dateOfBirthEnc: this.pii.encrypt(q.dateOfBirth),
+        gender: q.gender ?? null,
+        enrollmentStatus: EnrollmentStatus.ACTIVE,
+        deletedAt: null,
+      },
+      [event],
+    );
+    return this.view(doc);
   }
 
   async get(id: string, meta: RequestMeta): Promise<DependentView> {
@@ -106,15 +103,8 @@ export class DependentsService {
       { dependentId: current._id, primaryUserId: current.primaryUserId, changedFields },
       { producer: 'identity', correlationId: meta.requestId },
     );
-    const updated = await this.dependents
-      .findOneAndUpdate(
-        { _id: current._id, deletedAt: null },
-        withEvents<DependentDoc>({ $set: set }, changedFields.length ? [event] : []),
-        { new: true },
-      )
-      .lean<DependentDoc>();
+    const updated = await this.dependents.update(current._id, { $set: set }, changedFields.length ? [event] : []);
     if (!updated) throw DomainError.notFound('Dependent');
-    this.relay.kick();
     return this.view(updated);
   }
 
@@ -127,40 +117,20 @@ export class DependentsService {
       { dependentId: current._id, primaryUserId: current.primaryUserId },
       { producer: 'identity', correlationId: meta.requestId },
     );
-    const removed = await this.dependents.updateOne(
-      { _id: current._id, deletedAt: null },
-      withEvents<DependentDoc>({ $set: { deletedAt: new Date(), enrollmentStatus: EnrollmentStatus.INACTIVE } }, [
-        event,
-      ]),
-    );
-    if (!removed.modifiedCount) throw DomainError.notFound('Dependent');
-    this.relay.kick();
+    if (!(await this.dependents.remove(current._id, [event]))) throw DomainError.notFound('Dependent');
     return { ok: true };
   }
 
   /** When the primary account is erased, its dependents' PII goes too. */
   async anonymiseAllOf(primaryUserId: string): Promise<void> {
-    await this.dependents.updateMany(
-      { primaryUserId },
-      {
-        $set: {
-          firstName: 'Deleted',
-          lastName: 'Dependent',
-          dateOfBirthEnc: null,
-          gender: null,
-          enrollmentStatus: EnrollmentStatus.INACTIVE,
-          deletedAt: new Date(),
-        },
-      },
-    );
+    await this.dependents.anonymiseAllOf(primaryUserId);
   }
 
   private async owned(id: string, meta: RequestMeta): Promise<DependentDoc> {
     const caller = requireCaller(meta);
-    const doc = await this.dependents.findOne({ _id: id, deletedAt: null }).lean<DependentDoc>();
     // Someone else's dependent is indistinguishable from a missing one.
-    if (!doc || (doc.primaryUserId !== caller.userId && !caller.roles.includes(Role.ADMIN)))
-      throw DomainError.notFound('Dependent');
+    const doc = await this.dependents.findActive(id, caller.roles.includes(Role.ADMIN) ? null : caller.userId);
+    if (!doc) throw DomainError.notFound('Dependent');
     return doc;
   }
 

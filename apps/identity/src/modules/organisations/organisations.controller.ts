@@ -1,21 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  IdentityRpc,
-  type CreateOrganisationRequest,
-  type CreateUserRequest,
-  type PageQuery,
-} from '@telehealth/contracts';
+import { IdentityRpc, type CreateOrganisationRequest, type PageQuery } from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { OrganisationsService } from './organisations.service';
-import { StaffService } from './staff.service';
 
 @Controller()
 export class OrganisationsController {
-  constructor(
-    private readonly organisations: OrganisationsService,
-    private readonly staff: StaffService,
-  ) {}
+  constructor(private readonly organisations: OrganisationsService) {}
 
   @Rpc(IdentityRpc.createOrganisation)
   create(@Payload() q: CreateOrganisationRequest, @Meta() m: RequestMeta) {
@@ -30,15 +21,5 @@ export class OrganisationsController {
   @Rpc(IdentityRpc.getOrganisation)
   get(@Payload() q: { id: string }, @Meta() m: RequestMeta) {
     return this.organisations.get(q.id, m);
-  }
-
-  @Rpc(IdentityRpc.addStaff)
-  addStaff(@Payload() q: CreateUserRequest & { organisationId: string }, @Meta() m: RequestMeta) {
-    return this.staff.add(q, m);
-  }
-
-  @Rpc(IdentityRpc.listStaff)
-  listStaff(@Payload() q: PageQuery & { id: string }, @Meta() m: RequestMeta) {
-    return this.staff.list(q.id, { page: q.page, limit: q.limit }, m);
   }
 }

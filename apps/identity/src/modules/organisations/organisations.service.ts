@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { FilterQuery, Model } from 'mongoose';
 import {
   IdentityEvents,
   OrganisationStatus,
@@ -13,17 +11,14 @@ import {
   type PageQuery,
 } from '@telehealth/contracts';
 import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
-import { findPage } from '@telehealth/persistence';
-import { OutboxRelay, createEvent, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { createEvent } from '@telehealth/messaging/eventing';
 import { assertTimeZone } from '../users/user.rules';
-import { ORGANISATION_MODEL, type OrganisationDoc } from './organisation.schema';
+import type { OrganisationDoc } from './organisation.schema';
+import { OrganisationsRepository } from './organisations.repository';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(
-    @InjectModel(ORGANISATION_MODEL) private readonly organisations: Model<OrganisationDoc>,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(private readonly organisations: OrganisationsRepository) {}
 
   async create(q: CreateOrganisationRequest, meta: RequestMeta): Promise<OrganisationView> {
     requireRole(meta, Role.ADMIN);
@@ -35,29 +30,29 @@ export class OrganisationsService {
       { organisationId: id, name: q.name, city: q.city, country: q.country, timeZone: q.timeZone },
       { producer: 'identity', correlationId: meta.requestId },
     );
-    const doc = await this.organisations.create({
-      _id: id,
-      name: q.name.trim(),
-      email: q.email.trim().toLowerCase(),
-      phone: q.phone ?? null,
-      bio: q.bio ?? null,
-      city: q.city,
-      country: q.country,
-      timeZone: q.timeZone,
-      status: OrganisationStatus.ACTIVE,
-      deletedAt: null,
-      ...outboxOnInsert([event]),
-    });
-    this.relay.kick();
-    return toOrganisationView(doc.toObject());
+    const doc = await this.organisations.insert(
+      {
+        _id: id,
+        name: q.name.trim(),
+        email: q.email.trim().toLowerCase(),
+        phone: q.phone ?? null,
+        bio: q.bio ?? null,
+        city: q.city,
+        country: q.country,
+        timeZone: q.timeZone,
+        status: OrganisationStatus.ACTIVE,
+        deletedAt: null,
+      },
+      [event],
+    );
+    return toOrganisationView(doc);
   }
 
   /** Admins see every organisation; staff see their own; nobody else lists them here. */
   async list(q: PageQuery, meta: RequestMeta): Promise<Page<OrganisationView>> {
     const caller = requireRole(meta, Role.ADMIN, Role.PROVIDER_STAFF, Role.DOCTOR);
-    const filter: FilterQuery<OrganisationDoc> = { deletedAt: null };
-    if (!caller.roles.includes(Role.ADMIN)) filter._id = { $in: caller.organisationIds };
-    const { items, total } = await findPage(this.organisations, filter, { createdAt: -1, _id: 1 }, q);
+    const memberOf = caller.roles.includes(Role.ADMIN) ? null : caller.organisationIds;
+    const { items, total } = await this.organisations.page(q, memberOf);
     return toPage(items.map(toOrganisationView), total, q);
   }
 
@@ -73,7 +68,7 @@ export class OrganisationsService {
   }
 
   async requireExists(id: string, field: string): Promise<OrganisationDoc> {
-    const doc = await this.organisations.findOne({ _id: id, deletedAt: null }).lean<OrganisationDoc>();
+    const doc = await this.organisations.findActive(id);
     if (!doc) {
       throw field === 'id'
         ? DomainError.notFound('Organisation')

@@ -20,7 +20,7 @@ import { createEvent } from '@telehealth/messaging/eventing';
 import { PasswordHasher } from '../../crypto/password-hasher';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { AuditService } from '../audit/audit.service';
-import { TokenService } from '../auth/token.service';
+import { TokenService } from '../sessions/token.service';
 import { DependentsService } from '../dependents/dependents.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { newUser } from './new-user';

@@ -1,83 +1,56 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Worker } from 'bullmq';
 import type { Model } from 'mongoose';
 import { NotificationChannel } from '@telehealth/contracts';
-import { NotificationsConfig } from '../../config/notifications.config';
-import { QUEUE_OF, type ChannelJob, type QueuedChannel } from '../../queues';
+import { OnJob, type Job } from '@telehealth/jobs';
+import { NotificationQueues, type ChannelJob } from '../../queues';
 import { DeliveryLog } from './delivery-log';
 import { DeliveryQueues } from './delivery-queues';
 import { SUPPRESSION_MODEL, type SuppressionDoc } from './delivery.schema';
-import { processDelivery, type DeliveryDeps } from './process-delivery';
+import { processDelivery, type DeliveryDeps, type DeliveryOutcome } from './process-delivery';
 import { EmailSender, PushProvider, SmsProvider } from './providers';
 
-/** One worker per channel queue, each with its own rate limit; they only call processDelivery. */
+/**
+ * The handlers of the channel queues (each queue's worker has its own rate limit, see
+ * notificationQueues); they only call processDelivery.
+ */
 @Injectable()
-export class ChannelWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly logger = new Logger(ChannelWorkers.name);
-  private readonly workers: Worker<ChannelJob>[] = [];
-  private readonly connections: ReturnType<DeliveryQueues['connection']['duplicate']>[] = [];
+export class ChannelWorkers {
+  private readonly deps: DeliveryDeps;
 
   constructor(
-    private readonly config: NotificationsConfig,
-    private readonly queues: DeliveryQueues,
-    private readonly log: DeliveryLog,
-    private readonly email: EmailSender,
-    private readonly sms: SmsProvider,
-    private readonly push: PushProvider,
-    @InjectModel(SUPPRESSION_MODEL) private readonly suppressions: Model<SuppressionDoc>,
-  ) {}
-
-  private deps(): DeliveryDeps {
-    return {
+    queues: DeliveryQueues,
+    log: DeliveryLog,
+    email: EmailSender,
+    sms: SmsProvider,
+    push: PushProvider,
+    @InjectModel(SUPPRESSION_MODEL) suppressions: Model<SuppressionDoc>,
+  ) {
+    this.deps = {
       send: (job) =>
         job.channel === NotificationChannel.EMAIL
-          ? this.email.send(job)
+          ? email.send(job)
           : job.channel === NotificationChannel.SMS
-            ? this.sms.send(job)
-            : this.push.send(job),
-      log: this.log,
-      isSuppressed: async (userId) => (await this.suppressions.exists({ _id: userId })) !== null,
-      deadLetter: (entry) => this.queues.deadLetter(entry),
+            ? sms.send(job)
+            : push.send(job),
+      log,
+      isSuppressed: async (userId) => (await suppressions.exists({ _id: userId })) !== null,
+      deadLetter: (entry) => queues.deadLetter(entry),
     };
   }
 
-  onApplicationBootstrap(): void {
-    const rates: Record<QueuedChannel, number> = {
-      [NotificationChannel.EMAIL]: this.config.EMAIL_RATE_PER_SECOND,
-      [NotificationChannel.SMS]: this.config.SMS_RATE_PER_SECOND,
-      [NotificationChannel.PUSH]: this.config.PUSH_RATE_PER_SECOND,
-    };
-    const deps = this.deps();
-    for (const channel of Object.keys(rates) as QueuedChannel[]) {
-      const connection = this.queues.connection.duplicate({ maxRetriesPerRequest: null });
-      this.connections.push(connection);
-      const worker = new Worker<ChannelJob>(QUEUE_OF[channel], (job) => processDelivery(job, deps), {
-        connection,
-        prefix: this.config.QUEUE_PREFIX,
-        concurrency: this.config.WORKER_CONCURRENCY,
-        limiter: { max: rates[channel], duration: 1_000 },
-      });
-      worker.on('failed', (job, err) =>
-        this.logger.warn(`${channel} delivery ${job?.id} attempt ${job?.attemptsMade} failed: ${err.message}`),
-      );
-      worker.on('error', (err) => this.logger.error(`${channel} worker: ${err.message}`));
-      this.workers.push(worker);
-    }
+  @OnJob(NotificationQueues.email)
+  email(job: Job<ChannelJob>): Promise<DeliveryOutcome> {
+    return processDelivery(job, this.deps);
   }
 
-  /** Finishes the jobs in hand while the database is still connected. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+  @OnJob(NotificationQueues.sms)
+  sms(job: Job<ChannelJob>): Promise<DeliveryOutcome> {
+    return processDelivery(job, this.deps);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
+  @OnJob(NotificationQueues.push)
+  push(job: Job<ChannelJob>): Promise<DeliveryOutcome> {
+    return processDelivery(job, this.deps);
   }
 }

@@ -1,6 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue, type JobsOptions } from 'bullmq';
-import IORedis from 'ioredis';
+import { Injectable } from '@nestjs/common';
 import {
   NotificationChannel,
   toPage,
@@ -9,61 +7,48 @@ import {
   type Page,
   type QueueStatsView,
 } from '@telehealth/contracts';
+import { InjectQueue, type JobQueue } from '@telehealth/jobs';
 import { NotificationsConfig } from '../../config/notifications.config';
-import { NotificationQueue, QUEUE_OF, type ChannelJob, type DeadLetterJob, type QueuedChannel } from '../../queues';
+import { NotificationQueues, ratesOf, type ChannelJob, type DeadLetterJob, type QueuedChannel } from '../../queues';
 
 /**
  * The channel queues and the dead-letter queue. A channel job's id is its delivery id, so
  * enqueueing a message twice (a redelivered event, a replay racing a retry) queues it once.
  */
 @Injectable()
-export class DeliveryQueues implements OnApplicationShutdown {
-  readonly connection: IORedis;
-  private readonly channels: Record<QueuedChannel, Queue<ChannelJob>>;
-  private readonly deadLetters: Queue<DeadLetterJob>;
+export class DeliveryQueues {
+  private readonly channels: Record<QueuedChannel, JobQueue<ChannelJob>>;
 
-  constructor(private readonly config: NotificationsConfig) {
-    this.connection = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
-    const opts = { connection: this.connection, prefix: config.QUEUE_PREFIX };
+  constructor(
+    private readonly config: NotificationsConfig,
+    @InjectQueue(NotificationQueues.email) email: JobQueue<ChannelJob>,
+    @InjectQueue(NotificationQueues.sms) sms: JobQueue<ChannelJob>,
+    @InjectQueue(NotificationQueues.push) push: JobQueue<ChannelJob>,
+    @InjectQueue(NotificationQueues.deadLetter) private readonly deadLetters: JobQueue<DeadLetterJob>,
+  ) {
     this.channels = {
-      [NotificationChannel.EMAIL]: new Queue<ChannelJob>(NotificationQueue.EMAIL, opts),
-      [NotificationChannel.SMS]: new Queue<ChannelJob>(NotificationQueue.SMS, opts),
-      [NotificationChannel.PUSH]: new Queue<ChannelJob>(NotificationQueue.PUSH, opts),
+      [NotificationChannel.EMAIL]: email,
+      [NotificationChannel.SMS]: sms,
+      [NotificationChannel.PUSH]: push,
     };
-    this.deadLetters = new Queue<DeadLetterJob>(NotificationQueue.DEAD_LETTER, opts);
   }
 
   /** Retries with exponential backoff; the job leaves Redis once done (the delivery log keeps the record). */
-  private jobOptions(job: ChannelJob, notBefore?: Date | null): JobsOptions {
-    return {
-      jobId: job.deliveryId,
-      delay: notBefore ? Math.max(0, notBefore.getTime() - Date.now()) : 0,
-      attempts: this.config.DELIVERY_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
-      removeOnComplete: true,
-      removeOnFail: true,
-    };
-  }
-
   async enqueue(job: ChannelJob, notBefore?: Date | null): Promise<void> {
-    await this.channels[job.channel].add(job.channel, job, this.jobOptions(job, notBefore));
+    await this.channels[job.channel].add(job.deliveryId, job, { at: notBefore });
   }
 
   /** Keeps a message whose every attempt failed, for an operator (no worker reads this queue). */
   async deadLetter(entry: DeadLetterJob): Promise<void> {
-    await this.deadLetters.add(entry.job.channel, entry, {
-      jobId: entry.job.deliveryId,
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
+    await this.deadLetters.add(entry.job.deliveryId, entry);
   }
 
   async listDeadLetters(q: DeadLetterQuery): Promise<Page<DeadLetterView>> {
     // Newest first; a channel filter reads the whole (operator-sized) list.
     const all = q.channel
-      ? (await this.deadLetters.getJobs(['waiting'], 0, -1, false)).filter((j) => j.data.job.channel === q.channel)
-      : await this.deadLetters.getJobs(['waiting'], (q.page - 1) * q.limit, q.page * q.limit - 1, false);
-    const total = q.channel ? all.length : await this.deadLetters.getWaitingCount();
+      ? (await this.deadLetters.list(['waiting'])).filter((j) => j.data.job.channel === q.channel)
+      : await this.deadLetters.list(['waiting'], (q.page - 1) * q.limit, q.page * q.limit - 1);
+    const total = q.channel ? all.length : ((await this.deadLetters.counts('waiting')).waiting ?? 0);
     const items = q.channel ? all.slice((q.page - 1) * q.limit, q.page * q.limit) : all;
     return toPage(
       items.map((j) => ({
@@ -85,31 +70,28 @@ export class DeliveryQueues implements OnApplicationShutdown {
    * null when there is no such dead letter (replayed already, or never dead).
    */
   async takeDeadLetter(id: string): Promise<ChannelJob | null> {
-    const dead = await this.deadLetters.getJob(id);
+    const dead = await this.deadLetters.get(id);
     if (!dead) return null;
     const job = dead.data.job;
     const queue = this.channels[job.channel];
     // The failed original may still be in its queue for a moment: it would swallow the re-add.
-    const original = await queue.getJob(job.deliveryId);
+    const original = await queue.get(job.deliveryId);
     if (original && (await original.isFailed())) await original.remove();
-    await queue.add(job.channel, job, this.jobOptions(job));
+    await queue.add(job.deliveryId, job);
     await dead.remove();
     return job;
   }
 
   async stats(): Promise<QueueStatsView[]> {
-    const rates: Record<QueuedChannel, number> = {
-      [NotificationChannel.EMAIL]: this.config.EMAIL_RATE_PER_SECOND,
-      [NotificationChannel.SMS]: this.config.SMS_RATE_PER_SECOND,
-      [NotificationChannel.PUSH]: this.config.PUSH_RATE_PER_SECOND,
-    };
-    const queues: [Queue, number | null][] = [
-      ...(Object.keys(this.channels) as QueuedChannel[]).map((c): [Queue, number] => [this.channels[c], rates[c]]),
+    const rates = ratesOf(this.config);
+    type Counted = Pick<JobQueue<unknown>, 'name' | 'counts'>;
+    const queues: [Counted, number | null][] = [
+      ...(Object.keys(this.channels) as QueuedChannel[]).map((c): [Counted, number] => [this.channels[c], rates[c]]),
       [this.deadLetters, null],
     ];
     return Promise.all(
       queues.map(async ([queue, rate]) => {
-        const c = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+        const c = await queue.counts('waiting', 'delayed', 'active', 'failed', 'prioritized');
         return {
           queue: queue.name,
           waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
@@ -120,14 +102,5 @@ export class DeliveryQueues implements OnApplicationShutdown {
         };
       }),
     );
-  }
-
-  queueOf(channel: QueuedChannel): string {
-    return QUEUE_OF[channel];
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...Object.values(this.channels), this.deadLetters].map((q) => q.close()));
-    await this.connection.quit().catch(() => undefined);
   }
 }

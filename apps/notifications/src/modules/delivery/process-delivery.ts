@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import type { Job } from '@telehealth/jobs';
 import type { ChannelJob, DeadLetterJob } from '../../queues';
 import type { SendResult } from './providers';
 

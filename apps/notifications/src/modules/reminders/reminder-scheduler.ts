@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue, type JobQueue } from '@telehealth/jobs';
 import { NotificationsConfig, reminderOffsets } from '../../config/notifications.config';
-import { NotificationQueue, reminderJobId, type ReminderJob } from '../../queues';
-import { DeliveryQueues } from '../delivery/delivery-queues';
+import { NotificationQueues, reminderJobId, type ReminderJob } from '../../queues';
 import { AppointmentStates, isConfirmed } from './appointment-state';
 
 /**
@@ -11,23 +10,16 @@ import { AppointmentStates, isConfirmed } from './appointment-state';
  * Redis (a restart loses none) and their ids are derived from the appointment and offset.
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationShutdown {
+export class ReminderScheduler {
   private readonly logger = new Logger(ReminderScheduler.name);
-  readonly queue: Queue<ReminderJob>;
   readonly offsets: number[];
-  private readonly connection: ReturnType<DeliveryQueues['connection']['duplicate']>;
 
   constructor(
     config: NotificationsConfig,
-    queues: DeliveryQueues,
+    @InjectQueue(NotificationQueues.reminders) private readonly queue: JobQueue<ReminderJob>,
     private readonly states: AppointmentStates,
   ) {
     this.offsets = reminderOffsets(config);
-    this.connection = queues.connection.duplicate({ maxRetriesPerRequest: null });
-    this.queue = new Queue<ReminderJob>(NotificationQueue.REMINDERS, {
-      connection: this.connection,
-      prefix: config.QUEUE_PREFIX,
-    });
   }
 
   /** Brings the reminders of an appointment in line with its current state. Idempotent. */
@@ -35,7 +27,7 @@ export class ReminderScheduler implements OnApplicationShutdown {
     const state = await this.states.get(appointmentId);
     for (const offset of this.offsets) {
       const jobId = reminderJobId(appointmentId, offset);
-      const existing = await this.queue.getJob(jobId);
+      const existing = await this.queue.get(jobId);
       const fireAt = state ? Date.parse(state.start) - offset * 60_000 : NaN;
       // A job already made for this start stays even once overdue (the worker was down, or this
       // is a redelivered event): it is still to be sent, late, and the worker checks the start.
@@ -47,22 +39,10 @@ export class ReminderScheduler implements OnApplicationShutdown {
       }
       if (!wanted) continue;
       await this.queue.add(
-        'remind',
+        jobId,
         { appointmentId, offsetMinutes: offset, start: state.start },
-        {
-          jobId,
-          delay: fireAt - now.getTime(),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 2_000 },
-          removeOnComplete: true,
-          removeOnFail: 1_000,
-        },
+        { delayMs: fireAt - now.getTime() },
       );
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-    await this.connection.quit().catch(() => undefined);
   }
 }

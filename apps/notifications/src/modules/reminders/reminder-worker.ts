@@ -1,15 +1,7 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { NotificationKind } from '@telehealth/contracts';
-import { NotificationsConfig } from '../../config/notifications.config';
-import { NotificationQueue, type ReminderJob } from '../../queues';
-import { DeliveryQueues } from '../delivery/delivery-queues';
+import { OnJob, type Job } from '@telehealth/jobs';
+import { NotificationQueues, type ReminderJob } from '../../queues';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { DoctorDirectory } from '../recipients/recipients';
 import { formatDuration, formatWhen } from '../templates/format';
@@ -23,19 +15,16 @@ export type ReminderOutcome = 'sent' | 'stale';
  * for the start the reminder was made for (a cancelled or moved appointment gets none).
  */
 @Injectable()
-export class ReminderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class ReminderWorker {
   private readonly logger = new Logger(ReminderWorker.name);
-  private worker?: Worker<ReminderJob>;
-  private connection?: ReturnType<DeliveryQueues['connection']['duplicate']>;
 
   constructor(
-    private readonly config: NotificationsConfig,
-    private readonly queues: DeliveryQueues,
     private readonly states: AppointmentStates,
     private readonly dispatcher: Dispatcher,
     private readonly doctors: DoctorDirectory,
   ) {}
 
+  @OnJob(NotificationQueues.reminders)
   async remind(job: Pick<Job<ReminderJob>, 'data'>, now = new Date()): Promise<ReminderOutcome> {
     const { appointmentId, offsetMinutes, start } = job.data;
     const state = await this.states.get(appointmentId);
@@ -64,25 +53,5 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
       },
     });
     return 'sent';
-  }
-
-  onApplicationBootstrap(): void {
-    this.connection = this.queues.connection.duplicate({ maxRetriesPerRequest: null });
-    this.worker = new Worker<ReminderJob>(NotificationQueue.REMINDERS, (job) => this.remind(job), {
-      connection: this.connection,
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: 4,
-    });
-    this.worker.on('failed', (job, err) => this.logger.warn(`reminder ${job?.id} failed: ${err.message}`));
-    this.worker.on('error', (err) => this.logger.error(`reminder worker: ${err.message}`));
-  }
-
-  /** Finishes the jobs in hand while the database is still connected. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.connection?.quit().catch(() => undefined);
   }
 }

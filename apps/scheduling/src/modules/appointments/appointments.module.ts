@@ -1,11 +1,14 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { JobsModule } from '@telehealth/jobs';
+import { SchedulingQueues } from '../../queues';
 import { SeatsService } from '../seats/seats.service';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
 import { IDEMPOTENCY_KEY_MODEL, IdempotencyKeySchema } from '@telehealth/persistence';
 import { BookingKeys } from './booking-keys';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
+import { APPOINTMENT_TIMER_JOBS } from './appointment-timer.queue';
 import { AppointmentStore } from './appointment.store';
 import { AppointmentsController } from './appointments.controller';
 import { HoldExpiryQueue } from './hold-expiry.queue';
@@ -42,6 +45,10 @@ export class AppointmentsModule {
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
           { name: IDEMPOTENCY_KEY_MODEL, schema: IdempotencyKeySchema },
+        ]),
+        JobsModule.forFeature([
+          { queue: SchedulingQueues.holdExpiry, jobs: APPOINTMENT_TIMER_JOBS },
+          { queue: SchedulingQueues.confirmationDeadline, jobs: APPOINTMENT_TIMER_JOBS },
         ]),
       ],
       controllers: [AppointmentsController],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SchedulingConfig } from '../../config/scheduling.config';
-import { SchedulingQueue } from '../../queues';
+import { InjectQueue, type JobQueue } from '@telehealth/jobs';
+import { SchedulingQueues, type AppointmentTimerJob } from '../../queues';
 import { AppointmentTimerQueue } from './appointment-timer.queue';
 
 export const confirmationJobId = (appointmentId: string) => `confirm-by-${appointmentId}`;
@@ -8,7 +8,7 @@ export const confirmationJobId = (appointmentId: string) => `confirm-by-${appoin
 /** Booking requests left unanswered end by a delayed job: withdrawn when answered or cancelled. */
 @Injectable()
 export class ConfirmationDeadlineQueue extends AppointmentTimerQueue {
-  constructor(config: SchedulingConfig) {
-    super(config.REDIS_URL, SchedulingQueue.CONFIRMATION_DEADLINE, 'decline-unanswered', confirmationJobId);
+  constructor(@InjectQueue(SchedulingQueues.confirmationDeadline) queue: JobQueue<AppointmentTimerJob>) {
+    super(queue, confirmationJobId);
   }
 }

@@ -1,18 +1,25 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { PaymentProviderName } from '@telehealth/contracts';
+import { JobsModule } from '@telehealth/jobs';
+import { WalletClaimsQueues } from '../../queues';
 import { PAYMENT_PROVIDERS, type PaymentProvider, type PaymentProviders } from './payment-provider';
 import { PaystackProvider } from './paystack.provider';
 import { enabledProviders, validateProviders } from './providers.config';
 import { PROVIDERS_CONFIG, type ProvidersModuleConfig } from './providers.tokens';
 import { SandboxPaymentProvider } from './sandbox.provider';
-import { DEFAULT_SANDBOX_DELIVERY, SandboxWebhookQueue, type SandboxDeliveryPolicy } from './sandbox-webhook.queue';
+import {
+  DEFAULT_SANDBOX_DELIVERY,
+  SandboxWebhookQueue,
+  sandboxDeliveryJobs,
+  type SandboxDeliveryPolicy,
+} from './sandbox-webhook.queue';
 import { SandboxWebhookWorker } from './sandbox-webhook.worker';
 import { StripeProvider } from './stripe.provider';
 
 export interface ProvidersModuleOptions {
   /** Retries of sandbox webhook deliveries (tests shorten them). */
   sandboxDelivery?: SandboxDeliveryPolicy;
-  /** Run the sandbox delivery worker in this process (default true). */
+  /** Run the sandbox delivery worker in this process (default true; false registers the queue without one). */
   sandboxWorker?: boolean;
 }
 
@@ -25,8 +32,8 @@ export function sandboxOf(providers: PaymentProviders): SandboxPaymentProvider |
 /**
  * The payment providers enabled by PAYMENT_PROVIDERS_ENABLED, as the registry
  * {@link PAYMENT_PROVIDERS} (a ReadonlyMap by {@link PaymentProviderName}). With the sandbox
- * enabled it also runs the sandbox's webhook queue and worker on Redis (closed on shutdown).
- * Global: import it once, in the root module.
+ * enabled it also registers the sandbox's webhook queue and its handler (needs
+ * `JobsModule.forRoot` in the app). Global: import it once, in the root module.
  */
 @Module({})
 export class ProvidersModule {
@@ -35,19 +42,14 @@ export class ProvidersModule {
     const names = enabledProviders(config);
     const sandbox = names.includes(PaymentProviderName.SANDBOX);
     const providers: Provider[] = [{ provide: PROVIDERS_CONFIG, useValue: config }];
+    const worker = options.sandboxWorker !== false;
     if (sandbox) {
-      providers.push(
-        {
-          provide: SandboxWebhookQueue,
-          useFactory: () => new SandboxWebhookQueue(config, options.sandboxDelivery ?? DEFAULT_SANDBOX_DELIVERY),
-        },
-        {
-          provide: SandboxPaymentProvider,
-          useFactory: (queue: SandboxWebhookQueue) => new SandboxPaymentProvider(config, queue),
-          inject: [SandboxWebhookQueue],
-        },
-      );
-      if (options.sandboxWorker !== false) providers.push(SandboxWebhookWorker);
+      providers.push(SandboxWebhookQueue, {
+        provide: SandboxPaymentProvider,
+        useFactory: (queue: SandboxWebhookQueue) => new SandboxPaymentProvider(config, queue),
+        inject: [SandboxWebhookQueue],
+      });
+      if (worker) providers.push(SandboxWebhookWorker);
     }
     providers.push({
       provide: PAYMENT_PROVIDERS,
@@ -65,6 +67,17 @@ export class ProvidersModule {
     return {
       module: ProvidersModule,
       global: true,
+      imports: sandbox
+        ? [
+            JobsModule.forFeature([
+              {
+                queue: WalletClaimsQueues.sandboxWebhooks,
+                jobs: sandboxDeliveryJobs(options.sandboxDelivery ?? DEFAULT_SANDBOX_DELIVERY),
+                worker: worker && { concurrency: 4 },
+              },
+            ]),
+          ]
+        : [],
       providers,
       exports: [PAYMENT_PROVIDERS, PROVIDERS_CONFIG, ...(sandbox ? [SandboxPaymentProvider, SandboxWebhookQueue] : [])],
     };

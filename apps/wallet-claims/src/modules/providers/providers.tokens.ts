@@ -1,7 +1,7 @@
 import type { ProvidersConfig } from './providers.config';
 
-/** What the providers module needs: its own settings and Redis (for the sandbox's deliveries). */
-export type ProvidersModuleConfig = ProvidersConfig & { REDIS_URL: string; NODE_ENV?: string };
+/** What the providers module needs: its own settings (the sandbox's queue comes from JobsModule). */
+export type ProvidersModuleConfig = ProvidersConfig & { NODE_ENV?: string };
 
 /** Nest injection token of the {@link ProvidersModuleConfig} the module was built with. */
 export const PROVIDERS_CONFIG = Symbol('PROVIDERS_CONFIG');

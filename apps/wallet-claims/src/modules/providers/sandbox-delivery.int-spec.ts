@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { loadConfig } from '@telehealth/config';
 import { PaymentProviderName, SandboxOutcome } from '@telehealth/contracts';
+import { JobsModule } from '@telehealth/jobs';
 import { type ReceivedWebhook, REDIS_URL, signSandbox, waitUntil, WebhookReceiver } from '@telehealth/testing';
 import { PAYMENT_PROVIDERS, type CheckoutRequest, type PaymentProviders } from './payment-provider';
 import { ProvidersConfig } from './providers.config';
 import { ProvidersModule, sandboxOf } from './providers.module';
 import { SandboxPaymentProvider } from './sandbox.provider';
-import { SANDBOX_WEBHOOK_QUEUE, SandboxWebhookQueue } from './sandbox-webhook.queue';
+import { WalletClaimsQueues } from '../../queues';
+import { SandboxWebhookQueue } from './sandbox-webhook.queue';
 
 const SECRET = 'int-sandbox-secret-0123456789';
 /** Its own key prefix, away from a running service's worker; removed afterwards. */
@@ -45,13 +47,14 @@ beforeAll(async () => {
     SANDBOX_WEBHOOK_URL: `${receiver.url}/v1/webhooks/sandbox`,
     SANDBOX_DEFAULT_DELAY_MS: '0',
   });
-  app = await NestFactory.createApplicationContext(
-    ProvidersModule.forRoot(
-      { ...config, REDIS_URL },
-      { sandboxDelivery: { attempts: 4, backoffMs: 200, prefix: PREFIX } },
-    ),
-    { logger: false },
-  );
+  @Module({
+    imports: [
+      JobsModule.forRoot({ REDIS_URL, QUEUE_PREFIX: PREFIX }),
+      ProvidersModule.forRoot(config, { sandboxDelivery: { attempts: 4, backoffMs: 200 } }),
+    ],
+  })
+  class ProvidersWithJobs {}
+  app = await NestFactory.createApplicationContext(ProvidersWithJobs, { logger: false });
   await app.init();
   sandbox = app.get(SandboxPaymentProvider);
   queue = app.get(SandboxWebhookQueue);
@@ -59,7 +62,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await receiver?.close();
-  const leftovers = new Queue(SANDBOX_WEBHOOK_QUEUE, { connection: { url: REDIS_URL }, prefix: PREFIX });
+  const leftovers = new Queue(WalletClaimsQueues.sandboxWebhooks.name, {
+    connection: { url: REDIS_URL },
+    prefix: PREFIX,
+  });
   await leftovers.obliterate({ force: true });
   await leftovers.close();
 });

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
-import type { ProvidersModuleConfig } from './providers.tokens';
-
-/** BullMQ queue of the sandbox provider's webhook deliveries. */
-export const SANDBOX_WEBHOOK_QUEUE = 'wallet-sandbox-webhooks';
-
-export interface SandboxWebhookJob {
-  /** The exact bytes delivered (and signed) on every attempt, as a real provider resends. */
-  body: string;
-}
+import { Injectable } from '@nestjs/common';
+import { InjectQueue, type JobDefaults, type JobQueue } from '@telehealth/jobs';
+import { WalletClaimsQueues, type SandboxWebhookJob } from '../../queues';
 
 /** Something that delivers a sandbox webhook later: the queue, or a stand-in in unit tests. */
 export interface SandboxWebhookScheduler {
@@ -30,67 +21,37 @@ export interface SandboxDeliveryPolicy {
   attempts: number;
   /** First retry delay; doubles on each further attempt. */
   backoffMs: number;
-  /** BullMQ key prefix (tests use their own, away from a running service's worker). */
-  prefix?: string;
 }
 
 /** 12 attempts from 500 ms doubling: about 34 minutes of retries while the gateway is down. */
 export const DEFAULT_SANDBOX_DELIVERY: SandboxDeliveryPolicy = { attempts: 12, backoffMs: 500 };
 
+/** The queue's job options: a delivered job stays a day, so that a repeated schedule stays a no-op. */
+export const sandboxDeliveryJobs = (policy: SandboxDeliveryPolicy): JobDefaults => ({
+  ...policy,
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+});
+
 /**
  * Sandbox webhooks are delayed jobs in Redis, so a restart loses none; the job id derives
  * from the reference, so a top-up's outcome is delivered once however often it is scheduled.
  */
-export class SandboxWebhookQueue implements SandboxWebhookScheduler, OnApplicationShutdown {
-  readonly connection: IORedis;
-  private readonly queue: Queue<SandboxWebhookJob>;
-
-  constructor(
-    config: Pick<ProvidersModuleConfig, 'REDIS_URL'>,
-    readonly policy: SandboxDeliveryPolicy = DEFAULT_SANDBOX_DELIVERY,
-  ) {
-    this.connection = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
-    this.queue = new Queue<SandboxWebhookJob>(SANDBOX_WEBHOOK_QUEUE, {
-      connection: this.connection,
-      ...(policy.prefix ? { prefix: policy.prefix } : {}),
-    });
-  }
+@Injectable()
+export class SandboxWebhookQueue implements SandboxWebhookScheduler {
+  constructor(@InjectQueue(WalletClaimsQueues.sandboxWebhooks) private readonly queue: JobQueue<SandboxWebhookJob>) {}
 
   async schedule(reference: string, body: string, delayMs: number): Promise<boolean> {
     const jobId = sandboxJobId(reference);
-    const existing = await this.queue.getJob(jobId);
-    if (existing) {
-      // Its deliveries ran out (the gateway was down): try again now.
-      if (await existing.isFailed()) {
-        await existing.retry();
-        return true;
-      }
-      return false;
-    }
-    await this.queue.add(
-      'deliver',
-      { body },
-      {
-        jobId,
-        delay: Math.max(0, delayMs),
-        attempts: this.policy.attempts,
-        backoff: { type: 'exponential', delay: this.policy.backoffMs },
-        // Kept for a day after delivery so that a repeated schedule stays a no-op.
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    );
+    // Present: scheduled or delivered already. Retried: its deliveries ran out (the gateway was down).
+    const outcome = await this.queue.ensure(jobId, { body }, { delayMs });
+    if (outcome !== 'added') return outcome === 'retried';
     // A concurrent schedule may have taken the id first: ours is the one stored only if its body is.
-    return (await this.queue.getJob(jobId))?.data.body === body;
+    return (await this.queue.get(jobId))?.data.body === body;
   }
 
   /** The job of a reference, for tests and operators. */
   job(reference: string) {
-    return this.queue.getJob(sandboxJobId(reference));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-    await this.connection.quit().catch(() => undefined);
+    return this.queue.get(sandboxJobId(reference));
   }
 }

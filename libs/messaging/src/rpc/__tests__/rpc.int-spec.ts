@@ -5,7 +5,7 @@ import { Payload, Transport, type MicroserviceOptions } from '@nestjs/microservi
 import { MongooseModule } from '@nestjs/mongoose';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
-import { ErrorCode, Role, defineRpc, type Caller } from '@telehealth/contracts';
+import { ErrorCode, Role, defineRpc, type Caller, type ErrorReason } from '@telehealth/contracts';
 import { MONGO_URI, NATS_URL, rawDb, sleep } from '@telehealth/testing';
 import { DomainError, RpcCallError } from '../../errors/domain-error';
 import { EventingModule } from '../../events/eventing.module';
@@ -36,7 +36,7 @@ class EchoController {
 
   @Rpc(Conflict)
   conflict(): never {
-    throw DomainError.conflict('x', 'R');
+    throw DomainError.conflict('x', 'R' as ErrorReason);
   }
 
   @Rpc(Crash)

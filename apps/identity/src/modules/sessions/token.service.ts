@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { JwtConfig } from '@telehealth/config';
 import { AuditEventType, type AuthTokens, type ClientContext } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
-import { claimOnce } from '@telehealth/persistence';
 import { IdentityConfig } from '../../config/identity.config';
 import { newSecret, sameHash, sha256 } from '../../crypto/secrets';
 import { AuditService } from '../audit/audit.service';
 import type { UserDoc } from '../users/user.schema';
-import {
-  REFRESH_TOKEN_MODEL,
-  REVOKED_FAMILY_MODEL,
-  type RefreshTokenDoc,
-  type RevokedFamilyDoc,
-} from './refresh-token.schema';
+import type { RefreshTokenDoc, RevokedFamilyDoc } from './refresh-token.schema';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { RevokedSessionsRepository } from './revoked-sessions.repository';
 
 /** Claims of an access token. The gateway verifies them (alg, iss, aud, exp). */
 export interface AccessClaims {
@@ -39,8 +33,8 @@ export class TokenService {
     private readonly jwtConfig: JwtConfig,
     private readonly config: IdentityConfig,
     private readonly audit: AuditService,
-    @InjectModel(REFRESH_TOKEN_MODEL) private readonly tokens: Model<RefreshTokenDoc>,
-    @InjectModel(REVOKED_FAMILY_MODEL) private readonly revoked: Model<RevokedFamilyDoc>,
+    private readonly tokens: RefreshTokensRepository,
+    private readonly revoked: RevokedSessionsRepository,
   ) {}
 
   /** A new session: a new refresh-token family. */
@@ -70,7 +64,7 @@ export class TokenService {
     const secret = newSecret();
     const expiresAt = new Date(now + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     // One successor per token: the unique `parentId` claim decides between concurrent rotations.
-    const claimed = await claimOnce(this.tokens, {
+    const claimed = await this.tokens.insertSuccessor({
       _id: id,
       familyId,
       parentId,
@@ -103,7 +97,7 @@ export class TokenService {
   ): Promise<{ user: UserDoc; tokens: Tokens }> {
     const current = await this.verified(refreshToken);
     if (!current || current.expiresAt.getTime() < Date.now()) throw invalid();
-    if (await this.revoked.exists({ _id: current.familyId })) throw invalid();
+    if (await this.revoked.isRevoked(current.familyId)) throw invalid();
     const user = await loadUser(current.userId);
     if (!user) {
       await this.revokeFamily(current.familyId, current.userId, 'ACCOUNT_INACTIVE');
@@ -134,11 +128,11 @@ export class TokenService {
   }
 
   async revokeFamily(familyId: string, userId: string, reason: RevokedFamilyDoc['reason']): Promise<void> {
-    await claimOnce(this.revoked, { _id: familyId, userId, reason, revokedAt: new Date() }); // once: the first reason stays
+    await this.revoked.revokeOnce({ _id: familyId, userId, reason, revokedAt: new Date() }); // once: the first reason stays
   }
 
   async revokeAllForUser(userId: string, reason: RevokedFamilyDoc['reason']): Promise<void> {
-    const families: string[] = await this.tokens.distinct('familyId', { userId });
+    const families = await this.tokens.familiesOf(userId);
     for (const familyId of families) await this.revokeFamily(familyId, userId, reason);
   }
 
@@ -146,7 +140,7 @@ export class TokenService {
     const [id, secret, extra] = refreshToken.split('.');
     if (!id || !secret || extra !== undefined)
       throw DomainError.unauthenticated('Refresh token is malformed', 'INVALID_REFRESH_TOKEN');
-    const token = await this.tokens.findById(id).lean<RefreshTokenDoc>();
+    const token = await this.tokens.findById(id);
     return token && sameHash(token.secretHash, sha256(secret)) ? token : null;
   }
 }

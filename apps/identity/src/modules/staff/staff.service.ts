@@ -13,7 +13,7 @@ import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { toUserView } from '../users/user.mapper';
-import { OrganisationsService } from './organisations.service';
+import { OrganisationsService } from '../organisations/organisations.service';
 
 /** Staff accounts of a provider organisation (seed 002 provider_users). */
 @Injectable()

@@ -1,0 +1,63 @@
+// What a bench run measures (BENCH_DURATION, BENCH_ONLY), how, and where it keeps its results.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { say } from './lib.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+export const PARTS = ['micro', 'http', 'wallet', 'booking', 'notifications'];
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+/**
+ * Whether this run measures `name` (every part unless BENCH_ONLY lists some).
+ * @param {string} name
+ */
+export const part = (name) => ONLY.length === 0 || ONLY.includes(name);
+export const WARMUP = 2;
+export const CONNECTIONS = 64;
+export const PORT_BASE = 3500;
+export const IDLE_WAIT_MS = 5000;
+export const MEMORY_AIM_MB = 150;
+/** A MongoDB of yours to measure on, instead of the run's own in-memory mongo-java-server. */
+export const GIVEN_MONGO_URI = process.env.MONGO_URI;
+
+// Checked when this module loads, before anything starts: exits 2 when BENCH_DURATION or
+// BENCH_ONLY make no sense, 1 when dist/ is not built.
+{
+  if (!Number.isFinite(DURATION) || DURATION < 1) {
+    say(`BENCH_DURATION must be a number of seconds >= 1 (got ${JSON.stringify(process.env.BENCH_DURATION)})`);
+    process.exit(2);
+  }
+  const unknownParts = ONLY.filter((p) => !PARTS.includes(p));
+  if (unknownParts.length) {
+    say(`BENCH_ONLY lists unknown part(s) ${unknownParts.join(', ')}; the parts are ${PARTS.join(', ')}`);
+    process.exit(2);
+  }
+  if (!existsSync(path.join(ROOT, 'dist/libs/testing/src/private-infra.js'))) {
+    say('dist/ is missing: run `node tools/build.mjs` first (`npm run bench` does it for you)');
+    process.exit(1);
+  }
+}
+
+/**
+ * A module compiled to dist/ by `node tools/build.mjs` (the bench runs after a build).
+ * @param {string} file path from the workspace root, e.g. 'dist/libs/contracts/src/common/services.js'
+ * @returns {Promise<any>}
+ */
+export const compiled = (file) => import(pathToFileURL(path.join(ROOT, file)).href);
+
+export const now = new Date();
+export const ts = now.toISOString().replace(/\D/g, '').slice(0, 14); // YYYYMMDDhhmmss (UTC)
+export const dbPrefix = `bench${ts}`;
+export const logDir = path.join(ROOT, '.infra/bench-logs', ts);
+export const resultsFile = path.join(ROOT, '.infra/bench-results', `${ts}.json`);
+/** @param {string} p */
+export const rel = (p) => path.relative(ROOT, p);
+
+/** The platform's apps, gateway first (the table of services in libs/contracts). */
+/** @type {typeof import('../../libs/contracts/src/common/services')} */
+const { SERVICE_NAMES } = await compiled('dist/libs/contracts/src/common/services.js');
+export const APPS = [...SERVICE_NAMES];
