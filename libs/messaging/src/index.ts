@@ -2,8 +2,8 @@
  * @telehealth/messaging: NATS request-reply and coded errors, for every app (the gateway too).
  * Domain events (outbox, relay, consumers) are in @telehealth/messaging/eventing, for services.
  * `findPage` and `isDuplicateKey` are defined here because the outbox, inbox and parked-event list
- * use them; services import them from @telehealth/persistence (which re-exports them and depends
- * on this library). The two exports below stay only until scheduling imports them from there.
+ * use them, and exported for @telehealth/persistence alone (which depends on this library and
+ * re-exports them): services import them from there, and no app imports them from here.
  */
 export * from './messaging.options';
 export * from './messaging.module';

@@ -13,3 +13,4 @@ export * from './insert-or-get';
 export * from './numbered-claims';
 export * from './versioned-log';
 export * from './idempotency-store';
+export * from './derived-id';

@@ -23,17 +23,29 @@ export interface NumberedClaim {
  *
  * The taken places are read first (by primary key, `_id $in [key#0..]`, which every engine serves
  * without a scan) so a full key costs one read, not `capacity` failed inserts.
+ *
+ * With `heldBy` (e.g. `{ appointmentId }`), a place under `key` that holder already has is returned
+ * instead of a second one: a retry of work that crashed after its claim (same holder, an id derived
+ * from the request) resumes with the place it took. It is for retries after the fact, not for two
+ * live claims by one holder at once (those may both insert; the one whose work loses releases its
+ * own place by id).
  */
 export async function claimNumbered<T extends NumberedClaim>(
   model: Model<T>,
   key: string,
   capacity: number,
   build: (id: string, n: number) => Omit<T, '_id'>,
+  options: { heldBy?: Partial<Omit<T, '_id'>> } = {},
 ): Promise<string | null> {
   const ids = Array.from({ length: capacity }, (_, n) => numberedClaimId(key, n));
-  const taken = new Set(
-    (await model.find({ _id: { $in: ids } } as FilterQuery<T>, { _id: 1 }).lean<NumberedClaim[]>()).map((c) => c._id),
-  );
+  const { heldBy } = options;
+  const placed = await model
+    .find({ _id: { $in: ids } } as FilterQuery<T>, heldBy ? undefined : { _id: 1 })
+    .lean<(NumberedClaim & Record<string, unknown>)[]>();
+  const mine =
+    heldBy && placed.find((c) => Object.entries(heldBy).every(([field, value]) => c[field] === (value as unknown)));
+  if (mine) return mine._id;
+  const taken = new Set(placed.map((c) => c._id));
   for (let n = 0; n < capacity; n++) {
     const id = ids[n];
     if (taken.has(id)) continue;

@@ -61,7 +61,7 @@ export class VersionedLog<E extends LogEntry, P extends Versioned> {
     const version = current.version + 1;
     const entry = { ...change, _id: logEntryIdOf(current._id, version), aggregateId: current._id, version } as E;
     if (!(await claimOnce(this.log, entry))) return null;
-    return (await this.apply(entry)) ?? this.catchUp(await this.projection(current._id));
+    return (await this.apply(current._id, entry)) ?? this.catchUp(await this.projection(current._id));
   }
 
   /** `doc` with every logged change after its version applied (a crash left it behind). */
@@ -71,7 +71,7 @@ export class VersionedLog<E extends LogEntry, P extends Versioned> {
       const next = await this.log.findById(logEntryIdOf(current._id, current.version + 1)).lean<E>();
       if (!next) return current;
       // Another reader applied it (or more) first: continue from what it wrote.
-      current = (await this.apply(next)) ?? (await this.projection(current._id));
+      current = (await this.apply(current._id, next)) ?? (await this.projection(current._id));
     }
   }
 
@@ -80,12 +80,16 @@ export class VersionedLog<E extends LogEntry, P extends Versioned> {
     return this.log.find({ aggregateId }).sort({ version: 1 }).lean<E[]>();
   }
 
-  /** Applies `entry` if the projection is exactly one version behind it; null otherwise. */
-  private async apply(entry: E): Promise<P | null> {
+  /**
+   * Applies `entry` to the projection `id` if it is exactly one version behind it; null otherwise.
+   * The id comes from the caller (the entry was found by it), not from `entry.aggregateId`, so
+   * entries a service logged before it named the field so are replayed too.
+   */
+  private async apply(id: string, entry: E): Promise<P | null> {
     const update = this.options.toUpdate(entry) as Record<string, Record<string, unknown> | undefined>;
     const updated = await this.projections
       .findOneAndUpdate(
-        { _id: entry.aggregateId, version: entry.version - 1 },
+        { _id: id, version: entry.version - 1 },
         { ...update, $set: { ...(update.$set ?? {}), version: entry.version } } as UpdateQuery<P>,
         { new: true },
       )

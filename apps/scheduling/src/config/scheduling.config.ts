@@ -64,6 +64,21 @@ export class SchedulingConfig extends WithJobsConfig(ServiceConfig) {
   @Min(0)
   SLOT_BUFFER_MINUTES = 0;
 
+  /** How long a booking's Idempotency-Key and its answer are kept (after that, the key is new again). */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  IDEMPOTENCY_KEY_TTL_HOURS = 48;
+
+  /**
+   * A booking that has not answered this long after claiming its Idempotency-Key is presumed dead
+   * (its process crashed): one retry takes the key over and finishes it. Fractions allowed (tests).
+   */
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.1)
+  @Max(600)
+  IDEMPOTENCY_KEY_LEASE_SECONDS = 30;
+
   /** Load demo specialties, clinics, doctor profiles and availability at start-up. */
   @IsBoolean()
   DEMO_DATA = false;

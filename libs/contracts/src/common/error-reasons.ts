@@ -68,10 +68,6 @@ const SCHEDULING = {
     code: CONFLICT,
     meaning: "The doctor's availability changed while booking; reload the slots and retry.",
   },
-  IDEMPOTENCY_KEY_IN_PROGRESS: {
-    code: CONFLICT,
-    meaning: 'A booking with this Idempotency-Key is still in progress; retry shortly.',
-  },
   CUTOFF_PASSED: {
     code: UNPROCESSABLE,
     meaning: 'Too close to the start to cancel or reschedule online; contact the clinic.',

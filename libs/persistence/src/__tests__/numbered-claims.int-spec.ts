@@ -43,4 +43,16 @@ describe('claimNumbered (real database, racing)', () => {
     expect(again.filter((id) => id !== null)).toEqual([holder._id]);
     expect(await seats.countDocuments({ slotId: 'slot-1' })).toBe(3);
   });
+
+  it('with heldBy, a holder retrying after a crash gets the place it already has, not a second one', async () => {
+    const resume = (appointmentId: string) =>
+      claimNumbered(seats, 'slot-2', 2, (_id, seat) => ({ slotId: 'slot-2', seat, appointmentId }), {
+        heldBy: { appointmentId },
+      });
+    const first = await resume('crashed');
+    expect(await resume('crashed')).toBe(first);
+    expect(await take('slot-2', 2, 'crashed')).not.toBe(first); // without heldBy: a second place
+    expect(await resume('other')).toBeNull(); // both places taken
+    expect(await seats.countDocuments({ slotId: 'slot-2', appointmentId: 'crashed' })).toBe(2);
+  });
 });

@@ -8,6 +8,7 @@ import {
   type Money,
 } from '@telehealth/contracts';
 import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
+import type { LogEntry } from '@telehealth/persistence';
 
 export const APPOINTMENT_MODEL = 'Appointment';
 export const TRANSITION_MODEL = 'AppointmentTransition';
@@ -109,15 +110,14 @@ AppointmentSchema.index({ status: 1, start: 1 });
 addOutbox(AppointmentSchema);
 
 /**
- * One applied change of an appointment, `_id` = `${appointmentId}:${version}`. Inserting it
- * is how a change is claimed: of two racing changes from the same version (pay vs expire,
- * cancel vs start) exactly one insert succeeds. It carries the fields it sets and its event,
- * so the projection can always be brought up to date from the log.
+ * One applied change of an appointment, `_id` = `${appointmentId}:${version}`: an entry of the
+ * appointment's `VersionedLog`. Inserting it is how a change is claimed: of two racing changes
+ * from the same version (pay vs expire, cancel vs start) exactly one insert succeeds. It carries
+ * the fields it sets and its event, so the projection can always be brought up to date from it.
  */
-export interface TransitionDoc {
-  _id: string;
+export interface TransitionDoc extends LogEntry {
+  /** The appointment (`aggregateId` is the same id; entries logged before it have only this). */
   appointmentId: string;
-  version: number;
   action: string;
   from: AppointmentStatus;
   to: AppointmentStatus;
@@ -130,6 +130,7 @@ export interface TransitionDoc {
 export const TransitionSchema = new Schema<TransitionDoc>(
   {
     _id: { type: String, required: true },
+    aggregateId: { type: String, required: true },
     appointmentId: { type: String, required: true },
     version: { type: Number, required: true },
     action: { type: String, required: true },
@@ -142,4 +143,4 @@ export const TransitionSchema = new Schema<TransitionDoc>(
   },
   { collection: 'appointment_transitions', versionKey: false, minimize: false },
 );
-TransitionSchema.index({ appointmentId: 1, version: 1 });
+TransitionSchema.index({ aggregateId: 1, version: 1 });

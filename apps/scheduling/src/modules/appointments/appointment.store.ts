@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import { AppointmentStatus, type EventEnvelope, type PageQuery } from '@telehealth/contracts';
-import { findPage, isDuplicateKey } from '@telehealth/messaging';
 import { OutboxRelay, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
+import { VersionedLog, findPage, insertUnique } from '@telehealth/persistence';
 import { APPOINTMENT_MODEL, TRANSITION_MODEL, type AppointmentDoc, type TransitionDoc } from './appointment.schema';
-import { BOOKING_KEY_MODEL, type BookingKeyDoc } from './booking-key.schema';
 import type { Transition } from './lifecycle';
 
 export type NewAppointment = Omit<AppointmentDoc, 'createdAt' | 'updatedAt' | 'outbox' | 'outboxAt' | 'version'>;
@@ -19,51 +18,52 @@ export interface Change {
 }
 
 /**
- * Appointments as a transition log plus a projection. A change is claimed by inserting its
- * log entry `${id}:${version + 1}` (unique `_id`), so two racing changes from one state can
- * never both happen; the projection is then brought forward, and any reader that finds it
- * behind the log (a crash between the two writes) brings it forward itself.
+ * Appointments as a `VersionedLog`: the transition log (`appointment_transitions`) plus the
+ * appointment document as its projection. A change is claimed by inserting its log entry
+ * `${id}:${version + 1}` (unique `_id`), so two racing changes from one state can never both
+ * happen; the projection is then moved by a version-guarded update that also appends the
+ * change's event to the outbox (published exactly when it is projected), and any reader that
+ * finds it behind its log (a crash between the two writes) brings it forward itself, probing the
+ * log by primary key.
  */
 @Injectable()
 export class AppointmentStore {
+  private readonly log: VersionedLog<TransitionDoc, AppointmentDoc>;
+
   constructor(
     @InjectModel(APPOINTMENT_MODEL) private readonly appointments: Model<AppointmentDoc>,
-    @InjectModel(TRANSITION_MODEL) private readonly transitions: Model<TransitionDoc>,
-    @InjectModel(BOOKING_KEY_MODEL) private readonly keys: Model<BookingKeyDoc>,
+    @InjectModel(TRANSITION_MODEL) transitions: Model<TransitionDoc>,
     private readonly relay: OutboxRelay,
-  ) {}
-
-  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc> {
-    const created = await this.appointments.create({ ...doc, version: 0, ...outboxOnInsert(events) });
-    this.relay.kick();
-    return created.toObject();
+  ) {
+    this.log = new VersionedLog(transitions, appointments, {
+      toUpdate: (t) =>
+        withEvents<AppointmentDoc>(
+          { $set: { ...t.set, status: t.to } },
+          t.event ? [JSON.parse(t.event) as EventEnvelope] : [],
+        ),
+      onProjected: () => this.relay.kick(),
+    });
   }
 
-  /** Claims a patient's Idempotency-Key for one booking attempt; false when another holds it. */
-  async claimKey(patientId: string, key: string, appointmentId: string): Promise<boolean> {
-    try {
-      await this.keys.create({ _id: `${patientId}:${key}`, appointmentId, claimedAt: new Date() });
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  /** The new appointment with its events; null when its id, number or Idempotency-Key is taken. */
+  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc | null> {
+    const created = await insertUnique(this.appointments, { ...doc, version: 0, ...outboxOnInsert(events) });
+    if (created) this.relay.kick();
+    return created;
   }
 
-  async releaseKey(patientId: string, key: string, appointmentId: string): Promise<void> {
-    await this.keys.deleteOne({ _id: `${patientId}:${key}`, appointmentId });
-  }
-
-  /** The booking a patient made with an Idempotency-Key, as of its latest change. */
+  /**
+   * The booking a patient made with an Idempotency-Key, as of its latest change (by the unique
+   * `{patientId, idempotencyKey}` index: bookings made before their ids were derived from the key).
+   */
   async findByKey(patientId: string, idempotencyKey: string): Promise<AppointmentDoc | null> {
     const doc = await this.appointments.findOne({ patientId, idempotencyKey }).lean<AppointmentDoc>();
-    return doc ? this.catchUp(doc) : null;
+    return doc ? this.log.catchUp(doc) : null;
   }
 
   /** The appointment as of its latest change. */
-  async load(id: string): Promise<AppointmentDoc | null> {
-    const doc = await this.appointments.findById(id).lean<AppointmentDoc>();
-    return doc ? this.catchUp(doc) : null;
+  load(id: string): Promise<AppointmentDoc | null> {
+    return this.log.load(id);
   }
 
   /**
@@ -74,11 +74,8 @@ export class AppointmentStore {
     const { transition } = change;
     if (transition.from !== current.status)
       throw new Error(`A transition from ${transition.from} applied to a ${current.status} appointment`);
-    const version = current.version + 1;
-    const entry: TransitionDoc = {
-      _id: `${current._id}:${version}`,
+    return this.log.append(current, {
       appointmentId: current._id,
-      version,
       action: transition.action,
       from: current.status,
       to: transition.to,
@@ -86,14 +83,7 @@ export class AppointmentStore {
       event: change.event ? JSON.stringify(change.event) : null,
       actorId: change.actorId ?? null,
       at: new Date(),
-    };
-    try {
-      await this.transitions.create(entry);
-    } catch (err) {
-      if (isDuplicateKey(err)) return null;
-      throw err;
-    }
-    return this.project(current._id, entry);
+    });
   }
 
   /** Every appointment in a status, a batch at a time (the start-up sweeps of timed jobs). */
@@ -103,36 +93,6 @@ export class AppointmentStore {
 
   async page(filter: FilterQuery<AppointmentDoc>, q: PageQuery): Promise<{ items: AppointmentDoc[]; total: number }> {
     const { items, total } = await findPage(this.appointments, filter, { start: 1, _id: 1 }, q);
-    return { items: await Promise.all(items.map((d) => this.catchUp(d))), total };
-  }
-
-  private async catchUp(doc: AppointmentDoc): Promise<AppointmentDoc> {
-    const newer = await this.transitions
-      .find({ appointmentId: doc._id, version: { $gt: doc.version } })
-      .sort({ version: 1 })
-      .lean<TransitionDoc[]>();
-    let current = doc;
-    for (const t of newer) current = await this.project(doc._id, t);
-    return current;
-  }
-
-  /** Writes a logged change into the projection (idempotent: a later version is never undone). */
-  private async project(id: string, t: TransitionDoc): Promise<AppointmentDoc> {
-    const events = t.event ? [JSON.parse(t.event) as EventEnvelope] : [];
-    const updated = await this.appointments
-      .findOneAndUpdate(
-        { _id: id, version: { $lt: t.version } },
-        withEvents<AppointmentDoc>({ $set: { ...t.set, status: t.to, version: t.version } }, events),
-        { new: true },
-      )
-      .lean<AppointmentDoc>();
-    if (updated) {
-      this.relay.kick();
-      return updated;
-    }
-    // Another writer projected this version (or a later one) first.
-    const current = await this.appointments.findById(id).lean<AppointmentDoc>();
-    if (!current) throw new Error(`Appointment ${id} has a transition log but no document`);
-    return current;
+    return { items: await Promise.all(items.map((d) => this.log.catchUp(d))), total };
   }
 }

@@ -4,7 +4,8 @@ import { JobsModule } from '@telehealth/jobs';
 import { SchedulingQueues } from '../../queues';
 import { SeatsService } from '../seats/seats.service';
 import { APPOINTMENT_MODEL, AppointmentSchema, TRANSITION_MODEL, TransitionSchema } from './appointment.schema';
-import { BOOKING_KEY_MODEL, BookingKeySchema } from './booking-key.schema';
+import { IDEMPOTENCY_KEY_MODEL, IdempotencyKeySchema } from '@telehealth/persistence';
+import { BookingKeys } from './booking-keys';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { ConfirmationDeadlineWorker } from './confirmation-deadline.worker';
 import { APPOINTMENT_TIMER_JOBS } from './appointment-timer.queue';
@@ -43,7 +44,7 @@ export class AppointmentsModule {
         MongooseModule.forFeature([
           { name: APPOINTMENT_MODEL, schema: AppointmentSchema },
           { name: TRANSITION_MODEL, schema: TransitionSchema },
-          { name: BOOKING_KEY_MODEL, schema: BookingKeySchema },
+          { name: IDEMPOTENCY_KEY_MODEL, schema: IdempotencyKeySchema },
         ]),
         JobsModule.forFeature([
           { queue: SchedulingQueues.holdExpiry, jobs: APPOINTMENT_TIMER_JOBS },
@@ -54,6 +55,7 @@ export class AppointmentsModule {
       providers: [
         SeatsService,
         AppointmentStore,
+        BookingKeys,
         { provide: Clock, useClass: SystemClock },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         AppointmentPlaces,

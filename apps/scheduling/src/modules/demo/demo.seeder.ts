@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { SchedulingEvents } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { claimOnce } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, withEvents } from '@telehealth/messaging/eventing';
 import { SchedulingConfig } from '../../config/scheduling.config';
 import { AVAILABILITY_RULE_MODEL, type AvailabilityRuleDoc } from '../availability/availability-rule.schema';
@@ -59,12 +59,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       ...newProfile({ id: d.id, userId: d.userId, organisationId: DEMO_ORGANISATION_ID, ...d.profile, draft: false }),
       ...d.profile,
     };
-    try {
-      await this.profiles.insert(doc, origin);
-      return 1;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    if (await this.profiles.insert(doc, origin)) return 1;
     // The account's draft came first: fill it in (an edited profile is left alone).
     const event = createEvent(
       SchedulingEvents.doctorProfileChanged,
@@ -81,15 +76,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 }
 
-/** Inserts a record unless its id exists; 1 when this call created it. */
-async function insertOnce<T>(model: Model<T>, doc: Record<string, unknown> & { _id: string }): Promise<number> {
-  if (await model.exists({ _id: doc._id })) return 0;
-  try {
-    await model.create(doc);
-    return 1;
-  } catch (err) {
-    // Another replica seeded it first: fine.
-    if (isDuplicateKey(err)) return 0;
-    throw err;
-  }
+/** Inserts a record unless its id exists (seeded before, or by another replica); 1 when this call created it. */
+async function insertOnce<T>(model: Model<T>, doc: Partial<T> & { _id: string }): Promise<number> {
+  return (await claimOnce(model, doc)) ? 1 : 0;
 }

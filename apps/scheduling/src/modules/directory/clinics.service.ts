@@ -13,7 +13,8 @@ import {
   type PageQuery,
   type UpdateClinicRequest,
 } from '@telehealth/contracts';
-import { DomainError, findPage, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { findPage } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import {
   assertGeoPoint,

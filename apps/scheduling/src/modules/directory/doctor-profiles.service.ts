@@ -8,7 +8,8 @@ import {
   type UpsertDoctorProfileRequest,
   type UserRegisteredV1,
 } from '@telehealth/contracts';
-import { DomainError, isDuplicateKey, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { insertUnique } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents, type EventOrigin } from '@telehealth/messaging/eventing';
 import { requiredText } from '../../validation/field-rules';
 import { ClinicsService } from './clinics.service';
@@ -88,9 +89,7 @@ export class DoctorProfilesService {
       lastName: e.lastName,
       draft: true,
     });
-    await this.insert(doc, { producer: 'scheduling', correlationId }).catch((err: unknown) => {
-      if (!isDuplicateKey(err)) throw err;
-    });
+    await this.insert(doc, { producer: 'scheduling', correlationId });
   }
 
   /** The profile, if the caller may see it: active ones are public, others only to managers. */
@@ -116,17 +115,17 @@ export class DoctorProfilesService {
     return this.profiles.findOne({ _id: id, active: true }).lean<DoctorProfileDoc>();
   }
 
-  /** Inserts a profile with its CREATED event (duplicate ids are left to the caller). */
-  async insert(doc: NewProfileDoc, from: EventOrigin): Promise<DoctorProfileDoc> {
+  /** Inserts a profile with its CREATED event; null when a profile with its id exists. */
+  async insert(doc: NewProfileDoc, from: EventOrigin): Promise<DoctorProfileDoc | null> {
     const event = createEvent(
       SchedulingEvents.doctorProfileChanged,
       doc._id,
       profileChangedPayload(doc, 'CREATED', [...ALL_PROFILE_FIELDS]),
       from,
     );
-    const created = await this.profiles.create({ ...doc, ...outboxOnInsert([event]) });
-    this.relay.kick();
-    return created.toObject();
+    const created = await insertUnique(this.profiles, { ...doc, ...outboxOnInsert([event]) });
+    if (created) this.relay.kick();
+    return created;
   }
 
   private async create(q: UpsertDoctorProfileRequest, caller: Caller, meta: RequestMeta): Promise<DoctorProfileView> {
@@ -144,13 +143,9 @@ export class DoctorProfilesService {
       }),
       ...changes,
     };
-    try {
-      return toDoctorProfileView(await this.insert(doc, origin(meta)));
-    } catch (err) {
-      // The account's draft arrived meanwhile: this becomes an edit of it.
-      if (isDuplicateKey(err)) return this.upsert(q, meta);
-      throw err;
-    }
+    const created = await this.insert(doc, origin(meta));
+    // Else the account's draft arrived meanwhile: this becomes an edit of it.
+    return created ? toDoctorProfileView(created) : this.upsert(q, meta);
   }
 
   /** Field rules, then references: an active specialty and active clinics. */

@@ -13,7 +13,8 @@ import {
   type SpecialtyView,
   type UpdateSpecialtyRequest,
 } from '@telehealth/contracts';
-import { DomainError, findPage, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { findPage, insertUnique, isDuplicateKey } from '@telehealth/persistence';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents } from '@telehealth/messaging/eventing';
 import { flag, optionalText, requiredText } from '../../validation/field-rules';
 import { isAdmin } from './directory-access';
@@ -39,13 +40,10 @@ export class SpecialtiesService {
       active: true,
     };
     const event = specialtyChanged(doc, 'CREATED', Object.keys(doc), meta);
-    try {
-      const created = (await this.specialties.create({ ...doc, ...outboxOnInsert([event]) })).toObject();
-      this.relay.kick();
-      return toSpecialtyView(created);
-    } catch (err) {
-      throw isDuplicateKey(err) ? codeTaken(doc.code) : err;
-    }
+    const created = await insertUnique(this.specialties, { ...doc, ...outboxOnInsert([event]) });
+    if (!created) throw codeTaken(doc.code);
+    this.relay.kick();
+    return toSpecialtyView(created);
   }
 
   async update(q: UpdateSpecialtyRequest, meta: RequestMeta): Promise<SpecialtyView> {
@@ -59,6 +57,7 @@ export class SpecialtiesService {
     if (!Object.keys(set).length) return toSpecialtyView(current);
     const event = specialtyChanged({ ...current, ...set }, 'UPDATED', Object.keys(set), meta);
     try {
+      // A new code taken by another specialty: the unique index refuses the update.
       const updated = await this.specialties
         .findOneAndUpdate({ _id: q.id }, withEvents<SpecialtyDoc>({ $set: set }, [event]), { new: true })
         .lean<SpecialtyDoc>();

@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import type { ReviewFacets } from '@telehealth/contracts';
 import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
+import type { LogEntry } from '@telehealth/persistence';
 
 export const REVIEW_MODEL = 'Review';
 export const REVIEW_VISIBILITY_MODEL = 'ReviewVisibilityChange';
@@ -43,14 +44,14 @@ ReviewSchema.index({ doctorId: 1, published: 1, createdAt: -1 });
 addOutbox(ReviewSchema);
 
 /**
- * One admin publish/unpublish, `_id` = `${reviewId}:${version}`. Inserting it claims the
- * change (two racing admins from one version: exactly one wins); the review is then brought
- * forward with the change and its event, by the writer or by the next reader.
+ * One admin publish/unpublish, `_id` = `${reviewId}:${version}`: an entry of the review's
+ * `VersionedLog`. Inserting it claims the change (two racing admins from one version: exactly one
+ * wins); the review is then brought forward with the change and its event, by the writer or by
+ * the next reader.
  */
-export interface ReviewVisibilityChangeDoc {
-  _id: string;
+export interface ReviewVisibilityChangeDoc extends LogEntry {
+  /** The review (`aggregateId` is the same id; changes logged before it have only this). */
   reviewId: string;
-  version: number;
   published: boolean;
   event: string;
   actorId: string;
@@ -60,6 +61,7 @@ export interface ReviewVisibilityChangeDoc {
 export const ReviewVisibilityChangeSchema = new Schema<ReviewVisibilityChangeDoc>(
   {
     _id: { type: String, required: true },
+    aggregateId: { type: String, required: true },
     reviewId: { type: String, required: true },
     version: { type: Number, required: true },
     published: { type: Boolean, required: true },
@@ -69,4 +71,4 @@ export const ReviewVisibilityChangeSchema = new Schema<ReviewVisibilityChangeDoc
   },
   { collection: 'review_visibility_changes', versionKey: false },
 );
-ReviewVisibilityChangeSchema.index({ reviewId: 1, version: 1 });
+ReviewVisibilityChangeSchema.index({ aggregateId: 1, version: 1 });

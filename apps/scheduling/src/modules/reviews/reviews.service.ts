@@ -15,8 +15,9 @@ import {
   type SetReviewPublishedRequest,
   type SubmitReviewRequest,
 } from '@telehealth/contracts';
-import { DomainError, findPage, isDuplicateKey, requireRole, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay, createEvent, outboxOnInsert, withEvents, type EventOrigin } from '@telehealth/messaging/eventing';
+import { VersionedLog, findPage, insertUnique } from '@telehealth/persistence';
 import { AppointmentStore } from '../appointments/appointment.store';
 import { DOCTOR_PROFILE_MODEL, type DoctorProfileDoc } from '../directory/doctor-profile.schema';
 import { reviewSubmittedPayload, toPublicReviewView, toReviewView } from './review.mapper';
@@ -35,14 +36,22 @@ const RATING_ROUNDS = 3;
 @Injectable()
 export class ReviewsService {
   private readonly logger = new Logger(ReviewsService.name);
+  /** Visibility changes (`review_visibility_changes`) with the review as their projection. */
+  private readonly visibility: VersionedLog<ReviewVisibilityChangeDoc, ReviewDoc>;
 
   constructor(
     @InjectModel(REVIEW_MODEL) private readonly reviews: Model<ReviewDoc>,
-    @InjectModel(REVIEW_VISIBILITY_MODEL) private readonly changes: Model<ReviewVisibilityChangeDoc>,
+    @InjectModel(REVIEW_VISIBILITY_MODEL) changes: Model<ReviewVisibilityChangeDoc>,
     @InjectModel(DOCTOR_PROFILE_MODEL) private readonly profiles: Model<DoctorProfileDoc>,
     private readonly appointments: AppointmentStore,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.visibility = new VersionedLog(changes, reviews, {
+      toUpdate: (c) =>
+        withEvents<ReviewDoc>({ $set: { published: c.published } }, [JSON.parse(c.event) as EventEnvelope]),
+      onProjected: () => this.relay.kick(),
+    });
+  }
 
   async submit(q: SubmitReviewRequest, meta: RequestMeta): Promise<ReviewView> {
     const caller = requireRole(meta, Role.PATIENT);
@@ -75,14 +84,9 @@ export class ReviewsService {
       origin(meta),
       now,
     );
-    let created: ReviewDoc;
-    try {
-      created = (await this.reviews.create({ ...doc, ...outboxOnInsert([event]) })).toObject();
-    } catch (err) {
-      if (isDuplicateKey(err))
-        throw DomainError.conflict('This appointment has already been reviewed', 'ALREADY_REVIEWED');
-      throw err;
-    }
+    // Once per appointment: the unique `appointmentId` refuses a second review.
+    const created = await insertUnique(this.reviews, { ...doc, ...outboxOnInsert([event]) });
+    if (!created) throw DomainError.conflict('This appointment has already been reviewed', 'ALREADY_REVIEWED');
     this.relay.kick();
     await this.recomputeRating(created.doctorId);
     return toReviewView(created);
@@ -100,11 +104,10 @@ export class ReviewsService {
   /** Admin moderation: hide a review from the public list and the rating, or show it again. */
   async setPublished(q: SetReviewPublishedRequest, meta: RequestMeta): Promise<ReviewView> {
     const caller = requireRole(meta, Role.ADMIN);
-    const current = await this.load(q.id);
+    const current = await this.visibility.load(q.id);
     if (!current) throw DomainError.notFound('Review');
     let result = current;
     if (current.published !== q.published) {
-      const version = current.version + 1;
       const changedAt = new Date();
       const event = createEvent(
         SchedulingEvents.reviewVisibilityChanged,
@@ -120,29 +123,18 @@ export class ReviewsService {
         origin(meta),
         changedAt,
       );
-      const change: ReviewVisibilityChangeDoc = {
-        _id: `${current._id}:${version}`,
+      const changed = await this.visibility.append(current, {
         reviewId: current._id,
-        version,
         published: q.published,
         event: JSON.stringify(event),
         actorId: caller.userId,
         at: changedAt,
-      };
-      try {
-        await this.changes.create(change);
-        result = await this.project(change);
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        // Another admin changed it from the same version first.
-        const now = await this.load(q.id);
-        if (!now || now.published !== q.published)
-          throw DomainError.conflict(
-            `Review ${q.id} changed at the same moment; reload and retry`,
-            'CONCURRENT_CHANGE',
-          );
-        result = now;
-      }
+      });
+      // Null: another admin changed it from the same version first; fine if to the same.
+      const now = changed ?? (await this.visibility.load(q.id));
+      if (!now || now.published !== q.published)
+        throw DomainError.conflict(`Review ${q.id} changed at the same moment; reload and retry`, 'CONCURRENT_CHANGE');
+      result = now;
     }
     await this.recomputeRating(result.doctorId);
     return toReviewView(result);
@@ -173,37 +165,5 @@ export class ReviewsService {
       { $group: { _id: '$overall', n: { $sum: 1 } } },
     ]);
     return ratingOf(buckets);
-  }
-
-  /** The review as of its latest visibility change. */
-  private async load(id: string): Promise<ReviewDoc | null> {
-    const doc = await this.reviews.findById(id).lean<ReviewDoc>();
-    if (!doc) return null;
-    const newer = await this.changes
-      .find({ reviewId: id, version: { $gt: doc.version } })
-      .sort({ version: 1 })
-      .lean<ReviewVisibilityChangeDoc[]>();
-    let current = doc;
-    for (const c of newer) current = await this.project(c);
-    return current;
-  }
-
-  /** Writes a claimed change into the review with its event (a later version is never undone). */
-  private async project(c: ReviewVisibilityChangeDoc): Promise<ReviewDoc> {
-    const events = [JSON.parse(c.event) as EventEnvelope];
-    const updated = await this.reviews
-      .findOneAndUpdate(
-        { _id: c.reviewId, version: { $lt: c.version } },
-        withEvents<ReviewDoc>({ $set: { published: c.published, version: c.version } }, events),
-        { new: true },
-      )
-      .lean<ReviewDoc>();
-    if (updated) {
-      this.relay.kick();
-      return updated;
-    }
-    const current = await this.reviews.findById(c.reviewId).lean<ReviewDoc>();
-    if (!current) throw new Error(`Review ${c.reviewId} has a visibility change but no document`);
-    return current;
   }
 }

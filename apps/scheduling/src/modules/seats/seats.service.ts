@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '@telehealth/messaging';
+import { claimNumbered, releaseNumbered } from '@telehealth/persistence';
 import { DAY_CLAIM_MODEL, type DayClaimDoc } from './day-claim.schema';
 import { SEAT_CLAIM_MODEL, type SeatClaimDoc } from './seat-claim.schema';
 
@@ -13,9 +13,19 @@ export interface SeatRequest {
   appointmentId: string;
 }
 
+/** How a claim treats a place the appointment already holds under the same key. */
+export interface ClaimOptions {
+  /**
+   * Return it instead of taking a second one: a booking retried after its first attempt crashed
+   * (same appointment id, derived from the Idempotency-Key) resumes with the place it took.
+   */
+  resume?: boolean;
+}
+
 /**
- * Seats of slots and places in a doctor's day, taken and released by unique-id inserts and
- * deletes (see SeatClaimDoc, DayClaimDoc).
+ * Seats of slots (`${slotId}#n`, n < capacity) and places in a doctor's day
+ * (`${doctorId}:${localDate}#n`, n < cap): numbered claims (`claimNumbered`), released only by
+ * the appointment holding them (`releaseNumbered`).
  */
 @Injectable()
 export class SeatsService {
@@ -25,53 +35,41 @@ export class SeatsService {
   ) {}
 
   /** Takes a free seat of the slot for the appointment; returns its claim id, or null when full. */
-  async claim(r: SeatRequest): Promise<string | null> {
-    const taken = new Set((await this.claims.find({ slotId: r.slotId }, { seat: 1 }).lean()).map((c) => c.seat));
-    for (let seat = 0; seat < r.capacity; seat++) {
-      if (taken.has(seat)) continue;
-      try {
-        const id = `${r.slotId}#${seat}`;
-        await this.claims.create({
-          _id: id,
-          slotId: r.slotId,
-          doctorId: r.doctorId,
-          seat,
-          appointmentId: r.appointmentId,
-          start: r.start,
-          claimedAt: new Date(),
-        });
-        return id;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        // Someone took this seat between our read and our insert: try the next one.
-      }
-    }
-    return null;
+  claim(r: SeatRequest, { resume = false }: ClaimOptions = {}): Promise<string | null> {
+    const { slotId, doctorId, start, appointmentId } = r;
+    return claimNumbered(
+      this.claims,
+      slotId,
+      r.capacity,
+      (_id, seat) => ({ slotId, doctorId, seat, appointmentId, start, claimedAt: new Date() }),
+      { heldBy: resume ? { appointmentId } : undefined },
+    );
   }
 
   /** Takes one of the doctor's `cap` places on a local day; null when the day is full. */
-  async claimDay(doctorId: string, localDate: string, cap: number, appointmentId: string): Promise<string | null> {
-    const prefix = `${doctorId}:${localDate}#`;
-    const taken = new Set((await this.days.find({ doctorId, localDate }, { _id: 1 }).lean()).map((d) => d._id));
-    for (let n = 0; n < cap; n++) {
-      const id = `${prefix}${n}`;
-      if (taken.has(id)) continue;
-      try {
-        await this.days.create({ _id: id, doctorId, localDate, appointmentId, claimedAt: new Date() });
-        return id;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-    }
-    return null;
+  claimDay(
+    doctorId: string,
+    localDate: string,
+    cap: number,
+    appointmentId: string,
+    { resume = false }: ClaimOptions = {},
+  ): Promise<string | null> {
+    return claimNumbered(
+      this.days,
+      `${doctorId}:${localDate}`,
+      cap,
+      () => ({ doctorId, localDate, appointmentId, claimedAt: new Date() }),
+      { heldBy: resume ? { appointmentId } : undefined },
+    );
   }
 
+  /** Frees the day place, if it is still this appointment's. */
   async releaseDay(claimId: string | null, appointmentId: string): Promise<void> {
-    if (claimId) await this.days.deleteOne({ _id: claimId, appointmentId });
+    await releaseNumbered(this.days, claimId, { appointmentId });
   }
 
   /** Frees the seat, if it is still this appointment's. */
   async release(claimId: string | null, appointmentId: string): Promise<void> {
-    if (claimId) await this.claims.deleteOne({ _id: claimId, appointmentId });
+    await releaseNumbered(this.claims, claimId, { appointmentId });
   }
 }

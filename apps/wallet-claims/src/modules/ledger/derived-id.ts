@@ -1,14 +1,6 @@
-import { createHash } from 'node:crypto';
+import { derivedId } from '@telehealth/persistence';
 
-/**
- * A UUID-shaped id derived from a name (SHA-256, version nibble 5): the same name always gives
- * the same id. Documents keyed this way are found by primary key from their business key (a
- * ledger reference, a user's wallet), which every MongoDB-wire database serves without a scan.
- */
-export function derivedId(name: string): string {
-  const h = createHash('sha256').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export { derivedId };
 
 /** The id of the ledger entry with this (platform-wide unique) reference. */
 export const entryIdOf = (reference: string): string => derivedId(`ledger-entry:${reference}`);

@@ -11,15 +11,9 @@ import {
   type AppointmentView,
   type BookAppointmentRequest,
 } from '@telehealth/contracts';
-import {
-  DomainError,
-  RpcCallError,
-  RpcClient,
-  isDuplicateKey,
-  requireRole,
-  type RequestMeta,
-} from '@telehealth/messaging';
+import { DomainError, RpcCallError, RpcClient, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
+import { derivedId } from '@telehealth/persistence';
 import { Clock } from '../../../../common/clock';
 import { IdGenerator } from '../../../../common/id-generator';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
@@ -30,6 +24,7 @@ import { AppointmentPlaces, type Place } from '../../appointment-places';
 import { eventBase, toAppointmentView } from '../../appointment.mapper';
 import type { AppointmentDoc } from '../../appointment.schema';
 import { AppointmentStore, type NewAppointment } from '../../appointment.store';
+import { BookingKeys } from '../../booking-keys';
 import { ConfirmationDeadlineQueue } from '../../confirmation-deadline.queue';
 import { HoldExpiryQueue } from '../../hold-expiry.queue';
 import { SlotCatalog, parseSlotId, type BookableSlot } from '../../slot-catalog';
@@ -46,15 +41,19 @@ export const bookingHash = ({ idempotencyKey: _key, ...q }: BookAppointmentReque
     )
     .digest('base64url');
 
-/** How long a concurrent attempt with the same key is waited for, in sparse reads. */
-const KEY_WAIT = { reads: 8, everyMs: 250 };
+/**
+ * The id of the booking a patient makes with an Idempotency-Key: derived from it, so a retry that
+ * takes over an attempt whose process died is the same holder of the seat that attempt took, and
+ * finds its appointment if it was written.
+ */
+export const bookingIdOf = (patientId: string, key: string): string => derivedId(`appointment:${patientId}:${key}`);
 
 /**
  * A patient books a slot for themselves or a dependent (flow 2). The seat is taken first (a
  * unique insert: never more bookings than seats), then the appointment is written with its
  * events. A fee holds the seat until payment (or expiry); a free slot confirms at once (or waits
- * for the doctor). With an Idempotency-Key, a retry returns the first booking and never takes a
- * second seat.
+ * for the doctor). With an Idempotency-Key (BookingKeys), a retry gets the first answer and never
+ * takes a second seat, even when the first attempt died half-way.
  */
 @Injectable()
 export class BookAppointment {
@@ -65,6 +64,7 @@ export class BookAppointment {
     private readonly holds: HoldExpiryQueue,
     private readonly confirmations: ConfirmationDeadlineQueue,
     private readonly deadlines: ConfirmationDeadlines,
+    private readonly keys: BookingKeys,
     private readonly rpc: RpcClient,
     private readonly config: SchedulingConfig,
     private readonly clock: Clock,
@@ -73,10 +73,26 @@ export class BookAppointment {
 
   async execute(q: BookAppointmentRequest, meta: RequestMeta): Promise<AppointmentView> {
     const caller = requireRole(meta, Role.PATIENT);
+    const { idempotencyKey: key, ...request } = q;
+    if (!key) return this.book(this.ids.uuid(), q, caller.userId, meta);
+    return this.keys.run(caller.userId, key, request, () =>
+      this.book(bookingIdOf(caller.userId, key), q, caller.userId, meta),
+    );
+  }
+
+  /** One attempt at booking `id` (derived from the key when there is one: see bookingIdOf). */
+  private async book(
+    id: string,
+    q: BookAppointmentRequest,
+    patientId: string,
+    meta: RequestMeta,
+  ): Promise<AppointmentView> {
     const requestHash = bookingHash(q);
+    // Booked with this key by an attempt that died before it answered, or whose answer expired
+    // (or before booking ids were derived from keys): that booking is the answer, whatever has
+    // happened to the slot since.
     const key = q.idempotencyKey;
-    // A retry is answered from the first booking, whatever has happened to the slot since.
-    const earlier = key ? await this.store.findByKey(caller.userId, key) : null;
+    const earlier = key ? ((await this.store.load(id)) ?? (await this.store.findByKey(patientId, key))) : null;
     if (earlier) return replayed(earlier, requestHash);
     if (q.paymentMethod && !['WALLET', 'CARD'].includes(q.paymentMethod))
       throw DomainError.invalid('paymentMethod', 'must be WALLET or CARD');
@@ -90,20 +106,10 @@ export class BookAppointment {
         'SLOT_NOT_OFFERED',
       );
     checkMode(q, found.slot.mode, found.slot.clinicId);
-    const id = this.ids.uuid();
-    // Of concurrent attempts with one key, one books; the others answer with its booking.
-    if (key && !(await this.store.claimKey(caller.userId, key, id))) {
-      return replayed(await this.awaitKeyedBooking(caller.userId, key), requestHash);
-    }
-    try {
-      return await this.bookClaimed(id, q, requestHash, found, caller.userId, meta.requestId);
-    } catch (err) {
-      if (key) await this.store.releaseKey(caller.userId, key, id);
-      throw err;
-    }
+    return this.bookClaimed(id, q, requestHash, found, patientId, meta.requestId);
   }
 
-  /** The rest of a booking, once any Idempotency-Key is this attempt's. */
+  /** The rest of a booking, once the slot is known to be offered. */
   private async bookClaimed(
     id: string,
     q: BookAppointmentRequest,
@@ -113,7 +119,8 @@ export class BookAppointment {
     correlationId: string,
   ): Promise<AppointmentView> {
     const { slot, doctor } = found;
-    const place = await this.places.take(slot, id);
+    // A keyed attempt resumes with the place an attempt that died took (same id).
+    const place = await this.places.take(slot, id, { resume: Boolean(q.idempotencyKey) });
     await this.requireStillOffered(found, place, id);
     const now = this.clock.now();
     const free = slot.fee.amountMinor === 0;
@@ -158,13 +165,26 @@ export class BookAppointment {
       confirmBy,
       cancellation: null,
     };
-    let created: AppointmentDoc;
+    let stored: { doc: AppointmentDoc; created: boolean };
     try {
-      created = await this.insertNumbered(doc, correlationId);
+      stored = await this.insertNumbered(doc, correlationId);
     } catch (err) {
       await this.places.free(place, id);
       throw err;
     }
+    if (!stored.created) {
+      // Another attempt with this key booked first: give back what this one took, not its place.
+      const { seatClaimId, dayClaimId } = stored.doc;
+      await this.places.free(
+        {
+          seatClaimId: place.seatClaimId === seatClaimId ? null : place.seatClaimId,
+          dayClaimId: place.dayClaimId === dayClaimId ? null : place.dayClaimId,
+        },
+        id,
+      );
+      return replayed(stored.doc, requestHash);
+    }
+    const created = stored.doc;
     if (holdExpiresAt) await this.holds.schedule(id, holdExpiresAt);
     if (confirmBy) await this.confirmations.schedule(id, confirmBy);
     return toAppointmentView(created);
@@ -177,8 +197,15 @@ export class BookAppointment {
     throw availabilityChanged();
   }
 
-  /** APT + local date + 6 random digits, unique by index (a clash, vanishingly rare, retries). */
-  private async insertNumbered(doc: Omit<NewAppointment, 'number'>, correlationId: string): Promise<AppointmentDoc> {
+  /**
+   * APT + local date + 6 random digits, unique by index (a clash, vanishingly rare, retries).
+   * `created: false` with the booking another attempt with the same Idempotency-Key wrote first
+   * (one presumed dead that was only slow, or one from before booking ids were derived from keys).
+   */
+  private async insertNumbered(
+    doc: Omit<NewAppointment, 'number'>,
+    correlationId: string,
+  ): Promise<{ doc: AppointmentDoc; created: boolean }> {
     const day = doc.start.toISOString().slice(0, 10).replace(/-/g, '');
     for (let attempt = 0; ; attempt++) {
       const full: NewAppointment = { ...doc, number: `APT${day}${this.ids.digits(6)}` };
@@ -193,30 +220,13 @@ export class BookAppointment {
         doc.status === AppointmentStatus.CONFIRMED
           ? [held, createEvent(SchedulingEvents.appointmentConfirmed, doc._id, base, origin(correlationId))]
           : [held];
-      try {
-        return await this.store.insert(full, events);
-      } catch (err) {
-        // Only a clash of the random number is retried; a reused Idempotency-Key is the caller's.
-        const keyTaken = isDuplicateKey(err) && (await this.store.findByKey(doc.patientId, doc.idempotencyKey));
-        if (!isDuplicateKey(err) || keyTaken || attempt >= 4) throw err;
-      }
+      const created = await this.store.insert(full, events);
+      if (created) return { doc: created, created: true };
+      const earlier =
+        (await this.store.load(doc._id)) ?? (await this.store.findByKey(doc.patientId, doc.idempotencyKey));
+      if (earlier) return { doc: earlier, created: false };
+      if (attempt >= 4) throw new Error(`No free appointment number on ${day} after ${attempt + 1} tries`);
     }
-  }
-
-  /**
-   * Waits briefly (a few sparse reads, so waiters cannot swamp the database under load) for
-   * the booking of a concurrent attempt holding the same key; then asks the client to retry.
-   */
-  private async awaitKeyedBooking(patientId: string, key: string): Promise<AppointmentDoc> {
-    for (let i = 0; i < KEY_WAIT.reads; i++) {
-      await new Promise((r) => setTimeout(r, KEY_WAIT.everyMs));
-      const earlier = await this.store.findByKey(patientId, key);
-      if (earlier) return earlier;
-    }
-    throw DomainError.conflict(
-      'A booking with this Idempotency-Key is still in progress or failed; retry shortly',
-      'IDEMPOTENCY_KEY_IN_PROGRESS',
-    );
   }
 
   /** The dependent must be the caller's own: identity answers 404 otherwise. */

@@ -9,16 +9,18 @@ import {
 } from '@telehealth/contracts';
 import { Logger } from '@nestjs/common';
 import { DomainError, type RequestMeta, type RpcClient } from '@telehealth/messaging';
+import { requestHashOf } from '@telehealth/persistence';
 import { Clock } from '../../../../common/clock';
 import { IdGenerator } from '../../../../common/id-generator';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
 import type { ExpandedSlot } from '../../../availability/slot-expansion.types';
-import type { SeatRequest, SeatsService } from '../../../seats/seats.service';
+import type { ClaimOptions, SeatRequest, SeatsService } from '../../../seats/seats.service';
 import { AppointmentChanges } from '../../appointment-changes';
 import { ConfirmationDeadlines } from '../../appointment-deadlines';
 import { AppointmentPlaces } from '../../appointment-places';
 import type { AppointmentDoc } from '../../appointment.schema';
 import type { AppointmentStore, Change, NewAppointment } from '../../appointment.store';
+import type { BookingKeys } from '../../booking-keys';
 import type { ConfirmationDeadlineQueue } from '../../confirmation-deadline.queue';
 import type { HoldExpiryQueue } from '../../hold-expiry.queue';
 import { SlotCatalog, type BookableSlot } from '../../slot-catalog';
@@ -62,27 +64,20 @@ export class FakeAppointmentStore implements Public<AppointmentStore> {
   readonly docs = new Map<string, AppointmentDoc>();
   readonly events: EventEnvelope[] = [];
   readonly log: { id: string; action: string; from: AppointmentStatus; to: AppointmentStatus }[] = [];
-  private readonly keys = new Map<string, string>();
 
   constructor(private readonly clock: FakeClock) {}
 
-  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc> {
-    if (this.docs.has(doc._id)) throw new Error(`duplicate ${doc._id}`);
+  /** Null when the id, or the patient's Idempotency-Key, is taken (the unique indexes). */
+  async insert(doc: NewAppointment, events: EventEnvelope[]): Promise<AppointmentDoc | null> {
+    const keyTaken = [...this.docs.values()].some(
+      (d) => d.patientId === doc.patientId && d.idempotencyKey === doc.idempotencyKey,
+    );
+    if (this.docs.has(doc._id) || keyTaken) return null;
     const now = this.clock.now();
     const created: AppointmentDoc = { ...doc, version: 0, createdAt: now, updatedAt: now, outbox: [] };
     this.docs.set(doc._id, created);
     this.events.push(...events);
     return { ...created };
-  }
-
-  async claimKey(patientId: string, key: string, appointmentId: string): Promise<boolean> {
-    if (this.keys.has(`${patientId}:${key}`)) return false;
-    this.keys.set(`${patientId}:${key}`, appointmentId);
-    return true;
-  }
-
-  async releaseKey(patientId: string, key: string, appointmentId: string): Promise<void> {
-    if (this.keys.get(`${patientId}:${key}`) === appointmentId) this.keys.delete(`${patientId}:${key}`);
   }
 
   async findByKey(patientId: string, idempotencyKey: string): Promise<AppointmentDoc | null> {
@@ -132,12 +127,39 @@ export class FakeAppointmentStore implements Public<AppointmentStore> {
   }
 }
 
+/**
+ * The key store's contract (see IdempotencyStore): one run per key, its outcome (answer or decided
+ * refusal) replayed, the same key with another body refused.
+ */
+export class FakeBookingKeys implements Pick<BookingKeys, 'run'> {
+  private readonly runs = new Map<string, { hash: string; outcome: Promise<unknown> }>();
+
+  async run<T>(patientId: string, key: string, body: unknown, work: () => Promise<T>): Promise<T> {
+    const id = `${patientId}:${key}`;
+    const hash = requestHashOf(body);
+    const earlier = this.runs.get(id);
+    if (earlier && earlier.hash !== hash)
+      throw DomainError.unprocessable(
+        'This Idempotency-Key was used with a different request',
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+    if (earlier) return earlier.outcome as Promise<T>;
+    const outcome = work();
+    this.runs.set(id, { hash, outcome });
+    // Not a decided refusal: the key is free again for a retry.
+    outcome.catch((err: unknown) => (err instanceof DomainError ? undefined : this.runs.delete(id)));
+    return outcome;
+  }
+}
+
 export class FakeSeats implements Public<SeatsService> {
   /** claim id -> appointment id */
   readonly seats = new Map<string, string>();
   readonly days = new Map<string, string>();
 
-  async claim(r: SeatRequest): Promise<string | null> {
+  async claim(r: SeatRequest, { resume = false }: ClaimOptions = {}): Promise<string | null> {
+    const mine = [...this.seats].find(([id, holder]) => id.startsWith(`${r.slotId}#`) && holder === r.appointmentId);
+    if (resume && mine) return mine[0];
     for (let seat = 0; seat < r.capacity; seat++) {
       const id = `${r.slotId}#${seat}`;
       if (this.seats.has(id)) continue;
@@ -147,7 +169,16 @@ export class FakeSeats implements Public<SeatsService> {
     return null;
   }
 
-  async claimDay(doctorId: string, localDate: string, cap: number, appointmentId: string): Promise<string | null> {
+  async claimDay(
+    doctorId: string,
+    localDate: string,
+    cap: number,
+    appointmentId: string,
+    { resume = false }: ClaimOptions = {},
+  ): Promise<string | null> {
+    const prefix = `${doctorId}:${localDate}#`;
+    const mine = [...this.days].find(([id, holder]) => id.startsWith(prefix) && holder === appointmentId);
+    if (resume && mine) return mine[0];
     for (let n = 0; n < cap; n++) {
       const id = `${doctorId}:${localDate}#${n}`;
       if (this.days.has(id)) continue;
@@ -289,7 +320,19 @@ export function appointmentsHarness(config: Partial<SchedulingConfig> = {}) {
     holds,
     confirmations,
     config: cfg,
-    book: new BookAppointment(s, places, slots, h, c, deadlines, rpc, cfg, clock, ids),
+    book: new BookAppointment(
+      s,
+      places,
+      slots,
+      h,
+      c,
+      deadlines,
+      new FakeBookingKeys() as unknown as BookingKeys,
+      rpc,
+      cfg,
+      clock,
+      ids,
+    ),
     transition: new TransitionAppointment(s, changes, cfg, clock),
     reschedule: new RescheduleAppointment(s, changes, places, slots, c, deadlines, cfg, clock),
     paymentOutcome: new RecordPaymentOutcome(s, changes, c, deadlines, clock),
