@@ -54,9 +54,9 @@ export default [
     // One repository per collection is the only class that injects that collection's mongoose
     // Model (or the connection): services, controllers and other modules depend on the repository,
     // or on the service a module exports, never on another module's Model. Enabled only for the
-    // apps already in that shape (identity); the others still inject models across modules and
-    // are added to this list as each is converted, until it is every app.
-    files: ['identity'].map((app) => `apps/${app}/src/**/*.ts`),
+    // apps already in that shape (identity, notifications); the others still inject models across
+    // modules and are added to this list as each is converted, until it is every app.
+    files: ['identity', 'notifications'].map((app) => `apps/${app}/src/**/*.ts`),
     ignores: ['**/*.repository.ts', '**/*.schema.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**'],
     rules: {
       'no-restricted-syntax': [

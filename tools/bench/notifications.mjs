@@ -166,9 +166,10 @@ async function workerThroughput({ redisUrl, mongoUri, dbName, smtp }) {
   const dist = (p) => require(path.join(ROOT, 'dist/apps/notifications/src', p));
   const { processDelivery } = dist('modules/delivery/process-delivery.js');
   const { DeliveryLog } = dist('modules/delivery/delivery-log.js');
+  const { DeliveriesRepository } = dist('modules/delivery/deliveries.repository.js');
   const { DeliverySchema } = dist('modules/delivery/delivery.schema.js');
   const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
-  const log = new DeliveryLog(conn.model('Delivery', DeliverySchema));
+  const log = new DeliveryLog(new DeliveriesRepository(conn.model('Delivery', DeliverySchema)));
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, pool: true, maxConnections: 5 });
   const ids = Array.from({ length: JOBS }, () => randomUUID());
   for (let i = 0; i < JOBS; i += 100) {

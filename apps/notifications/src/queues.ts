@@ -76,27 +76,28 @@ export const ratesOf = (config: NotificationsConfig): Record<QueuedChannel, numb
 });
 
 /**
- * The queues as the service registers them: channel jobs retried with exponential backoff and
- * gone from Redis once done (the delivery log keeps the record); reminders retried a few times;
- * dead letters with no worker.
+ * The delivery module's queues as it registers them: channel jobs retried with exponential
+ * backoff and gone from Redis once done (the delivery log keeps the record); dead letters with
+ * no worker.
  */
-export function notificationQueues(config: NotificationsConfig): QueueRegistration[] {
+export function channelQueues(config: NotificationsConfig): QueueRegistration[] {
   const rates = ratesOf(config);
   const channels = (Object.keys(QUEUE_OF) as QueuedChannel[]).map((channel): QueueRegistration<ChannelJob> => ({
     queue: QUEUE_OF[channel],
     jobs: { attempts: config.DELIVERY_ATTEMPTS, backoffMs: config.DELIVERY_BACKOFF_MS },
     worker: { concurrency: config.WORKER_CONCURRENCY, limiter: { max: rates[channel], duration: 1_000 } },
   }));
-  return [
-    ...channels,
-    {
-      queue: NotificationQueues.reminders,
-      jobs: { attempts: 5, backoffMs: 2_000, removeOnComplete: true, removeOnFail: 1_000 },
-      worker: { concurrency: 4 },
-    },
-    { queue: NotificationQueues.deadLetter, worker: false },
-  ];
+  return [...channels, { queue: NotificationQueues.deadLetter, worker: false }];
 }
+
+/** The reminders module's queue: retried a few times, kept a while after failing. */
+export const REMINDER_QUEUES: QueueRegistration[] = [
+  {
+    queue: NotificationQueues.reminders,
+    jobs: { attempts: 5, backoffMs: 2_000, removeOnComplete: true, removeOnFail: 1_000 },
+    worker: { concurrency: 4 },
+  },
+];
 
 /** Job id of a reminder: one per appointment and offset, so scheduling twice is harmless. */
 export const reminderJobId = (appointmentId: string, offsetMinutes: number): string =>

@@ -8,3 +8,4 @@ export * from './domain-errors';
 export * from './payments';
 export * from './mail-sink';
 export * from './private-infra';
+export * from './repository-shape';

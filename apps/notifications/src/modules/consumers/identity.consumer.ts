@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import {
   IdentityEvents,
   NotificationKind,
@@ -11,12 +9,11 @@ import {
   type UserDeletedV1,
   type UserRegisteredV1,
 } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/persistence';
 import { OnEvent } from '@telehealth/messaging/eventing';
 import { NotificationsConfig } from '../../config/notifications.config';
-import { SUPPRESSION_MODEL, type SuppressionDoc } from '../delivery/delivery.schema';
 import { Dispatcher, causedBy } from '../dispatch/dispatcher';
 import { ContactDirectory, DoctorDirectory, type Recipient } from '../recipients/recipients';
+import { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { formatDuration } from '../templates/format';
 
 /** Identity's events name the address to write to: no lookup, so a code always reaches the address it verifies. */
@@ -42,7 +39,7 @@ export class IdentityNotificationsConsumer {
     private readonly contacts: ContactDirectory,
     private readonly doctors: DoctorDirectory,
     private readonly config: NotificationsConfig,
-    @InjectModel(SUPPRESSION_MODEL) private readonly suppressions: Model<SuppressionDoc>,
+    private readonly suppressions: SuppressionsRepository,
   ) {}
 
   @OnEvent(IdentityEvents.userRegistered)
@@ -119,10 +116,6 @@ export class IdentityNotificationsConsumer {
   /** A deleted account is contacted no more, including by messages already queued. */
   @OnEvent(IdentityEvents.userDeleted)
   async deleted(e: EventEnvelope<UserDeletedV1>): Promise<void> {
-    try {
-      await this.suppressions.create({ _id: e.payload.userId, reason: 'ACCOUNT_DELETED', at: new Date(e.occurredAt) });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await this.suppressions.suppress(e.payload.userId, 'ACCOUNT_DELETED', new Date(e.occurredAt));
   }
 }

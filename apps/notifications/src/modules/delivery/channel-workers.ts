@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { NotificationChannel } from '@telehealth/contracts';
 import { OnJob, type Job } from '@telehealth/jobs';
 import { NotificationQueues, type ChannelJob } from '../../queues';
+import { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { DeliveryLog } from './delivery-log';
 import { DeliveryQueues } from './delivery-queues';
-import { SUPPRESSION_MODEL, type SuppressionDoc } from './delivery.schema';
 import { processDelivery, type DeliveryDeps, type DeliveryOutcome } from './process-delivery';
 import { EmailSender, PushProvider, SmsProvider } from './providers';
 
 /**
  * The handlers of the channel queues (each queue's worker has its own rate limit, see
- * notificationQueues); they only call processDelivery.
+ * channelQueues); they only call processDelivery.
  */
 @Injectable()
 export class ChannelWorkers {
@@ -24,7 +22,7 @@ export class ChannelWorkers {
     email: EmailSender,
     sms: SmsProvider,
     push: PushProvider,
-    @InjectModel(SUPPRESSION_MODEL) suppressions: Model<SuppressionDoc>,
+    suppressions: SuppressionsRepository,
   ) {
     this.deps = {
       send: (job) =>
@@ -34,7 +32,7 @@ export class ChannelWorkers {
             ? sms.send(job)
             : push.send(job),
       log,
-      isSuppressed: async (userId) => (await suppressions.exists({ _id: userId })) !== null,
+      isSuppressed: (userId) => suppressions.isSuppressed(userId),
       deadLetter: (entry) => queues.deadLetter(entry),
     };
   }

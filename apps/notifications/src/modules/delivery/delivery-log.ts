@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { FilterQuery, Model } from 'mongoose';
 import {
   DeliveryStatus,
   toPage,
@@ -11,8 +9,8 @@ import {
   type NotificationKind,
   type Page,
 } from '@telehealth/contracts';
-import { findPage, isDuplicateKey } from '@telehealth/persistence';
-import { DELIVERY_MODEL, type DeliveryDoc } from './delivery.schema';
+import { DeliveriesRepository } from './deliveries.repository';
+import type { DeliveryDoc } from './delivery.schema';
 
 export interface NewDelivery {
   id: string;
@@ -32,32 +30,25 @@ export interface NewDelivery {
 /** Records what happened to each message. Only the creating insert is contested (unique id). */
 @Injectable()
 export class DeliveryLog {
-  constructor(@InjectModel(DELIVERY_MODEL) private readonly deliveries: Model<DeliveryDoc>) {}
+  constructor(private readonly deliveries: DeliveriesRepository) {}
 
   /** Creates the record; `created: false` with the existing one when this message exists already. */
   async create(d: NewDelivery): Promise<{ created: boolean; delivery: DeliveryDoc }> {
     const now = new Date();
     const { id, ...rest } = d;
-    try {
-      const doc = await this.deliveries.create({
-        _id: id,
-        ...rest,
-        attempts: 0,
-        providerMessageId: null,
-        sentAt: d.status === DeliveryStatus.SENT ? now : null,
-        history: [{ at: now, status: d.status, reason: d.reason }],
-      });
-      return { created: true, delivery: doc.toObject() };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const existing = await this.deliveries.findById(id).lean<DeliveryDoc>();
-      if (!existing) throw err;
-      return { created: false, delivery: existing };
-    }
+    const { created, doc } = await this.deliveries.insertOrGet({
+      _id: id,
+      ...rest,
+      attempts: 0,
+      providerMessageId: null,
+      sentAt: d.status === DeliveryStatus.SENT ? now : null,
+      history: [{ at: now, status: d.status, reason: d.reason }],
+    });
+    return { created, delivery: doc };
   }
 
   get(id: string): Promise<DeliveryDoc | null> {
-    return this.deliveries.findById(id).lean<DeliveryDoc>();
+    return this.deliveries.findById(id);
   }
 
   private async transition(
@@ -66,11 +57,7 @@ export class DeliveryLog {
     reason: string | null,
     set: Partial<DeliveryDoc> = {},
   ): Promise<void> {
-    const now = new Date();
-    await this.deliveries.updateOne(
-      { _id: id },
-      { $set: { status, reason, ...set }, $push: { history: { at: now, status, reason } } },
-    );
+    await this.deliveries.transition(id, status, reason, set, new Date());
   }
 
   markSent(id: string, attempt: number, providerMessageId: string | null): Promise<void> {
@@ -94,13 +81,7 @@ export class DeliveryLog {
   }
 
   async search(q: DeliveryQuery): Promise<Page<DeliveryView>> {
-    const filter: FilterQuery<DeliveryDoc> = {};
-    if (q.userId) filter.userId = q.userId;
-    if (q.channel) filter.channel = q.channel;
-    if (q.status) filter.status = q.status;
-    if (q.kind) filter.kind = q.kind;
-    if (q.sourceEventId) filter.sourceEventId = q.sourceEventId;
-    const { items, total } = await findPage(this.deliveries, filter, { createdAt: -1, _id: 1 }, q);
+    const { items, total } = await this.deliveries.search(q);
     return toPage(items.map(toDeliveryView), total, q);
   }
 }

@@ -69,23 +69,6 @@ DeliverySchema.index({ userId: 1, createdAt: -1 });
 DeliverySchema.index({ status: 1, createdAt: -1 });
 DeliverySchema.index({ sourceEventId: 1 });
 
-export const SUPPRESSION_MODEL = 'Suppression';
-
-/** Users nobody may contact any more (account deleted): checked again right before sending. */
-export interface SuppressionDoc {
-  _id: string; // userId
-  reason: string;
-  at: Date;
-}
-export const SuppressionSchema = new Schema<SuppressionDoc>(
-  {
-    _id: { type: String, required: true },
-    reason: { type: String, required: true },
-    at: { type: Date, required: true },
-  },
-  { collection: 'suppressions', versionKey: false },
-);
-
 export const SANDBOX_MESSAGE_MODEL = 'SandboxMessage';
 
 /** What the sandbox SMS and push providers "sent": one record per delivery. */

@@ -1,12 +1,10 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NotificationChannel } from '@telehealth/contracts';
-import { isDuplicateKey } from '@telehealth/persistence';
 import { NotificationsConfig } from '../../config/notifications.config';
 import type { EmailJob, PushJob, SmsJob } from '../../queues';
-import { SANDBOX_MESSAGE_MODEL, type SandboxMessageDoc } from './delivery.schema';
+import type { SandboxMessageDoc } from './delivery.schema';
+import { SandboxMessagesRepository } from './sandbox-messages.repository';
 
 export interface SendResult {
   /** The provider's id for the message, when it gives one. */
@@ -93,14 +91,10 @@ export class LogEmailSender extends EmailSender {
  */
 @Injectable()
 export class SandboxRecorder {
-  constructor(@InjectModel(SANDBOX_MESSAGE_MODEL) private readonly messages: Model<SandboxMessageDoc>) {}
+  constructor(private readonly messages: SandboxMessagesRepository) {}
 
   async record(m: Omit<SandboxMessageDoc, 'at'>): Promise<SendResult> {
-    try {
-      await this.messages.create({ ...m, at: new Date() });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await this.messages.insertOnce({ ...m, at: new Date() });
     return { messageId: `sandbox-${m._id}` };
   }
 }

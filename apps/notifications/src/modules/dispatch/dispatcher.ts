@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { DeliveryStatus, NotificationChannel, type EventEnvelope, type NotificationKind } from '@telehealth/contracts';
 import { NotificationsConfig } from '../../config/notifications.config';
 import type { ChannelJob } from '../../queues';
 import { DeliveryLog, maskPhone } from '../delivery/delivery-log';
 import { DeliveryQueues } from '../delivery/delivery-queues';
-import { SUPPRESSION_MODEL, type SuppressionDoc } from '../delivery/delivery.schema';
 import { stableId } from '../delivery/stable-id';
 import { InboxService } from '../inbox/inbox.service';
 import { decide, quietUntil } from '../preferences/preferences.rules';
 import { PreferencesService } from '../preferences/preferences.service';
 import { ContactDirectory, type Recipient } from '../recipients/recipients';
+import { SuppressionsRepository } from '../suppressions/suppressions.repository';
 import { KIND_SPECS } from '../templates/kinds';
 import { render } from '../templates/render';
 import type { TemplateVars } from '../templates/template-vars';
@@ -67,14 +65,14 @@ export class Dispatcher {
     private readonly log: DeliveryLog,
     private readonly queues: DeliveryQueues,
     private readonly inbox: InboxService,
-    @InjectModel(SUPPRESSION_MODEL) private readonly suppressions: Model<SuppressionDoc>,
+    private readonly suppressions: SuppressionsRepository,
   ) {}
 
   async send<K extends NotificationKind>(notice: Notice<K>): Promise<DispatchResult[]> {
     const spec = KIND_SPECS[notice.kind];
     const now = notice.now ?? new Date();
     const recipient = notice.recipient ?? (await this.contacts.contact(notice.userId));
-    const suppressed = (await this.suppressions.exists({ _id: notice.userId })) !== null;
+    const suppressed = await this.suppressions.isSuppressed(notice.userId);
     const stale =
       notice.occurredAt && now.getTime() - Date.parse(notice.occurredAt) > this.config.STALE_EVENT_HOURS * 3_600_000
         ? 'STALE_EVENT'

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import {
   IdentityRpc,
   type CategoryKey,
@@ -12,12 +10,7 @@ import {
   type UpdatePreferencesRequest,
 } from '@telehealth/contracts';
 import { DomainError, RpcClient, requireCaller, type RequestMeta } from '@telehealth/messaging';
-import {
-  ORGANISATION_PREFERENCES_MODEL,
-  USER_PREFERENCES_MODEL,
-  type OrganisationPreferencesDoc,
-  type UserPreferencesDoc,
-} from './preferences.schema';
+import { OrganisationPreferencesRepository } from './organisation-preferences.repository';
 import {
   DEFAULT_ORGANISATION_PREFERENCES,
   TRANSACTIONAL_KEYS,
@@ -25,6 +18,7 @@ import {
   defaultPreferences,
   type Preferences,
 } from './preferences.rules';
+import { UserPreferencesRepository } from './user-preferences.repository';
 
 const ORG_KEYS = Object.keys(DEFAULT_ORGANISATION_PREFERENCES) as (keyof OrganisationPreferences)[];
 
@@ -32,14 +26,14 @@ const ORG_KEYS = Object.keys(DEFAULT_ORGANISATION_PREFERENCES) as (keyof Organis
 @Injectable()
 export class PreferencesService {
   constructor(
-    @InjectModel(USER_PREFERENCES_MODEL) private readonly users: Model<UserPreferencesDoc>,
-    @InjectModel(ORGANISATION_PREFERENCES_MODEL) private readonly organisations: Model<OrganisationPreferencesDoc>,
+    private readonly users: UserPreferencesRepository,
+    private readonly organisations: OrganisationPreferencesRepository,
     private readonly rpc: RpcClient,
   ) {}
 
   /** The effective preferences of a user (defaults until they change something). */
   async of(userId: string): Promise<Preferences & { updatedAt: Date | null }> {
-    const doc = await this.users.findById(userId).lean<UserPreferencesDoc>();
+    const doc = await this.users.findOf(userId);
     if (!doc) return { ...defaultPreferences(), updatedAt: null };
     // Categories added after the user saved theirs start from the defaults.
     const defaults = defaultPreferences();
@@ -65,23 +59,24 @@ export class PreferencesService {
     const { userId } = requireCaller(meta);
     const next = applyUpdate(await this.of(userId), q ?? {});
     const updatedAt = new Date();
-    await this.users.updateOne(
-      { _id: userId },
-      { $set: { channels: next.channels, categories: next.categories, quietHours: next.quietHours, updatedAt } },
-      { upsert: true },
-    );
+    await this.users.save(userId, {
+      channels: next.channels,
+      categories: next.categories,
+      quietHours: next.quietHours,
+      updatedAt,
+    });
     return view(userId, { ...next, updatedAt });
   }
 
   /** An organisation's settings (seed 002 defaults until changed). */
   async organisation(organisationId: string): Promise<OrganisationPreferences> {
-    const doc = await this.organisations.findById(organisationId).lean<OrganisationPreferencesDoc>();
+    const doc = await this.organisations.findOf(organisationId);
     return doc ? pickOrg(doc) : { ...DEFAULT_ORGANISATION_PREFERENCES };
   }
 
   async getOrganisation(organisationId: string, meta: RequestMeta): Promise<OrganisationPreferencesView> {
     await this.requireOrganisationAccess(organisationId, meta);
-    const doc = await this.organisations.findById(organisationId).lean<OrganisationPreferencesDoc>();
+    const doc = await this.organisations.findOf(organisationId);
     return {
       organisationId,
       ...(doc ? pickOrg(doc) : DEFAULT_ORGANISATION_PREFERENCES),
@@ -102,7 +97,7 @@ export class PreferencesService {
       next[key] = value;
     }
     const updatedAt = new Date();
-    await this.organisations.updateOne({ _id: q.organisationId }, { $set: { ...next, updatedAt } }, { upsert: true });
+    await this.organisations.save(q.organisationId, { ...next, updatedAt });
     return { organisationId: q.organisationId, ...next, updatedAt: updatedAt.toISOString() };
   }
 

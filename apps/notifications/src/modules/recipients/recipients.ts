@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
-import { Schema, type Model } from 'mongoose';
 import { ErrorCode, IdentityRpc, SchedulingRpc, type UserContactView } from '@telehealth/contracts';
 import { RpcCallError, RpcClient } from '@telehealth/messaging';
+import type { DoctorDoc } from './doctor.schema';
+import { DoctorsRepository } from './doctors.repository';
 
 /** Who a message goes to, as the dispatcher needs it. */
 export interface Recipient {
@@ -54,32 +54,6 @@ export const toRecipient = (c: UserContactView): Recipient => ({
 
 // ------------------------------------------------------------------------------ doctors
 
-export const DOCTOR_MODEL = 'DoctorDirectoryEntry';
-
-/**
- * What this service knows of a doctor profile (scheduling's), from its events: the account to
- * notify and the organisation whose settings apply.
- */
-export interface DoctorDoc {
-  _id: string; // doctor profile id
-  userId: string | null;
-  organisationId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  occurredAt: Date;
-}
-export const DoctorSchema = new Schema<DoctorDoc>(
-  {
-    _id: { type: String, required: true },
-    userId: { type: String, default: null },
-    organisationId: { type: String, default: null },
-    firstName: { type: String, default: null },
-    lastName: { type: String, default: null },
-    occurredAt: { type: Date, required: true },
-  },
-  { collection: 'doctors', versionKey: false },
-);
-
 export interface DoctorInfo {
   doctorId: string;
   userId: string | null;
@@ -97,13 +71,13 @@ export class DoctorDirectory {
   private readonly logger = new Logger(DoctorDirectory.name);
 
   constructor(
-    @InjectModel(DOCTOR_MODEL) private readonly doctors: Model<DoctorDoc>,
+    private readonly doctors: DoctorsRepository,
     private readonly rpc: RpcClient,
   ) {}
 
   /** Records what an event says about a profile (an older event never overwrites a newer one). */
   async remember(entry: Omit<DoctorDoc, 'occurredAt'>, occurredAt: Date): Promise<void> {
-    const existing = await this.doctors.findById(entry._id).lean<DoctorDoc>();
+    const existing = await this.doctors.findById(entry._id);
     if (existing && existing.occurredAt > occurredAt) return;
     const merged = {
       userId: entry.userId ?? existing?.userId ?? null,
@@ -112,11 +86,11 @@ export class DoctorDirectory {
       lastName: entry.lastName ?? existing?.lastName ?? null,
       occurredAt,
     };
-    await this.doctors.updateOne({ _id: entry._id }, { $set: merged }, { upsert: true });
+    await this.doctors.save(entry._id, merged);
   }
 
   async find(doctorId: string): Promise<DoctorInfo | null> {
-    const known = await this.doctors.findById(doctorId).lean<DoctorDoc>();
+    const known = await this.doctors.findById(doctorId);
     if (known?.userId && known.firstName) return info(known);
     try {
       const p = await this.rpc.call(SchedulingRpc.getDoctor, { id: doctorId }, { requestId: randomUUID() });

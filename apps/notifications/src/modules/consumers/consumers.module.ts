@@ -1,0 +1,23 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { SuppressionsModule } from '../suppressions/suppressions.module';
+import { AppointmentNotificationsConsumer } from './appointments.consumer';
+import { IdentityNotificationsConsumer } from './identity.consumer';
+import { PaymentNotificationsConsumer } from './payments.consumer';
+
+type Imported = NonNullable<ModuleMetadata['imports']>[number];
+
+/**
+ * The domain events this service reacts to (identity's, scheduling's, payments'), each turned
+ * into notices for the dispatcher. `dispatch`, `recipients` and `reminders` are the registered
+ * modules of those names.
+ */
+@Module({})
+export class ConsumersModule {
+  static register(dispatch: Imported, recipients: Imported, reminders: Imported): DynamicModule {
+    return {
+      module: ConsumersModule,
+      imports: [dispatch, recipients, reminders, SuppressionsModule],
+      providers: [IdentityNotificationsConsumer, AppointmentNotificationsConsumer, PaymentNotificationsConsumer],
+    };
+  }
+}
