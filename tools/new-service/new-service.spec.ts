@@ -40,6 +40,7 @@ describe('npm run new:service', () => {
     ])
       expect(existsSync(path.join(scratch, 'apps/claims-desk/src/modules/notes', f))).toBe(true);
     expect(existsSync(path.join(scratch, 'apps/claims-desk/src/modules/notes/notes.int-spec.ts'))).toBe(true);
+    expect(existsSync(path.join(scratch, 'apps/claims-desk/src/modules/repository-shape.spec.ts'))).toBe(true);
     const table = readFileSync(path.join(scratch, EDITED[0]), 'utf8');
     expect(table).toContain(
       `{ name: 'claims-desk', portOffset: ${highest + 1}, database: 'claims_desk', demoData: false }`,

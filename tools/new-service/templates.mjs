@@ -124,6 +124,12 @@ export const ${n.Service}Rpc = {
 };
 `,
 
+    [`${app}/src/modules/repository-shape.spec.ts`]: `import { describeRepositoryShape } from '@telehealth/testing';
+
+/** One repository per collection, owned by its module (see describeRepositoryShape). */
+describeRepositoryShape('${n.service}', __dirname, 1);
+`,
+
     [`${mod}/${n.concept}.module.ts`]: `import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ${n.ENTITY}_MODEL, ${n.Entity}Schema } from './${n.entity}.schema';
