@@ -2,7 +2,7 @@
 // Local infrastructure for development and tests: NATS (JetStream), Redis and a MongoDB-wire
 // database (mongo-java-server on an H2 file) on loopback, data under .infra/.
 // `up` installs what is missing, reuses what already answers, and starts the rest.
-//   up --tests   NATS and Redis, and the database engine installed but not started: every test
+//   up --tests   NATS and Redis, and the database engine installed but not started: every test and bench
 //                run starts its own in-memory instance (tools/test/jest.mjs), dropped with the run.
 // With MONGO_URI set, that database is used instead (checked, never started): a MongoDB 7 of yours.
 // Production uses MongoDB 7: see docker-compose.yml and k8s/.
