@@ -2,19 +2,23 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { WalletRpc, type PaymentQuery } from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
-import { PaymentsService } from './payments.service';
+import { GetPayment } from './usecases/get-payment/get-payment.usecase';
+import { ListPayments } from './usecases/list-payments/list-payments.usecase';
 
 @Controller()
 export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
+  constructor(
+    private readonly getPayment: GetPayment,
+    private readonly listPayments: ListPayments,
+  ) {}
 
   @Rpc(WalletRpc.getPayment)
   get(@Payload() q: { id: string }, @Meta() m: RequestMeta) {
-    return this.payments.get(q.id, m);
+    return this.getPayment.execute(q.id, m);
   }
 
   @Rpc(WalletRpc.listPayments)
   list(@Payload() q: PaymentQuery, @Meta() m: RequestMeta) {
-    return this.payments.list(q, m);
+    return this.listPayments.execute(q, m);
   }
 }

@@ -9,8 +9,18 @@ import { WebhooksService } from '../top-ups/webhooks.service';
 import { BookingPaymentsConsumer } from './booking-payments.consumer';
 import { PAYMENT_MODEL, PaymentSchema, SETTLEMENT_MODEL, SettlementSchema } from './payment.schema';
 import { PaymentsController } from './payments.controller';
-import { PaymentsService } from './payments.service';
 import { SettlementStore } from './settlement.store';
+import { PaymentMovements } from './payment-movements';
+import { PaymentStore } from './payment.store';
+import { CapturePayment } from './usecases/capture-payment/capture-payment.usecase';
+import { GetPayment } from './usecases/get-payment/get-payment.usecase';
+import { HoldPayment } from './usecases/hold-payment/hold-payment.usecase';
+import { ListPayments } from './usecases/list-payments/list-payments.usecase';
+import { RecordCheckoutOutcome } from './usecases/record-checkout-outcome/record-checkout-outcome.usecase';
+import { RefundPayment } from './usecases/refund-payment/refund-payment.usecase';
+import { ReleasePayment } from './usecases/release-payment/release-payment.usecase';
+import { Clock, SystemClock } from '../../common/clock';
+import { IdGenerator, RandomIdGenerator } from '../../common/id-generator';
 
 /**
  * Money coming in and going to appointments: top-ups through the payment providers (and their
@@ -29,6 +39,22 @@ import { SettlementStore } from './settlement.store';
     ]),
   ],
   controllers: [TopUpsController, PaymentsController],
-  providers: [TopUpsService, WebhooksService, PaymentsService, SettlementStore, BookingPaymentsConsumer],
+  providers: [
+    TopUpsService,
+    WebhooksService,
+    PaymentStore,
+    SettlementStore,
+    PaymentMovements,
+    HoldPayment,
+    RecordCheckoutOutcome,
+    CapturePayment,
+    ReleasePayment,
+    RefundPayment,
+    GetPayment,
+    ListPayments,
+    BookingPaymentsConsumer,
+    { provide: Clock, useClass: SystemClock },
+    { provide: IdGenerator, useClass: RandomIdGenerator },
+  ],
 })
 export class PaymentsModule {}

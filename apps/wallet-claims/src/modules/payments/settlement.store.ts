@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { insertOrGet } from '@telehealth/persistence';
+import { Clock } from '../../common/clock';
 import { SETTLEMENT_MODEL, type SettlementDoc } from './payment.schema';
 
 @Injectable()
 export class SettlementStore {
-  constructor(@InjectModel(SETTLEMENT_MODEL) private readonly settlements: Model<SettlementDoc>) {}
+  constructor(
+    @InjectModel(SETTLEMENT_MODEL) private readonly settlements: Model<SettlementDoc>,
+    private readonly clock: Clock,
+  ) {}
 
   /** Decides how the appointment's fee ends, unless already decided; returns the decision. */
   async decide(appointmentId: string, outcome: SettlementDoc['outcome'], cause: string): Promise<SettlementDoc> {
-    const { doc } = await insertOrGet(this.settlements, { _id: appointmentId, outcome, cause, at: new Date() });
+    const { doc } = await insertOrGet(this.settlements, { _id: appointmentId, outcome, cause, at: this.clock.now() });
     return doc;
   }
 

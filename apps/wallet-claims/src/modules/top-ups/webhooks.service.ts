@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import type { PaymentProviderName, WebhookAck, WebhookRequest } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import { claimOnce } from '@telehealth/persistence';
-import { PaymentsService } from '../payments/payments.service';
+import { RecordCheckoutOutcome } from '../payments/usecases/record-checkout-outcome/record-checkout-outcome.usecase';
 import { PAYMENT_PROVIDERS, type PaymentProviders } from '../providers/payment-provider';
 import { TopUpsService } from './top-ups.service';
 import { WEBHOOK_RECEIPT_MODEL, type WebhookReceiptDoc } from './top-up.schema';
@@ -23,7 +23,7 @@ export class WebhooksService {
     @Inject(PAYMENT_PROVIDERS) private readonly providers: PaymentProviders,
     @InjectModel(WEBHOOK_RECEIPT_MODEL) private readonly receipts: Model<WebhookReceiptDoc>,
     private readonly topUps: TopUpsService,
-    private readonly payments: PaymentsService,
+    private readonly checkoutOutcome: RecordCheckoutOutcome,
   ) {}
 
   async receive(q: WebhookRequest): Promise<WebhookAck> {
@@ -40,11 +40,20 @@ export class WebhooksService {
     } else if (topUp && outcome.kind === 'PAYMENT_SUCCEEDED') {
       applied = await this.topUps.credit(topUp, outcome, outcome.eventId);
       // A card payment for an appointment: the money is in the wallet now, hold the fee.
-      if (topUp.appointmentId) await this.payments.holdForAppointment(topUp.appointmentId, outcome.eventId);
+      if (topUp.appointmentId)
+        await this.checkoutOutcome.execute({
+          appointmentId: topUp.appointmentId,
+          paid: true,
+          correlationId: outcome.eventId,
+        });
     } else if (topUp && outcome.kind === 'PAYMENT_FAILED') {
       applied = await this.topUps.fail(topUp, outcome.failureReason ?? 'The payment was declined', outcome.eventId);
       if (topUp.appointmentId && applied)
-        await this.payments.cardFailed(topUp.appointmentId, outcome.failureReason ?? 'The card payment failed');
+        await this.checkoutOutcome.execute({
+          appointmentId: topUp.appointmentId,
+          paid: false,
+          reason: outcome.failureReason ?? 'The card payment failed',
+        });
     }
     await claimOnce(this.receipts, {
       _id: receiptId,

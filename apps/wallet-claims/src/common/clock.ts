@@ -1,0 +1,14 @@
+// The same shape as scheduling's `common/clock.ts` (a copy: the two apps share no code but libs).
+import { Injectable } from '@nestjs/common';
+
+/** The time, injected so use cases can be tested at any moment. */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+@Injectable()
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
