@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppointmentStatus, type EventEnvelope } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
-import { Clock } from '../../common/clock';
 import { ConfirmationDeadlines } from './appointment-deadlines';
 import { concurrentChange, illegalTransition } from './appointment-errors';
 import { AppointmentPlaces } from './appointment-places';
@@ -10,6 +9,7 @@ import { AppointmentStore } from './appointment.store';
 import { ConfirmationDeadlineQueue } from './confirmation-deadline.queue';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { Action, decide, holdsSeat, paymentStatusAfter, type Transition } from './lifecycle';
+import { Clock } from '@telehealth/service-kit';
 
 export interface ChangeRequest {
   /** Fields the use case sets besides the status. */

@@ -8,8 +8,6 @@ import { RpcClient } from '@telehealth/messaging';
 import { OutboxRelay } from '@telehealth/messaging/eventing';
 import { IDEMPOTENCY_KEY_MODEL, IdempotencyKeySchema } from '@telehealth/persistence';
 import { MONGO_URI } from '@telehealth/testing';
-import { Clock } from '../../common/clock';
-import { IdGenerator, RandomIdGenerator } from '../../common/id-generator';
 import { SchedulingConfig } from '../../config/scheduling.config';
 import { DAY_CLAIM_MODEL, DayClaimSchema } from '../seats/day-claim.schema';
 import { SEAT_CLAIM_MODEL, SeatClaimSchema, type SeatClaimDoc } from '../seats/seat-claim.schema';
@@ -32,6 +30,7 @@ import { Action, decide } from './lifecycle';
 import { SlotCatalog, type BookableSlot } from './slot-catalog';
 import { BookAppointment } from './usecases/book-appointment/book-appointment.usecase';
 import { FakeClock, FakeSlotCatalog, FakeTimerQueue, NOW, metaOf, patient, slotAt } from './usecases/testing/fakes';
+import { Clock, IdGenerator, RandomIdGenerator } from '@telehealth/service-kit';
 
 const DB = `it_appointments_${randomUUID().slice(0, 8)}`;
 const LEASE_SECONDS = 0.3;

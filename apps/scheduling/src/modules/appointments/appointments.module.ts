@@ -14,8 +14,6 @@ import { AppointmentsController } from './appointments.controller';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { HoldExpiryWorker } from './hold-expiry.worker';
 import { PaymentOutcomeConsumer } from './payment-outcome.consumer';
-import { Clock, SystemClock } from '../../common/clock';
-import { IdGenerator, RandomIdGenerator } from '../../common/id-generator';
 import { AppointmentChanges } from './appointment-changes';
 import { ConfirmationDeadlines } from './appointment-deadlines';
 import { AppointmentPlaces } from './appointment-places';
@@ -28,6 +26,7 @@ import { RecordPaymentOutcome } from './usecases/record-payment-outcome/record-p
 import { RescheduleAppointment } from './usecases/reschedule-appointment/reschedule-appointment.usecase';
 import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
 import { TransitionAppointment } from './usecases/transition-appointment/transition-appointment.usecase';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@telehealth/service-kit';
 
 /**
  * Booking and the appointment lifecycle. `slots` provides the SlotCatalog and the seat- and day-claim

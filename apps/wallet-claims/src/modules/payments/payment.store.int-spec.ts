@@ -6,10 +6,10 @@ import type { Connection, Model } from 'mongoose';
 import { PaymentEvents, PaymentMethod, PaymentRecordStatus as S } from '@telehealth/contracts';
 import { createEvent, type OutboxRelay } from '@telehealth/messaging/eventing';
 import { MONGO_URI } from '@telehealth/testing';
-import { SystemClock } from '../../common/clock';
 import { PaymentEvent } from './payment-lifecycle';
 import { PAYMENT_MODEL, PaymentSchema, type PaymentDoc } from './payment.schema';
 import { PaymentStore, type NewPayment } from './payment.store';
+import { SystemClock } from '@telehealth/service-kit';
 
 const DB = `it_payments_${randomUUID().slice(0, 8)}`;
 

@@ -4,9 +4,9 @@ import type { FilterQuery, Model } from 'mongoose';
 import type { EventEnvelope, PageQuery } from '@telehealth/contracts';
 import { findPage, insertOrGet } from '@telehealth/persistence';
 import { OutboxRelay, withEvents } from '@telehealth/messaging/eventing';
-import { Clock } from '../../common/clock';
 import { transitionsOn, type PaymentEvent } from './payment-lifecycle';
 import { PAYMENT_MODEL, type PaymentDoc } from './payment.schema';
+import { Clock } from '@telehealth/service-kit';
 
 /** What a lifecycle event may record besides the status. */
 export type PaymentFacts = Partial<

@@ -19,8 +19,7 @@ import { ListPayments } from './usecases/list-payments/list-payments.usecase';
 import { RecordCheckoutOutcome } from './usecases/record-checkout-outcome/record-checkout-outcome.usecase';
 import { RefundPayment } from './usecases/refund-payment/refund-payment.usecase';
 import { ReleasePayment } from './usecases/release-payment/release-payment.usecase';
-import { Clock, SystemClock } from '../../common/clock';
-import { IdGenerator, RandomIdGenerator } from '../../common/id-generator';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@telehealth/service-kit';
 
 /**
  * Money coming in and going to appointments: top-ups through the payment providers (and their

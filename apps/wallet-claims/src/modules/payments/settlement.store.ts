@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { insertOrGet } from '@telehealth/persistence';
-import { Clock } from '../../common/clock';
 import { SETTLEMENT_MODEL, type SettlementDoc } from './payment.schema';
+import { Clock } from '@telehealth/service-kit';
 
 @Injectable()
 export class SettlementStore {

@@ -14,8 +14,6 @@ import {
 import { DomainError, RpcCallError, RpcClient, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { derivedId } from '@telehealth/persistence';
-import { Clock } from '../../../../common/clock';
-import { IdGenerator } from '../../../../common/id-generator';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
 import { origin } from '../../appointment-changes';
 import { ConfirmationDeadlines } from '../../appointment-deadlines';
@@ -28,6 +26,7 @@ import { BookingKeys } from '../../booking-keys';
 import { ConfirmationDeadlineQueue } from '../../confirmation-deadline.queue';
 import { HoldExpiryQueue } from '../../hold-expiry.queue';
 import { SlotCatalog, parseSlotId, type BookableSlot } from '../../slot-catalog';
+import { Clock, IdGenerator } from '@telehealth/service-kit';
 
 /** What a booking request asks for, hashed: a retry must ask for the same. */
 export const bookingHash = ({ idempotencyKey: _key, ...q }: BookAppointmentRequest): string =>

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentStatus, CancelledBy, SchedulingEvents } from '@telehealth/contracts';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { Clock } from '../../../../common/clock';
 import { AppointmentChanges, origin } from '../../appointment-changes';
 import { eventBase } from '../../appointment.mapper';
 import { AppointmentStore } from '../../appointment.store';
 import { Action } from '../../lifecycle';
+import { Clock } from '@telehealth/service-kit';
 
 /** Why the system declined a request (on the appointment's `cancellation` and the event). */
 export const UNANSWERED = 'The doctor did not confirm the booking in time';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppointmentStatus, CancelledBy, PaymentStatus, SchedulingEvents } from '@telehealth/contracts';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { Clock } from '../../../../common/clock';
 import { AppointmentChanges, origin } from '../../appointment-changes';
 import { ConfirmationDeadlines } from '../../appointment-deadlines';
 import { eventBase } from '../../appointment.mapper';
 import { AppointmentStore } from '../../appointment.store';
 import { ConfirmationDeadlineQueue } from '../../confirmation-deadline.queue';
 import { Action } from '../../lifecycle';
+import { Clock } from '@telehealth/service-kit';
 
 export type PaymentOutcome =
   | { appointmentId: string; paid: true; reference: string; coveredByInsurance: boolean; correlationId: string }

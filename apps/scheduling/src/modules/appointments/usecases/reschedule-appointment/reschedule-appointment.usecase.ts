@@ -9,7 +9,6 @@ import {
 } from '@telehealth/contracts';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { Clock } from '../../../../common/clock';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
 import { requireRelation, requireVisible } from '../../appointment-access';
 import { AppointmentChanges, origin } from '../../appointment-changes';
@@ -22,6 +21,7 @@ import { AppointmentStore } from '../../appointment.store';
 import { ConfirmationDeadlineQueue } from '../../confirmation-deadline.queue';
 import { Action, decide } from '../../lifecycle';
 import { SlotCatalog, parseSlotId } from '../../slot-catalog';
+import { Clock } from '@telehealth/service-kit';
 
 /**
  * Moves the appointment to another slot of the same doctor (flow 4). The new seat is taken

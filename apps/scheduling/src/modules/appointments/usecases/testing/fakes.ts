@@ -10,8 +10,6 @@ import {
 import { Logger } from '@nestjs/common';
 import { DomainError, type RequestMeta, type RpcClient } from '@telehealth/messaging';
 import { requestHashOf } from '@telehealth/persistence';
-import { Clock } from '../../../../common/clock';
-import { IdGenerator } from '../../../../common/id-generator';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
 import type { ExpandedSlot } from '../../../availability/slot-expansion.types';
 import type { ClaimOptions, SeatRequest, SeatsService } from '../../../seats/seats.service';
@@ -31,6 +29,7 @@ import { RecordPaymentOutcome } from '../record-payment-outcome/record-payment-o
 import { RescheduleAppointment } from '../reschedule-appointment/reschedule-appointment.usecase';
 import { ResumeAppointmentTimers } from '../resume-appointment-timers/resume-appointment-timers.usecase';
 import { TransitionAppointment } from '../transition-appointment/transition-appointment.usecase';
+import { Clock, IdGenerator } from '@telehealth/service-kit';
 
 /** Public members only, so a fake can stand for a class with private dependencies. */
 type Public<T> = Pick<T, keyof T>;

@@ -9,7 +9,6 @@ import {
 } from '@telehealth/contracts';
 import { requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { Clock } from '../../../../common/clock';
 import { SchedulingConfig } from '../../../../config/scheduling.config';
 import { requireRelation, requireVisible, type Relation } from '../../appointment-access';
 import { AppointmentChanges, origin } from '../../appointment-changes';
@@ -18,6 +17,7 @@ import { eventBase, toAppointmentView } from '../../appointment.mapper';
 import type { AppointmentDoc } from '../../appointment.schema';
 import { AppointmentStore } from '../../appointment.store';
 import { Action } from '../../lifecycle';
+import { Clock } from '@telehealth/service-kit';
 
 /** The actions a user asks for by request (the others are the system's). */
 export type UserAction =

@@ -7,8 +7,6 @@ import {
   type AppointmentHeldV1,
 } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
-import { Clock } from '../../../../common/clock';
-import { IdGenerator } from '../../../../common/id-generator';
 import { derivedId } from '../../../ledger/derived-id';
 import { WalletStore } from '../../../ledger/wallet.store';
 import { TopUpsService } from '../../../top-ups/top-ups.service';
@@ -17,6 +15,7 @@ import { PaymentMovements } from '../../payment-movements';
 import type { PaymentDoc } from '../../payment.schema';
 import { PaymentStore } from '../../payment.store';
 import { SettlementStore } from '../../settlement.store';
+import { Clock, IdGenerator } from '@telehealth/service-kit';
 
 /**
  * A seat is held (scheduling's `appointment.held`, flow 2): the payment is recorded (once per

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentRecordStatus } from '@telehealth/contracts';
-import { IdGenerator } from '../../../../common/id-generator';
 import { PaymentMovements } from '../../payment-movements';
 import { PaymentStore } from '../../payment.store';
 import { SettlementStore } from '../../settlement.store';
+import { IdGenerator } from '@telehealth/service-kit';
 
 export type CheckoutOutcome =
   /** The card payment's money arrived in the wallet (its top-up was credited by the webhook). */

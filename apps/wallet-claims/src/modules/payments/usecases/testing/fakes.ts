@@ -10,8 +10,6 @@ import {
   type EventEnvelope,
   type PageQuery,
 } from '@telehealth/contracts';
-import { Clock } from '../../../../common/clock';
-import { IdGenerator } from '../../../../common/id-generator';
 import { WalletClaimsConfig } from '../../../../config/wallet-claims.config';
 import type { Ledger, Posting, PostResult } from '../../../ledger/ledger';
 import type { LedgerEntryDoc } from '../../../ledger/ledger-entry.schema';
@@ -31,6 +29,7 @@ import { ListPayments } from '../list-payments/list-payments.usecase';
 import { RecordCheckoutOutcome } from '../record-checkout-outcome/record-checkout-outcome.usecase';
 import { RefundPayment } from '../refund-payment/refund-payment.usecase';
 import { ReleasePayment } from '../release-payment/release-payment.usecase';
+import { Clock, IdGenerator } from '@telehealth/service-kit';
 
 /** Public members only, so a fake can stand for a class with private dependencies. */
 type Public<T> = Pick<T, keyof T>;
@@ -53,6 +52,9 @@ export class SequentialIds extends IdGenerator {
   private n = 0;
   uuid(): string {
     return `pay-${++this.n}`;
+  }
+  digits(length: number): string {
+    return String(this.n).padStart(length, '0').slice(-length);
   }
 }
 
