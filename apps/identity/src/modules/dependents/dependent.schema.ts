@@ -14,6 +14,8 @@ export interface DependentDoc extends OutboxFields {
   dateOfBirthEnc: string | null;
   gender: Gender | null;
   enrollmentStatus: EnrollmentStatus;
+  /** The place it holds under its primary patient (`${primaryUserId}#n`); null for dependents enrolled before places existed. */
+  placeId?: string | null;
   deletedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -29,6 +31,7 @@ export const DependentSchema = new Schema<DependentDoc>(
     dateOfBirthEnc: { type: String, default: null },
     gender: { type: String, enum: [...Object.values(Gender), null], default: null },
     enrollmentStatus: { type: String, enum: Object.values(EnrollmentStatus), default: EnrollmentStatus.ACTIVE },
+    placeId: { type: String, default: null },
     deletedAt: { type: Date, default: null },
   },
   { collection: 'dependents', timestamps: true, versionKey: false },

@@ -24,8 +24,17 @@ export class DependentsRepository {
     return findPage(this.dependents, { primaryUserId, deletedAt: null }, { createdAt: -1, _id: 1 }, q);
   }
 
-  countOf(primaryUserId: string): Promise<number> {
-    return this.dependents.countDocuments({ primaryUserId, deletedAt: null });
+  /** Active dependents enrolled before numbered places existed: they hold no place but count. */
+  countUnplaced(primaryUserId: string): Promise<number> {
+    return this.dependents.countDocuments({ primaryUserId, deletedAt: null, placeId: null });
+  }
+
+  /** Which of `ids` name a dependent that exists (removed or not). */
+  async existingAmong(ids: string[]): Promise<Map<string, { removed: boolean }>> {
+    const found = await this.dependents
+      .find({ _id: { $in: ids } }, { _id: 1, deletedAt: 1 })
+      .lean<{ _id: string; deletedAt: Date | null }[]>();
+    return new Map(found.map((d) => [d._id, { removed: d.deletedAt !== null }]));
   }
 
   /** `primaryUserId` null: anyone's dependent (admins). */

@@ -16,16 +16,20 @@ import { createEvent } from '@telehealth/messaging/eventing';
 import { PiiCipher } from '../../crypto/pii-cipher';
 import { assertDateOfBirth } from '../users/user.rules';
 import type { DependentDoc } from './dependent.schema';
+import { DependentPlacesRepository } from './dependent-places.repository';
 import { DependentsRepository } from './dependents.repository';
 
 /** Most dependents one primary patient may enrol. */
 export const MAX_DEPENDENTS = 20;
+/** How long a place may wait for its dependent's insert before it counts as left behind. */
+const PLACE_GRACE_MS = 5 * 60_000;
 
 /** Dependents are visible only to their primary patient (and admins): others get 404. */
 @Injectable()
 export class DependentsService {
   constructor(
     private readonly dependents: DependentsRepository,
+    private readonly places: DependentPlacesRepository,
     private readonly pii: PiiCipher,
   ) {}
 
@@ -50,31 +54,60 @@ export class DependentsService {
   async create(q: CreateDependentRequest, meta: RequestMeta): Promise<DependentView> {
     const caller = requireRole(meta, Role.PATIENT);
     assertDateOfBirth(q.dateOfBirth, 'dateOfBirth');
-    if ((await this.dependents.countOf(caller.userId)) >= MAX_DEPENDENTS) {
-      throw DomainError.conflict(`At most ${MAX_DEPENDENTS} dependents per account`, 'TOO_MANY_DEPENDENTS');
-    }
     const id = randomUUID();
+    // The limit is a numbered place per dependent, so racing enrolments cannot overshoot it.
+    const placeId = await this.claimPlace(caller.userId, id);
+    if (!placeId) throw DomainError.conflict(`At most ${MAX_DEPENDENTS} dependents per account`, 'TOO_MANY_DEPENDENTS');
     const event = createEvent(
       IdentityEvents.dependentAdded,
       id,
       { dependentId: id, primaryUserId: caller.userId, relationship: q.relationship },
       { producer: 'identity', correlationId: meta.requestId },
     );
-    const doc = await this.dependents.insert(
-      {
-        _id: id,
-        primaryUserId: caller.userId,
-        firstName: q.firstName.trim(),
-        lastName: q.lastName.trim(),
-        relationship: q.relationship,
-        dateOfBirthEnc: this.pii.encrypt(q.dateOfBirth),
-        gender: q.gender ?? null,
-        enrollmentStatus: EnrollmentStatus.ACTIVE,
-        deletedAt: null,
-      },
-      [event],
-    );
+    const doc = await this.dependents
+      .insert(
+        {
+          _id: id,
+          primaryUserId: caller.userId,
+          firstName: q.firstName.trim(),
+          lastName: q.lastName.trim(),
+          relationship: q.relationship,
+          dateOfBirthEnc: this.pii.encrypt(q.dateOfBirth),
+          gender: q.gender ?? null,
+          enrollmentStatus: EnrollmentStatus.ACTIVE,
+          placeId,
+          deletedAt: null,
+        },
+        [event],
+      )
+      .catch(async (err: unknown) => {
+        await this.places.release(placeId, id);
+        throw err;
+      });
     return this.view(doc);
+  }
+
+  /**
+   * A place for a new dependent: below MAX_DEPENDENTS less those enrolled before places existed
+   * (they hold none, and no new ones appear). When all are taken, places left behind by a process
+   * that stopped mid-way are freed and one more try is made: a removed dependent's, and one whose
+   * dependent was never written after PLACE_GRACE_MS (a younger one may be an enrolment in flight).
+   */
+  private async claimPlace(primaryUserId: string, dependentId: string): Promise<string | null> {
+    const capacity = MAX_DEPENDENTS - (await this.dependents.countUnplaced(primaryUserId));
+    if (capacity <= 0) return null;
+    const placeId = await this.places.claim(primaryUserId, dependentId, capacity);
+    if (placeId) return placeId;
+    const held = await this.places.heldUnder(primaryUserId, capacity);
+    const existing = await this.dependents.existingAmong(held.map((p) => p.dependentId));
+    const staleBefore = Date.now() - PLACE_GRACE_MS;
+    const orphans = held.filter((p) => {
+      const d = existing.get(p.dependentId);
+      return d ? d.removed : p.claimedAt.getTime() < staleBefore;
+    });
+    if (!orphans.length) return null;
+    await Promise.all(orphans.map((p) => this.places.release(p._id, p.dependentId)));
+    return this.places.claim(primaryUserId, dependentId, capacity);
   }
 
   async get(id: string, meta: RequestMeta): Promise<DependentView> {
@@ -118,12 +151,14 @@ export class DependentsService {
       { producer: 'identity', correlationId: meta.requestId },
     );
     if (!(await this.dependents.remove(current._id, [event]))) throw DomainError.notFound('Dependent');
+    await this.places.release(current.placeId, current._id);
     return { ok: true };
   }
 
   /** When the primary account is erased, its dependents' PII goes too. */
   async anonymiseAllOf(primaryUserId: string): Promise<void> {
     await this.dependents.anonymiseAllOf(primaryUserId);
+    await this.places.releaseAllOf(primaryUserId, MAX_DEPENDENTS);
   }
 
   private async owned(id: string, meta: RequestMeta): Promise<DependentDoc> {
