@@ -11,3 +11,16 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
+
+/** A clock that stands still until told to move: for unit specs of use cases. */
+export class FakeClock extends Clock {
+  constructor(public at: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}

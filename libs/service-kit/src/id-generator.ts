@@ -19,3 +19,17 @@ export class RandomIdGenerator extends IdGenerator {
     return String(randomInt(0, 10 ** length)).padStart(length, '0');
   }
 }
+
+/** Predictable ids (`<prefix>-1`, `<prefix>-2`, ...) and digits: for unit specs of use cases. */
+export class SequentialIds extends IdGenerator {
+  private n = 0;
+  constructor(private readonly prefix = 'id') {
+    super();
+  }
+  uuid(): string {
+    return `${this.prefix}-${++this.n}`;
+  }
+  digits(length: number): string {
+    return String(this.n).padStart(length, '0').slice(-length);
+  }
+}

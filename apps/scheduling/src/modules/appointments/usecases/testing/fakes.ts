@@ -29,34 +29,14 @@ import { RecordPaymentOutcome } from '../record-payment-outcome/record-payment-o
 import { RescheduleAppointment } from '../reschedule-appointment/reschedule-appointment.usecase';
 import { ResumeAppointmentTimers } from '../resume-appointment-timers/resume-appointment-timers.usecase';
 import { TransitionAppointment } from '../transition-appointment/transition-appointment.usecase';
-import { Clock, IdGenerator } from '@telehealth/service-kit';
+import { FakeClock, SequentialIds } from '@telehealth/service-kit';
+
+export { FakeClock, SequentialIds };
 
 /** Public members only, so a fake can stand for a class with private dependencies. */
 type Public<T> = Pick<T, keyof T>;
 
 /** Fakes of what the appointment use cases depend on: in memory, strict, inspectable. */
-
-export class FakeClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.at);
-  }
-  advance(ms: number): void {
-    this.at = new Date(this.at.getTime() + ms);
-  }
-}
-
-export class SequentialIds extends IdGenerator {
-  private n = 0;
-  uuid(): string {
-    return `appt-${++this.n}`;
-  }
-  digits(length: number): string {
-    return String(this.n).padStart(length, '0');
-  }
-}
 
 /** The store's contract: a change applies once per version, only from the status it was decided from. */
 export class FakeAppointmentStore implements Public<AppointmentStore> {
@@ -286,7 +266,7 @@ export const metaOf = (caller: Caller): RequestMeta => ({ requestId: 'req-1', ca
 export function appointmentsHarness(config: Partial<SchedulingConfig> = {}) {
   Logger.overrideLogger(false);
   const clock = new FakeClock(NOW);
-  const ids = new SequentialIds();
+  const ids = new SequentialIds('appt');
   const store = new FakeAppointmentStore(clock);
   const seats = new FakeSeats();
   const slots = new FakeSlotCatalog();

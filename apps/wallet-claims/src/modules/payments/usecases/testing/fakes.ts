@@ -29,34 +29,14 @@ import { ListPayments } from '../list-payments/list-payments.usecase';
 import { RecordCheckoutOutcome } from '../record-checkout-outcome/record-checkout-outcome.usecase';
 import { RefundPayment } from '../refund-payment/refund-payment.usecase';
 import { ReleasePayment } from '../release-payment/release-payment.usecase';
-import { Clock, IdGenerator } from '@telehealth/service-kit';
+import { Clock, FakeClock, SequentialIds } from '@telehealth/service-kit';
+
+export { FakeClock, SequentialIds };
 
 /** Public members only, so a fake can stand for a class with private dependencies. */
 type Public<T> = Pick<T, keyof T>;
 
 /** Fakes of what the payment use cases depend on: in memory, strict, inspectable. */
-
-export class FakeClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.at);
-  }
-  advance(ms: number): void {
-    this.at = new Date(this.at.getTime() + ms);
-  }
-}
-
-export class SequentialIds extends IdGenerator {
-  private n = 0;
-  uuid(): string {
-    return `pay-${++this.n}`;
-  }
-  digits(length: number): string {
-    return String(this.n).padStart(length, '0').slice(-length);
-  }
-}
 
 /** The store's contract: a record changes only as the lifecycle table allows, from its current status. */
 export class FakePaymentStore implements Public<PaymentStore> {
@@ -252,7 +232,7 @@ export const FEE = 500_000;
 export function paymentsHarness() {
   Logger.overrideLogger(false);
   const clock = new FakeClock(NOW);
-  const ids = new SequentialIds();
+  const ids = new SequentialIds('pay');
   const store = new FakePaymentStore(clock);
   const settlements = new FakeSettlements(clock);
   const wallets = new FakeWallets();
