@@ -146,6 +146,9 @@ describe('Paying for appointments: wallet hold, capture, release, refund', () =>
     });
     await sleep(500);
     expect((await entries(p)).filter((e) => e.type === 'REFUND')).toHaveLength(2);
+    // The appointments read as the wallet's records do: refunded, not still paid.
+    for (const r of [a, b])
+      await waitUntil(async () => (await appointment(p, r.body.id)).payment.status === 'REFUNDED', 'payment REFUNDED');
   });
 
   it('cancelled from CONFIRMED before the confirmation reaches the wallet: captured, then refunded by policy, not released', async () => {

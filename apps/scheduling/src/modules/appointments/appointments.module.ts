@@ -23,6 +23,7 @@ import { ExpireHold } from './usecases/expire-hold/expire-hold.usecase';
 import { GetAppointment } from './usecases/get-appointment/get-appointment.usecase';
 import { ListAppointments } from './usecases/list-appointments/list-appointments.usecase';
 import { RecordPaymentOutcome } from './usecases/record-payment-outcome/record-payment-outcome.usecase';
+import { RecordRefund } from './usecases/record-refund/record-refund.usecase';
 import { RescheduleAppointment } from './usecases/reschedule-appointment/reschedule-appointment.usecase';
 import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
 import { TransitionAppointment } from './usecases/transition-appointment/transition-appointment.usecase';
@@ -66,6 +67,7 @@ export class AppointmentsModule {
         TransitionAppointment,
         RescheduleAppointment,
         RecordPaymentOutcome,
+        RecordRefund,
         ExpireHold,
         DeclineUnanswered,
         ResumeAppointmentTimers,

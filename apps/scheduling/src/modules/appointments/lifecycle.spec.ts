@@ -60,3 +60,11 @@ describe('appointment lifecycle', () => {
     expect(paymentStatusAfter({ from, to }, before)).toBe(after);
   });
 });
+
+describe('recording a refund', () => {
+  it('keeps a cancelled appointment cancelled, and is allowed from no other status', () => {
+    expect(nextStatus(S.CANCELLED, Action.RECORD_REFUND)).toBe(S.CANCELLED);
+    for (const from of Object.values(S).filter((s) => s !== S.CANCELLED))
+      expect(nextStatus(from, Action.RECORD_REFUND)).toBeNull();
+  });
+});

@@ -12,6 +12,8 @@ export enum Action {
   START = 'start',
   COMPLETE = 'complete',
   NO_SHOW = 'no-show',
+  /** wallet-claims refunded the captured fee of a cancelled appointment: the status stays. */
+  RECORD_REFUND = 'record-refund',
 }
 
 /** What a target chosen by a rule may depend on: the appointment's own settings. */
@@ -54,7 +56,7 @@ const TABLE: Record<S, Partial<Record<Action, Target>>> = {
   },
   [S.IN_PROGRESS]: { [Action.COMPLETE]: S.COMPLETED },
   [S.COMPLETED]: {},
-  [S.CANCELLED]: {},
+  [S.CANCELLED]: { [Action.RECORD_REFUND]: 'same' },
   [S.DECLINED]: {},
   [S.NO_SHOW]: {},
   [S.EXPIRED]: {},
