@@ -147,6 +147,16 @@ export class IdempotencyStore {
     return deletedCount;
   }
 
+  /**
+   * Sweeps every `intervalMs` (10 minutes) until the returned function is called; a failed sweep
+   * goes to `onError` and the next one runs as planned. The timer never keeps the process alive.
+   */
+  sweepEvery(onError: (err: unknown) => void, intervalMs = 10 * 60_000): () => void {
+    const timer = setInterval(() => void this.sweep().catch(onError), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Makes `owner` the claim's owner, if it is still the stale one we read: one retry wins. */
   private async takeOver(stale: IdempotencyKeyDoc, owner: string, now: Date): Promise<boolean> {
     const taken = await this.keys.findOneAndUpdate(

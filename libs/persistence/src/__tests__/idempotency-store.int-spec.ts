@@ -112,4 +112,22 @@ describe('IdempotencyStore (real database, racing)', () => {
     expect(await short.sweep()).toBeGreaterThanOrEqual(2);
     expect(await keys.countDocuments({ _id: { $in: ['k:expiring', 'k:expiring#answer'] } })).toBe(0);
   });
+
+  it('sweepEvery keeps dropping expired keys until stopped', async () => {
+    const short = new IdempotencyStore(keys, { ttlMs: 1, waitMs: 1_000 });
+    const errors: unknown[] = [];
+    const stop = short.sweepEvery((e) => errors.push(e), 20);
+    try {
+      await short.run('k:swept', { a: 1 }, async () => 'once');
+      const gone = async () => (await keys.countDocuments({ _id: { $in: ['k:swept', 'k:swept#answer'] } })) === 0;
+      for (let i = 0; i < 100 && !(await gone()); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await gone()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      stop();
+    }
+    await short.run('k:kept', { a: 1 }, async () => 'kept');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await keys.countDocuments({ _id: 'k:kept' })).toBe(1);
+  });
 });

@@ -4,8 +4,6 @@ import type { Model } from 'mongoose';
 import { IDEMPOTENCY_KEY_MODEL, IdempotencyStore, type IdempotencyKeyDoc } from '@telehealth/persistence';
 import { SchedulingConfig } from '../../config/scheduling.config';
 
-const SWEEP_MS = 10 * 60_000;
-
 /**
  * Patients' Idempotency-Keys for bookings, on the platform's one {@link IdempotencyStore}: of
  * concurrent requests with one key one books and the others get its answer (waiting for it until
@@ -18,7 +16,7 @@ const SWEEP_MS = 10 * 60_000;
 export class BookingKeys implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(BookingKeys.name);
   private readonly store: IdempotencyStore;
-  private sweeper?: NodeJS.Timeout;
+  private stopSweeping?: () => void;
 
   constructor(@InjectModel(IDEMPOTENCY_KEY_MODEL) keys: Model<IdempotencyKeyDoc>, config: SchedulingConfig) {
     this.store = new IdempotencyStore(keys, {
@@ -31,20 +29,14 @@ export class BookingKeys implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.sweeper = setInterval(() => void this.sweep().catch((e) => this.logger.warn(`sweep: ${e}`)), SWEEP_MS);
-    this.sweeper.unref();
+    this.stopSweeping = this.store.sweepEvery((e) => this.logger.warn(`sweep: ${String(e)}`));
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+    this.stopSweeping?.();
   }
 
   run<T>(patientId: string, key: string, body: unknown, work: () => Promise<T>): Promise<T> {
     return this.store.run(`booking:${patientId}:${key}`, body, work);
-  }
-
-  /** Drops keys past their time (a TTL index would, on MongoDB; this works on both). */
-  sweep(now = new Date()): Promise<number> {
-    return this.store.sweep(now);
   }
 }

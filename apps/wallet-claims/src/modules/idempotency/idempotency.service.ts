@@ -4,8 +4,6 @@ import type { Model } from 'mongoose';
 import { IDEMPOTENCY_KEY_MODEL, IdempotencyStore, type IdempotencyKeyDoc } from '@telehealth/persistence';
 import { WalletClaimsConfig } from '../../config/wallet-claims.config';
 
-const SWEEP_MS = 10 * 60_000;
-
 /**
  * Idempotency-Key handling for every money-moving request, on the platform's one
  * {@link IdempotencyStore}: keys kept IDEMPOTENCY_KEY_TTL_HOURS, a retry waits for a running first
@@ -17,7 +15,7 @@ const SWEEP_MS = 10 * 60_000;
 export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IdempotencyService.name);
   private readonly store: IdempotencyStore;
-  private sweeper?: NodeJS.Timeout;
+  private stopSweeping?: () => void;
 
   constructor(@InjectModel(IDEMPOTENCY_KEY_MODEL) keys: Model<IdempotencyKeyDoc>, config: WalletClaimsConfig) {
     this.store = new IdempotencyStore(keys, {
@@ -27,20 +25,14 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.sweeper = setInterval(() => void this.sweep().catch((e) => this.logger.warn(`sweep: ${e}`)), SWEEP_MS);
-    this.sweeper.unref();
+    this.stopSweeping = this.store.sweepEvery((e) => this.logger.warn(`sweep: ${String(e)}`));
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+    this.stopSweeping?.();
   }
 
   run<T>(scope: string, ownerId: string, key: string, body: unknown, work: () => Promise<T>): Promise<T> {
     return this.store.run(`${scope}:${ownerId}:${key}`, body, work);
-  }
-
-  /** Drops keys past their time (a TTL index would, on MongoDB; this works on both). */
-  sweep(now = new Date()): Promise<number> {
-    return this.store.sweep(now);
   }
 }
