@@ -15,6 +15,11 @@ export interface EventingOptions {
   retryBaseMs: number;
   /** Events one consumer handles at once (one at a time per aggregate, in arrival order). */
   concurrency: number;
+  /**
+   * How long a delivery may go without a sign of life before another replica takes it over
+   * (default 10 s; the handler renews it while it runs, so only a stopped process loses it).
+   */
+  leaseMs?: number;
   /** Prefix of durable consumer names; defaults to the service (tests isolate with their own). */
   consumerGroup?: string;
 }

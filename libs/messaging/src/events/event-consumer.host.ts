@@ -32,8 +32,12 @@ import { ensureStream } from './streams';
 type Handler = (event: EventEnvelope) => Promise<unknown>;
 type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'busy' } | { kind: 'failed'; error: string };
 
-/** How long one attempt may hold an event before another delivery may take it over. */
-const LEASE_MS = 60_000;
+/**
+ * How long one attempt may hold an event without a sign of life before another delivery may take
+ * it over (JetStream's ack wait and the inbox lease alike). Short, so an event in the hands of a
+ * process that died is taken over within seconds; a slow handler renews it every third of it.
+ */
+const DEFAULT_LEASE_MS = 10_000;
 
 /**
  * Runs every `@OnEvent` handler of the app behind a durable JetStream consumer (one per
@@ -49,6 +53,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   /** One per consumer: ends when its subscription stops and the message in hand is settled. */
   private readonly loops: Promise<void>[] = [];
   private stopping = false;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -58,7 +63,9 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     @InjectModel(INBOX_MODEL) private readonly inbox: Model<InboxEntry>,
     @InjectModel(PARKED_MODEL) private readonly parked: Model<ParkedEvent>,
     @Inject(EVENTING_OPTIONS) private readonly options: EventingOptions,
-  ) {}
+  ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     for (const wrapper of this.discovery.getProviders()) {
@@ -84,18 +91,20 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   private async subscribe(name: string, contract: EventContract<unknown>): Promise<void> {
     const jsm = this.nats.manager;
     const stream = await ensureStream(jsm, contract.producer);
-    try {
-      await jsm.consumers.info(stream, name);
-    } catch {
+    const info = await jsm.consumers.info(stream, name).catch(() => null);
+    if (!info) {
       await jsm.consumers.add(stream, {
         durable_name: name,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         filter_subject: contract.subject,
-        ack_wait: nanos(LEASE_MS),
+        ack_wait: nanos(this.leaseMs),
         // Safety net only: we park (and terminate) after options.maxDeliver ourselves.
         max_deliver: this.options.maxDeliver + 1,
       });
+    } else if (info.config.ack_wait !== nanos(this.leaseMs)) {
+      // A consumer created by an earlier release (a longer lease): bring it in line.
+      await jsm.consumers.update(stream, name, { ack_wait: nanos(this.leaseMs) });
     }
     const consumer = await this.nats.jetstream.consumers.get(stream, name);
     const messages = await consumer.consume({ max_messages: 32 });
@@ -130,12 +139,12 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async onMessage(consumer: string, m: JsMsg, envelope: EventEnvelope): Promise<void> {
-    const outcome = await this.apply(consumer, envelope).catch((err: Error): Outcome => ({
+    const outcome = await this.apply(consumer, envelope, m).catch((err: Error): Outcome => ({
       kind: 'failed',
       error: err.message,
     }));
     if (outcome.kind === 'applied' || outcome.kind === 'duplicate') return m.ack();
-    if (outcome.kind === 'busy') return m.nak(LEASE_MS / 4);
+    if (outcome.kind === 'busy') return m.nak(this.leaseMs / 4);
     const attempts = m.info.redeliveryCount;
     if (attempts >= this.options.maxDeliver) {
       await this.park(consumer, envelope, attempts, outcome.error);
@@ -145,13 +154,22 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     m.nak(this.options.retryBaseMs * 2 ** (attempts - 1));
   }
 
-  /** Claims the event in the inbox, runs the handler, records the outcome. */
-  async apply(consumer: string, envelope: EventEnvelope): Promise<Outcome> {
+  /**
+   * Claims the event in the inbox, runs the handler, records the outcome. While the handler runs,
+   * the claim (and the delivery, when there is one) is renewed, so only a stopped process loses it.
+   */
+  async apply(consumer: string, envelope: EventEnvelope, delivery?: JsMsg): Promise<Outcome> {
     const handler = this.handlers.get(consumer);
     if (!handler) throw new Error(`No handler for consumer ${consumer}`);
     const key = `${consumer}:${envelope.id}`;
     const claim = await this.claim(key, consumer, envelope);
     if (claim !== 'claimed') return { kind: claim };
+    const renewal = setInterval(() => {
+      delivery?.working();
+      this.inbox
+        .updateOne({ _id: key, status: 'processing' }, { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } })
+        .catch((err: Error) => this.logger.warn(`${consumer}: could not renew the lease of ${envelope.id}: ${err.message}`));
+    }, this.leaseMs / 3);
     try {
       await handler.fn(envelope);
     } catch (err) {
@@ -159,6 +177,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       await this.inbox.updateOne({ _id: key }, { $set: { leaseUntil: new Date(0), lastError: error } });
       this.logger.warn(`${consumer}: event ${envelope.id} failed: ${error}`);
       return { kind: 'failed', error };
+    } finally {
+      clearInterval(renewal);
     }
     await this.inbox.updateOne({ _id: key }, { $set: { status: 'done', doneAt: new Date() } });
     return { kind: 'applied' };
@@ -166,7 +186,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
 
   private async claim(key: string, consumer: string, e: EventEnvelope): Promise<'claimed' | 'duplicate' | 'busy'> {
     const now = new Date();
-    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
     try {
       await this.inbox.create({
         _id: key,

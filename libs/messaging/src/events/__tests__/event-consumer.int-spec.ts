@@ -18,9 +18,11 @@ const run = randomUUID().slice(0, 8);
 const Probe = defineEvent<{ n: number }>('identity', `it-probe-${run}`, 1, 'test');
 const Shared = defineEvent<{ n: number }>('identity', `it-probe-${run}-shared`, 1, 'test');
 const Laned = defineEvent<{ n: number }>('identity', `it-probe-${run}-laned`, 1, 'test');
+const Leased = defineEvent<{ n: number }>('identity', `it-probe-${run}-leased`, 1, 'test');
 const DB = `it_${run}`;
 const MAX_DELIVER = 3;
 const RETRY_BASE_MS = 50;
+const LEASE_MS = 1_000;
 
 /** Records every handler call; throws for the event ids in `failing`. */
 class Recorder {
@@ -66,7 +68,17 @@ class SlowHandler extends Recorder {
   }
 }
 
-function appModule(handler: Type<Recorder>): Type<unknown> {
+/** Takes longer than the short lease the lease tests run with. */
+@Injectable()
+class OutlastingHandler extends Recorder {
+  @OnEvent(Leased)
+  async onLeased(e: EventEnvelope<{ n: number }>): Promise<void> {
+    await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
+    this.record(e);
+  }
+}
+
+function appModule(handler: Type<Recorder>, leaseMs?: number): Type<unknown> {
   @Module({
     imports: [
       MongooseModule.forRoot(MONGO_URI, { dbName: DB }),
@@ -83,6 +95,7 @@ function appModule(handler: Type<Recorder>): Type<unknown> {
         retryBaseMs: RETRY_BASE_MS,
         concurrency: 8,
         consumerGroup: `it-${run}`,
+        leaseMs,
       }),
     ],
     providers: [handler],
@@ -91,8 +104,8 @@ function appModule(handler: Type<Recorder>): Type<unknown> {
   return ConsumerTestModule;
 }
 
-async function start<R extends Recorder>(handler: Type<R>) {
-  const app = await NestFactory.createApplicationContext(appModule(handler), { logger: false });
+async function start<R extends Recorder>(handler: Type<R>, leaseMs?: number) {
+  const app = await NestFactory.createApplicationContext(appModule(handler, leaseMs), { logger: false });
   await app.init();
   return { app, host: app.get(EventConsumerHost), recorder: app.get(handler) };
 }
@@ -133,7 +146,7 @@ describe('EventConsumerHost (real NATS and database)', () => {
   afterAll(async () => {
     for (const app of apps) await app.close();
     for (const name of consumers) await jsm?.consumers.delete(Probe.stream, name).catch(() => undefined);
-    for (const c of [Probe, Shared, Laned])
+    for (const c of [Probe, Shared, Laned, Leased])
       await jsm?.streams.purge(c.stream, { filter: c.subject }).catch(() => undefined);
     await db?.db.dropDatabase();
     await db?.close();
@@ -278,7 +291,7 @@ describe('EventConsumerHost (real NATS and database)', () => {
         await publish(Shared, e, `${e.id}-1`);
         seq = await publish(Shared, e, `${e.id}-2`); // as a redelivery would
       }
-      // A copy that met its twin in flight is busy: it comes back after a quarter lease (15 s).
+      // A copy that met its twin in flight is busy: it comes back after a quarter lease.
       await settled(consumer, seq, 40_000);
 
       const total = (id: string) => a.recorder.callsOf(id) + b.recorder.callsOf(id);
@@ -286,6 +299,56 @@ describe('EventConsumerHost (real NATS and database)', () => {
       const entries = await inbox(events.map((e) => e.id));
       expect(entries).toHaveLength(events.length);
       expect(entries.every((x) => x.status === 'done')).toBe(true);
+    });
+  });
+
+  describe('the lease on an event in hand', () => {
+    let consumer: string;
+    let a: Awaited<ReturnType<typeof start<OutlastingHandler>>>;
+    let b: Awaited<ReturnType<typeof start<OutlastingHandler>>>;
+
+    beforeAll(async () => {
+      a = await start(OutlastingHandler, LEASE_MS);
+      apps.push(a.app);
+      consumer = a.host.consumerName(Leased);
+      consumers.add(consumer);
+    });
+
+    it('is renewed while the handler runs: a handler three leases long is not taken over by another replica', async () => {
+      b = await start(OutlastingHandler, LEASE_MS);
+      apps.push(b.app);
+      const e = createEvent(Leased, randomUUID(), { n: 1 }, { producer: 'identity' });
+      const seq = await publish(Leased, e);
+      await settled(consumer, seq, 20_000);
+      expect(a.recorder.callsOf(e.id) + b.recorder.callsOf(e.id)).toBe(1);
+      const [entry] = await inbox([e.id]);
+      expect(entry).toMatchObject({ status: 'done', attempts: 1 });
+    });
+
+    it('lapses when its holder stops without settling: the event is taken over within a few leases, not minutes', async () => {
+      await b.app.close();
+      await a.app.close();
+      // A process that took the delivery and claimed the event, then died: nothing acks, nothing renews.
+      const e = createEvent(Leased, randomUUID(), { n: 2 }, { producer: 'identity' });
+      const seq = await publish(Leased, e);
+      const dead = await (await js.consumers.get(Leased.stream, consumer)).next({ expires: 5_000 });
+      expect(dead?.seq).toBe(seq);
+      await db.db.collection('event_inbox').insertOne({
+        _id: `${consumer}:${e.id}`,
+        consumer,
+        eventId: e.id,
+        eventType: e.type,
+        status: 'processing',
+        leaseUntil: new Date(Date.now() + LEASE_MS),
+        attempts: 1,
+      } as never);
+      const restarted = await start(OutlastingHandler, LEASE_MS);
+      apps.push(restarted.app);
+      // A lease for the delivery and the claim, three for the handler, and slack; a minute-long lease misses it.
+      await settled(consumer, seq, 15 * LEASE_MS);
+      expect(restarted.recorder.callsOf(e.id)).toBe(1);
+      const [entry] = await inbox([e.id]);
+      expect(entry).toMatchObject({ status: 'done', attempts: 2 });
     });
   });
 });
