@@ -168,7 +168,9 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       delivery?.working();
       this.inbox
         .updateOne({ _id: key, status: 'processing' }, { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } })
-        .catch((err: Error) => this.logger.warn(`${consumer}: could not renew the lease of ${envelope.id}: ${err.message}`));
+        .catch((err: Error) =>
+          this.logger.warn(`${consumer}: could not renew the lease of ${envelope.id}: ${err.message}`),
+        );
     }, this.leaseMs / 3);
     try {
       await handler.fn(envelope);
