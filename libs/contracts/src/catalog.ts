@@ -2,6 +2,7 @@ import type { EventContract } from './common/contract';
 import { IdentityEvents } from './identity/identity.events';
 import { PaymentEvents } from './payments/payment.events';
 import { SchedulingEvents } from './scheduling/scheduling.events';
+import { TeleconsultationEvents } from './teleconsultation/teleconsultation.events';
 import { WalletEvents } from './wallet/wallet.events';
 
 /** Every domain event, for documentation, stream set-up and tests. */
@@ -10,4 +11,5 @@ export const ALL_EVENTS: readonly EventContract<unknown>[] = [
   ...Object.values(SchedulingEvents),
   ...Object.values(WalletEvents),
   ...Object.values(PaymentEvents),
+  ...Object.values(TeleconsultationEvents),
 ];
