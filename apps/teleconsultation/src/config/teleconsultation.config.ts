@@ -1,6 +1,26 @@
-import { ServiceConfig } from '@telehealth/config';
+import { IsInt, Max, Min } from 'class-validator';
+import { ServiceConfig, WithJobsConfig } from '@telehealth/config';
 
-export class TeleconsultationConfig extends ServiceConfig {
+/** Redis and QUEUE_PREFIX (WithJobsConfig): the no-show and end-of-call timers survive a restart. */
+export class TeleconsultationConfig extends WithJobsConfig(ServiceConfig) {
   override MONGO_DB = 'telehealth_teleconsultation';
   override HEALTH_PORT = 3103;
+
+  /** Participants may join from this many minutes before the scheduled start. */
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  JOIN_OPENS_MINUTES_BEFORE = 10;
+
+  /** ...until this long after the scheduled end; a call still running then is ended by the system. */
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  JOIN_GRACE_MINUTES = 30;
+
+  /** Whoever has not joined this long after the start is recorded absent (NO_SHOW). */
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  NO_SHOW_WAIT_MINUTES = 15;
 }

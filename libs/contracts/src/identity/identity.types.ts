@@ -36,6 +36,8 @@ export enum ConsentType {
   TELEHEALTH = 'TELEHEALTH',
   DATA_SHARING = 'DATA_SHARING',
   MARKETING = 'MARKETING',
+  /** Consultations may be recorded when the doctor asks (teleconsultation checks it). Added in 1.4. */
+  CALL_RECORDING = 'CALL_RECORDING',
 }
 
 export enum AuditEventType {

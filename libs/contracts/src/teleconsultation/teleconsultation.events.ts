@@ -20,6 +20,9 @@ export interface ConsultationWaitingV1 extends ConsultationEventBase {
   /** Who is in the room (or lobby) waiting for the other. */
   waiting: 'DOCTOR' | 'PATIENT';
 }
+export interface ConsultationAdmittedV1 extends ConsultationEventBase {
+  admittedAt: string;
+}
 export interface ConsultationStartedV1 extends ConsultationEventBase {
   actualStart: string;
 }
@@ -56,6 +59,12 @@ export const TeleconsultationEvents = {
     'consultation.waiting',
     1,
     'One side joined and waits for the other (the patient in the lobby until admitted).',
+  ),
+  consultationAdmitted: defineEvent<ConsultationAdmittedV1>(
+    'teleconsultation',
+    'consultation.admitted',
+    1,
+    'The doctor admitted the patient from the lobby: the patient can join the call.',
   ),
   consultationStarted: defineEvent<ConsultationStartedV1>(
     'teleconsultation',
