@@ -27,6 +27,8 @@ export async function createGateway(
     // Payment webhooks are verified over the exact bytes received (see PaymentsController).
     rawBody: true,
   });
+  // LiveKit posts its (signed) webhooks as application/webhook+json: read like JSON, raw bytes kept.
+  app.useBodyParser('application/webhook+json', { bodyLimit: config.BODY_LIMIT_BYTES });
   enableFaultForwarding(config.FAULT_INJECTION_ENABLED);
   app
     .getHttpAdapter()

@@ -1,5 +1,6 @@
 import { ErrorCode } from './errors';
 import { AppointmentStatus } from '../scheduling/scheduling.types';
+import { ConsultationStatus } from '../teleconsultation/teleconsultation.types';
 
 /** `httpStatus` only where the gateway answers a status no error code maps to. */
 type Entry = { code: ErrorCode; meaning: string; httpStatus?: number };
@@ -86,13 +87,16 @@ const SCHEDULING = {
   APPOINTMENT_NOT_COMPLETED: { code: CONFLICT, meaning: 'Only a completed appointment can be reviewed.' },
 } satisfies Record<string, Entry>;
 
-/** `ILLEGAL_TRANSITION_FROM_<status>`: the appointment's status does not allow the action. */
+type LifecycleStatus = AppointmentStatus | ConsultationStatus;
+const LIFECYCLE_STATUSES = [...new Set<LifecycleStatus>([...Object.values(AppointmentStatus), ...Object.values(ConsultationStatus)])];
+
+/** `ILLEGAL_TRANSITION_FROM_<status>`: the appointment's (or consultation's) status does not allow the action. */
 const ILLEGAL_TRANSITIONS = Object.fromEntries(
-  Object.values(AppointmentStatus).map((s) => [
+  LIFECYCLE_STATUSES.map((s) => [
     `ILLEGAL_TRANSITION_FROM_${s}`,
-    { code: CONFLICT, meaning: `The action is not allowed while the appointment is ${s}.` },
+    { code: CONFLICT, meaning: `The action is not allowed while the appointment (or consultation) is ${s}.` },
   ]),
-) as Record<`ILLEGAL_TRANSITION_FROM_${AppointmentStatus}`, Entry>;
+) as Record<`ILLEGAL_TRANSITION_FROM_${LifecycleStatus}`, Entry>;
 
 const WALLET = {
   INSUFFICIENT_FUNDS: { code: UNPROCESSABLE, meaning: 'The wallet’s available balance does not cover the amount.' },
@@ -106,6 +110,19 @@ const WALLET = {
   PROVIDER_UNAVAILABLE: { code: UNAVAILABLE, meaning: 'The payment provider cannot be reached; retry shortly.' },
   WEBHOOK_SIGNATURE_INVALID: { code: VALIDATION_FAILED, meaning: 'The webhook signature is missing or wrong.' },
   WEBHOOK_BODY_INVALID: { code: VALIDATION_FAILED, meaning: 'The webhook body is not what the provider sends.' },
+} satisfies Record<string, Entry>;
+
+const TELECONSULTATION = {
+  TOO_EARLY: { code: UNPROCESSABLE, meaning: 'The join window has not opened yet; the message says when it does.' },
+  SESSION_ENDED: {
+    code: CONFLICT,
+    meaning: 'The consultation is over (completed, missed or cancelled) or its join window has closed.',
+  },
+  ALREADY_RATED: { code: CONFLICT, meaning: 'This side has already given feedback on the consultation.' },
+  RECORDING_CONSENT_REQUIRED: {
+    code: UNPROCESSABLE,
+    meaning: 'The patient has not consented to call recording (consent CALL_RECORDING).',
+  },
 } satisfies Record<string, Entry>;
 
 const NOTIFICATIONS = {
@@ -125,6 +142,7 @@ export const ERROR_REASONS = {
   ...SCHEDULING,
   ...ILLEGAL_TRANSITIONS,
   ...WALLET,
+  ...TELECONSULTATION,
   ...NOTIFICATIONS,
 };
 

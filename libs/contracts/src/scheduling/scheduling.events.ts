@@ -1,6 +1,7 @@
 import { defineEvent } from '../common/contract';
 import type {
   AppointmentStatus,
+  CallPreference,
   CancelledBy,
   ConsultationMode,
   Money,
@@ -23,6 +24,8 @@ export interface AppointmentEventBase {
   timeZone: string;
   status: AppointmentStatus;
   fee: Money;
+  /** How an online patient prefers to talk (VOICE: an audio-only consultation). Added in 1.4. */
+  callPreference?: CallPreference | null;
 }
 
 export interface AppointmentHeldV1 extends AppointmentEventBase {

@@ -48,5 +48,6 @@ export function eventBase(d: AppointmentDoc, overrides: Partial<AppointmentDoc> 
     timeZone: a.timeZone,
     status: a.status,
     fee: a.payment.amount,
+    callPreference: a.callPreference ?? null,
   };
 }

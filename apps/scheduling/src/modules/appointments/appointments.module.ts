@@ -14,6 +14,8 @@ import { AppointmentsController } from './appointments.controller';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { HoldExpiryWorker } from './hold-expiry.worker';
 import { PaymentOutcomeConsumer } from './payment-outcome.consumer';
+import { ConsultationOutcomeConsumer } from './consultation-outcome.consumer';
+import { RecordConsultationOutcome } from './usecases/record-consultation-outcome/record-consultation-outcome.usecase';
 import { AppointmentChanges } from './appointment-changes';
 import { ConfirmationDeadlines } from './appointment-deadlines';
 import { AppointmentPlaces } from './appointment-places';
@@ -76,6 +78,8 @@ export class AppointmentsModule {
         ConfirmationDeadlineQueue,
         ConfirmationDeadlineWorker,
         PaymentOutcomeConsumer,
+        RecordConsultationOutcome,
+        ConsultationOutcomeConsumer,
       ],
       exports: [SeatsService, AppointmentStore],
     };

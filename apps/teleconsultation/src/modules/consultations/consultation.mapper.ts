@@ -1,0 +1,87 @@
+import type { CallLogView, ConsultationEventBase, ConsultationStatus, ConsultationView } from '@telehealth/contracts';
+import type { CallLog, ConsultationDoc, Feedback } from './consultation.schema';
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+const feedbackView = (f: Feedback | null) => (f ? { rating: f.rating, comment: f.comment, at: iso(f.at)! } : null);
+
+export const callLogView = (c: CallLog): CallLogView => ({
+  start: iso(c.start),
+  end: iso(c.end)!,
+  durationSeconds: c.durationSeconds,
+  status: c.status,
+  quality: {
+    video: c.quality.video ?? null,
+    audio: c.quality.audio ?? null,
+    networkIssues: c.quality.networkIssues ?? 0,
+    networkIssueSeconds: c.quality.networkIssueSeconds ?? 0,
+  },
+});
+
+export function toConsultationView(s: ConsultationDoc): ConsultationView {
+  return {
+    id: s._id,
+    number: s.number,
+    appointmentId: s.appointmentId,
+    doctorId: s.doctorId,
+    doctorName: s.doctorName,
+    patientId: s.patientId,
+    dependentId: s.dependentId,
+    patientName: s.patientName,
+    roomId: s.roomId,
+    roomName: s.roomName,
+    callType: s.callType,
+    status: s.status,
+    scheduledStart: iso(s.scheduledStart)!,
+    scheduledEnd: iso(s.scheduledEnd)!,
+    actualStart: iso(s.actualStart),
+    endedAt: iso(s.endedAt),
+    durationSeconds: s.durationSeconds,
+    doctorJoinedAt: iso(s.doctorJoinedAt),
+    patientJoinedAt: iso(s.patientJoinedAt),
+    lobby: { patientWaiting: s.lobby.patientWaiting, admittedAt: iso(s.lobby.admittedAt) },
+    endedBy: s.endedBy,
+    cancellationReason: s.cancellationReason,
+    absent: s.absent,
+    callLog: s.callLog ? callLogView(s.callLog) : null,
+    feedback: { doctor: feedbackView(s.feedback.doctor), patient: feedbackView(s.feedback.patient) },
+    recording: {
+      requested: s.recording.requested,
+      requestedAt: iso(s.recording.requestedAt),
+      consentedAt: iso(s.recording.consentedAt),
+    },
+    version: s.version,
+    createdAt: iso(s.createdAt)!,
+    updatedAt: iso(s.updatedAt)!,
+  };
+}
+
+/** What every consultation event carries, as of `status`. */
+export function eventBase(
+  s: Pick<
+    ConsultationDoc,
+    | '_id'
+    | 'number'
+    | 'appointmentId'
+    | 'doctorId'
+    | 'patientId'
+    | 'dependentId'
+    | 'callType'
+    | 'scheduledStart'
+    | 'scheduledEnd'
+  >,
+  status: ConsultationStatus,
+): ConsultationEventBase {
+  return {
+    consultationId: s._id,
+    number: s.number,
+    appointmentId: s.appointmentId,
+    doctorId: s.doctorId,
+    patientId: s.patientId,
+    dependentId: s.dependentId,
+    callType: s.callType,
+    status,
+    scheduledStart: iso(s.scheduledStart)!,
+    scheduledEnd: iso(s.scheduledEnd)!,
+  };
+}
