@@ -23,4 +23,8 @@ export class TeleconsultationConfig extends WithJobsConfig(ServiceConfig) {
   @Min(1)
   @Max(240)
   NO_SHOW_WAIT_MINUTES = 15;
+
+  // TEMPORARY until the video settings land (WithVideoConfig).
+  @IsInt()
+  VIDEO_TOKEN_TTL_SECONDS = 600;
 }

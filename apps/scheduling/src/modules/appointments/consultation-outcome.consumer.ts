@@ -16,16 +16,28 @@ export class ConsultationOutcomeConsumer {
 
   @OnEvent(TeleconsultationEvents.consultationStarted)
   started(e: EventEnvelope<ConsultationStartedV1>): Promise<void> {
-    return this.record.execute({ appointmentId: e.payload.appointmentId, outcome: 'started', correlationId: e.correlationId });
+    return this.record.execute({
+      appointmentId: e.payload.appointmentId,
+      outcome: 'started',
+      correlationId: e.correlationId,
+    });
   }
 
   @OnEvent(TeleconsultationEvents.consultationEnded)
   ended(e: EventEnvelope<ConsultationEndedV1>): Promise<void> {
-    return this.record.execute({ appointmentId: e.payload.appointmentId, outcome: 'ended', correlationId: e.correlationId });
+    return this.record.execute({
+      appointmentId: e.payload.appointmentId,
+      outcome: 'ended',
+      correlationId: e.correlationId,
+    });
   }
 
   @OnEvent(TeleconsultationEvents.consultationNoShow)
   noShow(e: EventEnvelope<ConsultationNoShowV1>): Promise<void> {
-    return this.record.execute({ appointmentId: e.payload.appointmentId, outcome: 'no-show', correlationId: e.correlationId });
+    return this.record.execute({
+      appointmentId: e.payload.appointmentId,
+      outcome: 'no-show',
+      correlationId: e.correlationId,
+    });
   }
 }

@@ -80,7 +80,11 @@ export interface ConsultationDoc extends OutboxFields {
 }
 
 const FeedbackSchema = new Schema<Feedback>(
-  { rating: { type: Number, required: true }, comment: { type: String, default: null }, at: { type: Date, required: true } },
+  {
+    rating: { type: Number, required: true },
+    comment: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
   { _id: false },
 );
 

@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  CallPreference,
-  CallType,
-  ConsultationStatus,
-  type AppointmentEventBase,
-} from '@telehealth/contracts';
+import { CallPreference, CallType, ConsultationStatus, type AppointmentEventBase } from '@telehealth/contracts';
 import { derivedId } from '@telehealth/persistence';
 import type { NewConsultation } from './consultation.store';
 

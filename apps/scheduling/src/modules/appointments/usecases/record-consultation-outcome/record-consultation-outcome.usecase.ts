@@ -44,7 +44,8 @@ export class RecordConsultationOutcome {
       const contract = ANNOUNCED[action]!;
       // Null: another change got there first; the next round decides on the new state.
       await this.changes.applyQuietly(a, action, {
-        event: (before, to) => createEvent(contract, before._id, eventBase(before, { status: to }), origin(o.correlationId)),
+        event: (before, to) =>
+          createEvent(contract, before._id, eventBase(before, { status: to }), origin(o.correlationId)),
         requestId: o.correlationId,
       });
     }

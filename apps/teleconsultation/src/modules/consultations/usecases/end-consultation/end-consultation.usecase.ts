@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CallLogStatus,
-  EndedBy,
-  TeleconsultationEvents,
-  type ConsultationView,
-} from '@telehealth/contracts';
+import { CallLogStatus, EndedBy, TeleconsultationEvents, type ConsultationView } from '@telehealth/contracts';
 import { requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock } from '@telehealth/service-kit';

@@ -49,7 +49,8 @@ export class JoinConsultation {
     const issued = await this.video.issueToken({
       room: s.roomId,
       identity: participantIdentity(relation, relation === 'doctor' ? s.doctorId : caller.userId),
-      displayName: (relation === 'doctor' ? s.doctorName : relation === 'patient' ? s.patientName : null) ?? 'Participant',
+      displayName:
+        (relation === 'doctor' ? s.doctorName : relation === 'patient' ? s.patientName : null) ?? 'Participant',
       role: ROLE[relation],
       callType: s.callType,
       admitted,
@@ -79,9 +80,6 @@ export class JoinConsultation {
       );
     const closes = s.scheduledEnd.getTime() + this.config.JOIN_GRACE_MINUTES * MINUTE;
     if (now.getTime() > closes && s.status !== ConsultationStatus.IN_PROGRESS)
-      throw DomainError.conflict(
-        `The join window closed at ${new Date(closes).toISOString()}`,
-        'SESSION_ENDED',
-      );
+      throw DomainError.conflict(`The join window closed at ${new Date(closes).toISOString()}`, 'SESSION_ENDED');
   }
 }

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AbsentParty,
-  CallLogStatus,
-  ConsultationStatus,
-  EndedBy,
-  TeleconsultationEvents,
-} from '@telehealth/contracts';
+import { AbsentParty, CallLogStatus, ConsultationStatus, EndedBy, TeleconsultationEvents } from '@telehealth/contracts';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock } from '@telehealth/service-kit';
 import type { ConsultationTimerJob } from '../../../../queues';
@@ -60,7 +54,9 @@ export class RunTimer {
             endedAt: now,
             callLog: { start: null, end: now, durationSeconds: 0, status: CallLogStatus.MISSED, quality: c.quality },
           },
-          events: (to) => [createEvent(TeleconsultationEvents.consultationNoShow, c._id, { ...eventBase(c, to), absent }, origin())],
+          events: (to) => [
+            createEvent(TeleconsultationEvents.consultationNoShow, c._id, { ...eventBase(c, to), absent }, origin()),
+          ],
         };
       },
       { quiet: true },
