@@ -6,10 +6,10 @@ export class TeleconsultationConfig extends WithJobsConfig(ServiceConfig) {
   override MONGO_DB = 'telehealth_teleconsultation';
   override HEALTH_PORT = 3103;
 
-  /** Participants may join from this many minutes before the scheduled start. */
+  /** Participants may join from this many minutes before the scheduled start (at most two weeks). */
   @IsInt()
   @Min(0)
-  @Max(120)
+  @Max(20_160)
   JOIN_OPENS_MINUTES_BEFORE = 10;
 
   /** ...until this long after the scheduled end; a call still running then is ended by the system. */

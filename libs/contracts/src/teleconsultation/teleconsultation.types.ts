@@ -129,6 +129,8 @@ export interface JoinTokenView {
 
 export interface ConsultationQuery extends PageQuery {
   status?: ConsultationStatus;
+  /** The session of one appointment. */
+  appointmentId?: string;
   /** Scheduled start from (inclusive), ISO date-time or date. */
   from?: string;
   to?: string;

@@ -16,13 +16,14 @@ import {
   type QualityLevel,
   type VideoWebhookAck,
 } from '@telehealth/contracts';
-import { DateTimeField, EnumField, IntField, TextField } from '../../../common/http/fields';
+import { DateTimeField, EnumField, IntField, TextField, UuidField } from '../../../common/http/fields';
 import { PageQueryDto } from '../../../common/openapi/common.dto';
 
 const QUALITY_LEVELS: QualityLevel[] = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
 
 export class ConsultationQueryDto extends PageQueryDto {
   @EnumField(ConsultationStatus, { optional: true }) status?: ConsultationStatus;
+  @UuidField({ optional: true, description: 'The session of this appointment' }) appointmentId?: string;
   @DateTimeField({ optional: true, description: 'Scheduled to start at or after' }) from?: string;
   @DateTimeField({ optional: true, description: 'Scheduled to start at or before' }) to?: string;
 }

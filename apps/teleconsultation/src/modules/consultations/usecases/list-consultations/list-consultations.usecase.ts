@@ -21,6 +21,7 @@ export class ListConsultations {
   async execute(q: ConsultationQuery, meta: RequestMeta): Promise<Page<ConsultationView>> {
     const filter: FilterQuery<ConsultationDoc> = { ...visibleFilter(requireCaller(meta)) };
     if (q.status) filter.status = q.status;
+    if (q.appointmentId) filter.appointmentId = q.appointmentId;
     if (q.from || q.to)
       filter.scheduledStart = {
         ...(q.from && { $gte: dateOf('from', q.from) }),
