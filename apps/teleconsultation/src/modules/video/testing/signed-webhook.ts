@@ -49,52 +49,31 @@ const DAILY_EVENTS: Record<RoomEvent['kind'], string> = {
   IGNORED: 'recording.started',
 };
 
-/**
- * A webhook signed as the configured provider signs it: LiveKit, a JWT in `Authorization` (HS256
- * with the API secret, issuer the API key, 5 minutes long) carrying the base64 SHA-256 of the
- * body; Jitsi's relay, the hex HMAC-SHA256 of the body; Daily, the base64 HMAC-SHA256 of
- * `timestamp.body` with the base64-decoded secret.
- */
-export async function signedWebhook(
-  provider: VideoProviderName,
-  config: VideoModuleConfig,
-  event: WebhookFixture,
-): Promise<SignedWebhook> {
+/** The body the provider sends for `event`. */
+export function webhookBody(provider: VideoProviderName, event: WebhookFixture): string {
   const signedAt = event.signedAt ?? new Date();
   const at = event.at ?? signedAt;
   const id = event.id ?? `evt-${randomUUID()}`;
   const identity = event.identity ?? null;
   switch (provider) {
-    case VideoProviderName.LIVEKIT: {
-      const rawBody = JSON.stringify({
+    case VideoProviderName.LIVEKIT:
+      return JSON.stringify({
         event: LIVEKIT_EVENTS[event.kind],
         id,
         createdAt: String(seconds(at)),
         room: { name: event.room, sid: `RM_${event.room}` },
         ...(identity ? { participant: { identity, sid: `PA_${identity}` } } : {}),
       });
-      const sha256 = createHash('sha256').update(rawBody, 'utf8').digest('base64');
-      const jwt = await new SignJWT({ sha256 })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer(config.LIVEKIT_API_KEY)
-        .setNotBefore(seconds(signedAt))
-        .setExpirationTime(seconds(signedAt) + 300)
-        .sign(new TextEncoder().encode(config.LIVEKIT_API_SECRET));
-      return { rawBody, headers: { [LIVEKIT_AUTH_HEADER]: jwt, 'Content-Type': 'application/webhook+json' } };
-    }
-    case VideoProviderName.JITSI: {
-      const rawBody = JSON.stringify({
+    case VideoProviderName.JITSI:
+      return JSON.stringify({
         id,
         event: JITSI_EVENTS[event.kind],
         room: event.room,
         ...(identity ? { participant: { id: identity } } : {}),
         timestamp: at.getTime(),
       });
-      const signature = hmacHex('sha256', config.JITSI_WEBHOOK_SECRET, rawBody);
-      return { rawBody, headers: { [JITSI_SIGNATURE_HEADER]: signature, 'Content-Type': 'application/json' } };
-    }
-    case VideoProviderName.DAILY: {
-      const rawBody = JSON.stringify({
+    case VideoProviderName.DAILY:
+      return JSON.stringify({
         version: '1.0.0',
         type: DAILY_EVENTS[event.kind],
         id,
@@ -107,17 +86,57 @@ export async function signedWebhook(
         },
         event_ts: seconds(signedAt),
       });
+  }
+}
+
+/**
+ * Signs a raw body as the provider signs its webhooks: LiveKit, a JWT in `Authorization` (HS256
+ * with the API secret, issuer the API key, 5 minutes long) carrying the base64 SHA-256 of the
+ * body; Jitsi's relay, the hex HMAC-SHA256 of the body; Daily, the base64 HMAC-SHA256 of
+ * `timestamp.body` with the base64-decoded secret.
+ */
+export async function signWebhookBody(
+  provider: VideoProviderName,
+  config: VideoModuleConfig,
+  rawBody: string,
+  signedAt = new Date(),
+): Promise<SignedWebhook> {
+  switch (provider) {
+    case VideoProviderName.LIVEKIT: {
+      const sha256 = createHash('sha256').update(rawBody, 'utf8').digest('base64');
+      const jwt = await new SignJWT({ sha256 })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(config.LIVEKIT_API_KEY)
+        .setNotBefore(seconds(signedAt))
+        .setExpirationTime(seconds(signedAt) + 300)
+        .sign(new TextEncoder().encode(config.LIVEKIT_API_SECRET));
+      return { rawBody, headers: { [LIVEKIT_AUTH_HEADER]: jwt, 'Content-Type': 'application/webhook+json' } };
+    }
+    case VideoProviderName.JITSI: {
+      const signature = hmacHex('sha256', config.JITSI_WEBHOOK_SECRET, rawBody);
+      return { rawBody, headers: { [JITSI_SIGNATURE_HEADER]: signature, 'Content-Type': 'application/json' } };
+    }
+    case VideoProviderName.DAILY: {
       const timestamp = String(seconds(signedAt));
       const key = Buffer.from(config.DAILY_WEBHOOK_SECRET, 'base64');
-      const signature = hmacBase64(key, `${timestamp}.${rawBody}`);
       return {
         rawBody,
         headers: {
-          [DAILY_SIGNATURE_HEADER]: signature,
+          [DAILY_SIGNATURE_HEADER]: hmacBase64(key, `${timestamp}.${rawBody}`),
           [DAILY_TIMESTAMP_HEADER]: timestamp,
           'Content-Type': 'application/json',
         },
       };
     }
   }
+}
+
+/** A webhook for `event`, signed as the provider would sign it (e2e tests post it through the gateway). */
+export async function signedWebhook(
+  provider: VideoProviderName,
+  config: VideoModuleConfig,
+  event: WebhookFixture,
+): Promise<SignedWebhook> {
+  const signedAt = event.signedAt ?? new Date();
+  return signWebhookBody(provider, config, webhookBody(provider, { ...event, signedAt }), signedAt);
 }
