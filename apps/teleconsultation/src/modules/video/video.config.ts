@@ -34,7 +34,7 @@ export const VIDEO_DEV_DEFAULTS = {
   DAILY_API_KEY: 'dev-only-daily-api-key-0123456789abcdef',
   /** base64 of 32 bytes, as Daily issues webhook secrets. */
   DAILY_WEBHOOK_SECRET: 'ZGV2LW9ubHktZGFpbHktd2ViaG9vay1zZWNyZXQtMDE=',
-} as const;
+} satisfies Record<string, string>;
 
 type ProviderKey = keyof typeof VIDEO_DEV_DEFAULTS;
 
