@@ -12,7 +12,9 @@ const swc = [
   },
 ];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // jose (used by livekit-server-sdk too) ships ES modules only: compiled to CommonJS like our sources.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@telehealth/messaging/eventing$': '<rootDir>/libs/messaging/src/eventing.ts',
     '^@telehealth/(.*)$': '<rootDir>/libs/$1/src',

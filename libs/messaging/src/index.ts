@@ -16,3 +16,4 @@ export * from './rpc/rpc-client';
 export * from './rpc/request-meta';
 export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-error.filter';
+export * from './webhooks/webhook-verification';

@@ -8,5 +8,5 @@ export * from './stripe.provider';
 export * from './sandbox.provider';
 export * from './sandbox-webhook.queue';
 export * from './sandbox-webhook.worker';
-export { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
+export { BAD_BODY, BAD_SIGNATURE } from '@telehealth/messaging';
 export { PROVIDER_REJECTED, PROVIDER_UNAVAILABLE } from './provider-http';

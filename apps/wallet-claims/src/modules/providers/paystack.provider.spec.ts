@@ -1,7 +1,6 @@
 import { ErrorCode } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import { BAD_BODY, BAD_SIGNATURE, DomainError } from '@telehealth/messaging';
 import { PaystackProvider, fromPaystackReference, toPaystackReference } from './paystack.provider';
-import { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
 import { paystackChargeEvent, paystackReferenceOf, signPaystack } from '@telehealth/testing';
 
 const SECRET = 'sk_test_vector_key';

@@ -1,18 +1,18 @@
 import { PaymentProviderName } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
-import type { CheckoutRequest, CheckoutSession, PaymentProvider, WebhookOutcome } from './payment-provider';
-import { callProvider, providerUnavailable, trimSlash } from './provider-http';
-import type { ProvidersConfig } from './providers.config';
 import {
+  DomainError,
   bodyDigest,
   isObject,
-  moneyAt,
   objectAt,
   optionalString,
   parseJsonObject,
   stringAt,
   verifyBodyHmac,
-} from './webhook-verification';
+} from '@telehealth/messaging';
+import type { CheckoutRequest, CheckoutSession, PaymentProvider, WebhookOutcome } from './payment-provider';
+import { callProvider, providerUnavailable, trimSlash } from './provider-http';
+import type { ProvidersConfig } from './providers.config';
+import { moneyAt } from './webhook-verification';
 
 export const PAYSTACK_SIGNATURE_HEADER = 'x-paystack-signature';
 

@@ -1,6 +1,5 @@
 import { ErrorCode } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
-import { isObject } from './webhook-verification';
+import { DomainError, isObject } from '@telehealth/messaging';
 
 /** The provider could not be reached, timed out, failed, or refused our credentials: 503. */
 export const PROVIDER_UNAVAILABLE = 'PROVIDER_UNAVAILABLE';

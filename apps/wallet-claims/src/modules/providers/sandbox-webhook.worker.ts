@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnJob, type Job } from '@telehealth/jobs';
+import { hmacHex } from '@telehealth/messaging';
 import { WalletClaimsQueues, type SandboxWebhookJob } from '../../queues';
 import { PROVIDERS_CONFIG, type ProvidersModuleConfig } from './providers.tokens';
 import { SANDBOX_SIGNATURE_HEADER } from './sandbox.provider';
-import { hmacHex } from './webhook-verification';
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 

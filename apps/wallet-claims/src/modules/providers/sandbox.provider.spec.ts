@@ -1,9 +1,8 @@
 import { ErrorCode, SandboxOutcome } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import { BAD_BODY, BAD_SIGNATURE, DomainError } from '@telehealth/messaging';
 import type { CheckoutRequest } from './payment-provider';
 import { SANDBOX_DECLINE_REASON, SandboxPaymentProvider } from './sandbox.provider';
 import { sandboxJobId, type SandboxWebhookScheduler } from './sandbox-webhook.queue';
-import { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
 import { sandboxWebhookEvent, signSandbox } from '@telehealth/testing';
 
 const SECRET = 'sandbox-vector-secret-0123';

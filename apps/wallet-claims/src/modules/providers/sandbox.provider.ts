@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentProviderName, SandboxOutcome, type Money } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import {
+  DomainError,
+  objectAt,
+  optionalString,
+  parseJsonObject,
+  stringAt,
+  verifyBodyHmac,
+} from '@telehealth/messaging';
 import type { CheckoutRequest, CheckoutSession, PaymentProvider, WebhookOutcome } from './payment-provider';
 import type { ProvidersConfig } from './providers.config';
 import type { SandboxWebhookScheduler } from './sandbox-webhook.queue';
-import { moneyAt, objectAt, optionalString, parseJsonObject, stringAt, verifyBodyHmac } from './webhook-verification';
+import { moneyAt } from './webhook-verification';
 
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
 export const SANDBOX_MAX_DELAY_MS = 3_600_000;

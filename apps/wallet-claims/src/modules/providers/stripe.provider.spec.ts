@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ErrorCode } from '@telehealth/contracts';
-import { DomainError } from '@telehealth/messaging';
+import { BAD_BODY, BAD_SIGNATURE, DomainError } from '@telehealth/messaging';
 import { StripeProvider, parseStripeSignature } from './stripe.provider';
-import { BAD_BODY, BAD_SIGNATURE } from './webhook-verification';
 import { signStripe, stripeCheckoutEvent } from '@telehealth/testing';
 
 const SECRET = 'whsec_vector_secret';

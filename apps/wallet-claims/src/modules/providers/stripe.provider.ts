@@ -1,19 +1,19 @@
 import { PaymentProviderName } from '@telehealth/contracts';
-import type { CheckoutRequest, CheckoutSession, PaymentProvider, WebhookOutcome } from './payment-provider';
-import { callProvider, providerUnavailable, trimSlash, withQuery } from './provider-http';
-import type { ProvidersConfig } from './providers.config';
 import {
   headerOf,
   hmacHex,
   isObject,
-  moneyAt,
   objectAt,
   optionalString,
   parseJsonObject,
   sameHex,
   signatureError,
   stringAt,
-} from './webhook-verification';
+} from '@telehealth/messaging';
+import type { CheckoutRequest, CheckoutSession, PaymentProvider, WebhookOutcome } from './payment-provider';
+import { callProvider, providerUnavailable, trimSlash, withQuery } from './provider-http';
+import type { ProvidersConfig } from './providers.config';
+import { moneyAt } from './webhook-verification';
 
 export const STRIPE_SIGNATURE_HEADER = 'Stripe-Signature';
 
