@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LoggerService } from '@nestjs/common';
+import type { LoggerService, RawBodyRequest } from '@nestjs/common';
 import type { JwtConfig } from '@telehealth/config';
 import { enableFaultForwarding } from './common/http/call-meta.decorator';
 import { requestIdOf } from './common/http/request-id';
@@ -28,7 +28,13 @@ export async function createGateway(
     rawBody: true,
   });
   // LiveKit posts its (signed) webhooks as application/webhook+json: read like JSON, raw bytes kept.
-  app.useBodyParser('application/webhook+json', { bodyLimit: config.BODY_LIMIT_BYTES });
+  // On the Fastify instance itself: Nest's useBodyParser would stop Nest registering its JSON parser.
+  const fastify = app.getHttpAdapter().getInstance();
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/webhook+json', { parseAs: 'buffer' }, (req, body, done) => {
+    (req as RawBodyRequest<typeof req>).rawBody = body as Buffer;
+    void json(req, (body as Buffer).toString('utf8'), done);
+  });
   enableFaultForwarding(config.FAULT_INJECTION_ENABLED);
   app
     .getHttpAdapter()

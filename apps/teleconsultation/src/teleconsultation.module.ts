@@ -1,14 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { JobsModule } from '@telehealth/jobs';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { TeleconsultationConfig } from './config/teleconsultation.config';
+import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { VideoModule } from './modules/video/video.module';
 
-/** Root module of the teleconsultation service; its domain modules are added by later issues. */
+/**
+ * Teleconsultation: consultation sessions of online appointments (flow 3), their rooms on the
+ * configured video provider, and what teleconsultation keeps from other services' events (the
+ * doctors' names, the patients' recording consents). One Nest module per concept folder.
+ */
 @Module({})
 export class TeleconsultationModule {
   static forRoot(config: TeleconsultationConfig): DynamicModule {
     return {
       module: TeleconsultationModule,
-      imports: [ServiceKitModule.forRoot({ service: 'teleconsultation', config, configClass: TeleconsultationConfig })],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'teleconsultation', config, configClass: TeleconsultationConfig }),
+        JobsModule.forRoot(config),
+        VideoModule.forRoot(config),
+        ConsultationsModule,
+      ],
     };
   }
 }

@@ -28,7 +28,9 @@ export class Api {
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let payload: string | undefined = opts.raw;
     if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
-    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    // Whatever case the caller wrote it in (two spellings would be sent as one, comma-joined).
+    const typed = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
+    if (payload !== undefined && !typed) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.base}${path}`, { method, headers, body: payload });
     const text = await res.text();
     let parsed: unknown = text;

@@ -6,6 +6,7 @@ export * from './wait';
 export * from './publish-event';
 export * from './domain-errors';
 export * from './payments';
+export * from './video';
 export * from './mail-sink';
 export * from './private-infra';
 export * from './repository-shape';

@@ -35,3 +35,17 @@ export const TEST_PAYMENTS = {
   STRIPE_WEBHOOK_SECRET: 'whsec_e2e_0123456789abcdef0123456789',
   SANDBOX_WEBHOOK_SECRET: 'e2e-sandbox-webhook-secret-0123456789',
 };
+
+/**
+ * The video settings of the test platform: the sandbox (real tokens, no outside service) with
+ * keys of its own, which the tests verify tokens and sign provider webhooks with.
+ */
+export const TEST_VIDEO = {
+  VIDEO_PROVIDER: 'livekit',
+  VIDEO_SANDBOX: 'true',
+  LIVEKIT_URL: 'ws://127.0.0.1:7880',
+  LIVEKIT_API_KEY: 'e2e-livekit-key',
+  LIVEKIT_API_SECRET: 'e2e-livekit-secret-0123456789abcdef0123',
+  JITSI_WEBHOOK_SECRET: 'e2e-jitsi-webhook-secret-0123456789abc',
+  DAILY_WEBHOOK_SECRET: 'ZTJlLWRhaWx5LXdlYmhvb2stc2VjcmV0LTAxMjM0NQ==',
+};

@@ -8,6 +8,7 @@ import {
   SmtpSink,
   TEST_JWT,
   TEST_PAYMENTS,
+  TEST_VIDEO,
   TEST_PII_KEY,
   TEST_PORT_BASE,
   freePortBase,
@@ -63,7 +64,10 @@ export default async function globalSetup(): Promise<void> {
     // 9 s for a doctor to answer, so a test can watch a request lapse; tests that confirm do so at once.
     CONFIRMATION_WINDOW_MINUTES: '0.15',
     CANCELLATION_CUTOFF_HOURS: '2',
+    // Consultations can be joined from 6 days ahead, so a test joins a demo slot now and finds one further out too early.
+    JOIN_OPENS_MINUTES_BEFORE: '8640',
     ...TEST_PAYMENTS,
+    ...TEST_VIDEO,
     PAYSTACK_BASE_URL: providers.url,
     STRIPE_BASE_URL: providers.url,
     SANDBOX_DEFAULT_DELAY_MS: '50',

@@ -1,8 +1,12 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { ServiceConfig, WithJobsConfig } from '@telehealth/config';
+import { WithVideoConfig } from '../modules/video/video.config';
 
-/** Redis and QUEUE_PREFIX (WithJobsConfig): the no-show and end-of-call timers survive a restart. */
-export class TeleconsultationConfig extends WithJobsConfig(ServiceConfig) {
+/**
+ * The video provider's settings (WithVideoConfig, see video.config.ts), and Redis and
+ * QUEUE_PREFIX (WithJobsConfig): the no-show and end-of-call timers survive a restart.
+ */
+export class TeleconsultationConfig extends WithVideoConfig(WithJobsConfig(ServiceConfig)) {
   override MONGO_DB = 'telehealth_teleconsultation';
   override HEALTH_PORT = 3103;
 
@@ -23,8 +27,4 @@ export class TeleconsultationConfig extends WithJobsConfig(ServiceConfig) {
   @Min(1)
   @Max(240)
   NO_SHOW_WAIT_MINUTES = 15;
-
-  // TEMPORARY until the video settings land (WithVideoConfig).
-  @IsInt()
-  VIDEO_TOKEN_TTL_SECONDS = 600;
 }

@@ -1,13 +1,14 @@
 import type { CallLogView, ConsultationEventBase, ConsultationStatus, ConsultationView } from '@telehealth/contracts';
 import type { CallLog, ConsultationDoc, Feedback } from './consultation.schema';
 
-const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+const iso = (d: Date): string => new Date(d).toISOString();
+const isoOrNull = (d: Date | null | undefined): string | null => (d ? iso(d) : null);
 
-const feedbackView = (f: Feedback | null) => (f ? { rating: f.rating, comment: f.comment, at: iso(f.at)! } : null);
+const feedbackView = (f: Feedback | null) => (f ? { rating: f.rating, comment: f.comment, at: iso(f.at) } : null);
 
 export const callLogView = (c: CallLog): CallLogView => ({
-  start: iso(c.start),
-  end: iso(c.end)!,
+  start: isoOrNull(c.start),
+  end: iso(c.end),
   durationSeconds: c.durationSeconds,
   status: c.status,
   quality: {
@@ -32,14 +33,14 @@ export function toConsultationView(s: ConsultationDoc): ConsultationView {
     roomName: s.roomName,
     callType: s.callType,
     status: s.status,
-    scheduledStart: iso(s.scheduledStart)!,
-    scheduledEnd: iso(s.scheduledEnd)!,
-    actualStart: iso(s.actualStart),
-    endedAt: iso(s.endedAt),
+    scheduledStart: iso(s.scheduledStart),
+    scheduledEnd: iso(s.scheduledEnd),
+    actualStart: isoOrNull(s.actualStart),
+    endedAt: isoOrNull(s.endedAt),
     durationSeconds: s.durationSeconds,
-    doctorJoinedAt: iso(s.doctorJoinedAt),
-    patientJoinedAt: iso(s.patientJoinedAt),
-    lobby: { patientWaiting: s.lobby.patientWaiting, admittedAt: iso(s.lobby.admittedAt) },
+    doctorJoinedAt: isoOrNull(s.doctorJoinedAt),
+    patientJoinedAt: isoOrNull(s.patientJoinedAt),
+    lobby: { patientWaiting: s.lobby.patientWaiting, admittedAt: isoOrNull(s.lobby.admittedAt) },
     endedBy: s.endedBy,
     cancellationReason: s.cancellationReason,
     absent: s.absent,
@@ -47,12 +48,12 @@ export function toConsultationView(s: ConsultationDoc): ConsultationView {
     feedback: { doctor: feedbackView(s.feedback.doctor), patient: feedbackView(s.feedback.patient) },
     recording: {
       requested: s.recording.requested,
-      requestedAt: iso(s.recording.requestedAt),
-      consentedAt: iso(s.recording.consentedAt),
+      requestedAt: isoOrNull(s.recording.requestedAt),
+      consentedAt: isoOrNull(s.recording.consentedAt),
     },
     version: s.version,
-    createdAt: iso(s.createdAt)!,
-    updatedAt: iso(s.updatedAt)!,
+    createdAt: iso(s.createdAt),
+    updatedAt: iso(s.updatedAt),
   };
 }
 
@@ -81,7 +82,7 @@ export function eventBase(
     dependentId: s.dependentId,
     callType: s.callType,
     status,
-    scheduledStart: iso(s.scheduledStart)!,
-    scheduledEnd: iso(s.scheduledEnd)!,
+    scheduledStart: iso(s.scheduledStart),
+    scheduledEnd: iso(s.scheduledEnd),
   };
 }

@@ -4,7 +4,7 @@ import { BAD_BODY, BAD_SIGNATURE } from '@telehealth/messaging';
 import { jwtVerify } from 'jose';
 import { JITSI_AUDIENCE, JITSI_SIGNATURE_HEADER, JitsiProvider } from './jitsi.provider';
 import { DOCTOR_ID, PATIENT_ID, ROOM, doctorGrant, joinGrant, rejection } from './testing/join-grant';
-import { signWebhookBody, signedWebhook } from './testing/signed-webhook';
+import { signWebhookBody, signedWebhook } from '@telehealth/testing';
 import { VideoConfig } from './video.config';
 
 const config = loadConfig(VideoConfig, { VIDEO_PROVIDER: 'jitsi' });

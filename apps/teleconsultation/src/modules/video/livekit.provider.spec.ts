@@ -3,7 +3,7 @@ import { CallType, ParticipantRole, VideoProviderName } from '@telehealth/contra
 import { BAD_BODY, BAD_SIGNATURE } from '@telehealth/messaging';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { DOCTOR_ID, PATIENT_ID, ROOM, doctorGrant, joinGrant, rejection } from './testing/join-grant';
-import { signWebhookBody, signedWebhook } from './testing/signed-webhook';
+import { signWebhookBody, signedWebhook } from '@telehealth/testing';
 import { LIVEKIT_AUTH_HEADER, LiveKitProvider } from './livekit.provider';
 import { VideoConfig } from './video.config';
 

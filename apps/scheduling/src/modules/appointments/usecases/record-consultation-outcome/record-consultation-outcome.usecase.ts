@@ -10,13 +10,15 @@ import { Action } from '../../lifecycle';
 export type ConsultationOutcome = 'started' | 'ended' | 'no-show';
 
 /** The next step the outcome asks of an appointment in `status`, or null when it is already there (or past). */
-function stepOf(status: AppointmentStatus, outcome: ConsultationOutcome): Action | null {
+function stepOf(status: AppointmentStatus, outcome: ConsultationOutcome): Step | null {
   if (status === AppointmentStatus.CONFIRMED) return outcome === 'no-show' ? Action.NO_SHOW : Action.START;
   if (status === AppointmentStatus.IN_PROGRESS && outcome === 'ended') return Action.COMPLETE;
   return null;
 }
 
-const ANNOUNCED: Partial<Record<Action, EventContract<ReturnType<typeof eventBase>>>> = {
+type Step = Action.START | Action.COMPLETE | Action.NO_SHOW;
+
+const ANNOUNCED: Record<Step, EventContract<ReturnType<typeof eventBase>>> = {
   [Action.START]: SchedulingEvents.appointmentStarted,
   [Action.COMPLETE]: SchedulingEvents.appointmentCompleted,
   [Action.NO_SHOW]: SchedulingEvents.appointmentNoShow,
@@ -41,7 +43,7 @@ export class RecordConsultationOutcome {
       const a = await this.store.load(o.appointmentId);
       const action = a ? stepOf(a.status, o.outcome) : null;
       if (!a || !action) return;
-      const contract = ANNOUNCED[action]!;
+      const contract = ANNOUNCED[action];
       // Null: another change got there first; the next round decides on the new state.
       await this.changes.applyQuietly(a, action, {
         event: (before, to) =>

@@ -38,7 +38,9 @@ export class JoinConsultation {
 
   async execute(id: string, meta: RequestMeta): Promise<JoinTokenView> {
     const caller = requireCaller(meta);
-    let { s, relation } = requireVisible(caller, await this.store.load(id));
+    const visible = requireVisible(caller, await this.store.load(id));
+    const { relation } = visible;
+    let { s } = visible;
     const now = this.clock.now();
     this.requireWindow(s, now);
     const admitted = relation !== 'patient' || s.lobby.admittedAt !== null;

@@ -2,16 +2,31 @@ import { createHash, randomUUID } from 'node:crypto';
 import { VideoProviderName } from '@telehealth/contracts';
 import { hmacBase64, hmacHex } from '@telehealth/messaging';
 import { SignJWT } from 'jose';
-import { DAILY_SIGNATURE_HEADER, DAILY_TIMESTAMP_HEADER } from '../daily.provider';
-import { JITSI_SIGNATURE_HEADER } from '../jitsi.provider';
-import { LIVEKIT_AUTH_HEADER } from '../livekit.provider';
-import type { VideoModuleConfig } from '../video.config';
-import type { RoomEvent } from '../video-provider';
+
+/**
+ * The headers each provider signs with, written out here as the providers document them (not
+ * imported from the service): a test that signs as the provider does checks the service independently.
+ */
+const LIVEKIT_AUTH_HEADER = 'Authorization';
+const JITSI_SIGNATURE_HEADER = 'X-Jitsi-Signature';
+const DAILY_SIGNATURE_HEADER = 'X-Webhook-Signature';
+const DAILY_TIMESTAMP_HEADER = 'X-Webhook-Timestamp';
+
+/** What the service acts on, per provider event. */
+type RoomEventKind = 'PARTICIPANT_JOINED' | 'PARTICIPANT_LEFT' | 'ROOM_FINISHED' | 'IGNORED';
+
+/** The secrets a provider signs webhooks with (the platform's video settings). */
+export interface VideoWebhookSecrets {
+  LIVEKIT_API_KEY: string;
+  LIVEKIT_API_SECRET: string;
+  JITSI_WEBHOOK_SECRET: string;
+  DAILY_WEBHOOK_SECRET: string;
+}
 
 /** A room event to deliver as the provider would (tests and e2e post it through the gateway). */
 export interface WebhookFixture {
   /** IGNORED sends an event the provider has but sessions do not act on. */
-  kind: RoomEvent['kind'];
+  kind: RoomEventKind;
   room: string;
   /** Our user id (JOINED / LEFT). */
   identity?: string;
@@ -30,19 +45,19 @@ export interface SignedWebhook {
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-const LIVEKIT_EVENTS: Record<RoomEvent['kind'], string> = {
+const LIVEKIT_EVENTS: Record<RoomEventKind, string> = {
   PARTICIPANT_JOINED: 'participant_joined',
   PARTICIPANT_LEFT: 'participant_left',
   ROOM_FINISHED: 'room_finished',
   IGNORED: 'track_published',
 };
-const JITSI_EVENTS: Record<RoomEvent['kind'], string> = {
+const JITSI_EVENTS: Record<RoomEventKind, string> = {
   PARTICIPANT_JOINED: 'PARTICIPANT_JOINED',
   PARTICIPANT_LEFT: 'PARTICIPANT_LEFT',
   ROOM_FINISHED: 'ROOM_DESTROYED',
   IGNORED: 'ROOM_CREATED',
 };
-const DAILY_EVENTS: Record<RoomEvent['kind'], string> = {
+const DAILY_EVENTS: Record<RoomEventKind, string> = {
   PARTICIPANT_JOINED: 'participant.joined',
   PARTICIPANT_LEFT: 'participant.left',
   ROOM_FINISHED: 'meeting.ended',
@@ -97,7 +112,7 @@ export function webhookBody(provider: VideoProviderName, event: WebhookFixture):
  */
 export async function signWebhookBody(
   provider: VideoProviderName,
-  config: VideoModuleConfig,
+  config: VideoWebhookSecrets,
   rawBody: string,
   signedAt = new Date(),
 ): Promise<SignedWebhook> {
@@ -134,7 +149,7 @@ export async function signWebhookBody(
 /** A webhook for `event`, signed as the provider would sign it (e2e tests post it through the gateway). */
 export async function signedWebhook(
   provider: VideoProviderName,
-  config: VideoModuleConfig,
+  config: VideoWebhookSecrets,
   event: WebhookFixture,
 ): Promise<SignedWebhook> {
   const signedAt = event.signedAt ?? new Date();
