@@ -317,6 +317,29 @@ describe('online consultation notifications (real NATS, Redis, database and SMTP
     expect(await channelsOf(ended.id)).toEqual(['CONSULTATION_ENDED/EMAIL', 'CONSULTATION_ENDED/IN_APP']);
   });
 
+  it('"the doctor is in the room" handled after the join window (scheduled end + 30 min) is not sent', async () => {
+    const { patient, doctorId } = await people();
+    const c = consultation({
+      patientId: patient.userId,
+      doctorId,
+      scheduledStart: new Date(Date.now() - 2 * HOUR).toISOString(),
+    });
+    const late = createEvent(
+      T.consultationWaiting,
+      c.consultationId,
+      { ...c, status: ConsultationStatus.WAITING, waiting: 'DOCTOR' as const },
+      origin,
+    );
+    await deliverTwice(T.consultationWaiting, late);
+    const log = await h.deliveries({ sourceEventId: late.id });
+    expect(log.map((d) => `${d.channel}:${d.status}:${d.reason}`).sort()).toEqual([
+      'IN_APP:SKIPPED:EXPIRED',
+      'PUSH:SKIPPED:EXPIRED',
+      'SMS:SKIPPED:EXPIRED',
+    ]);
+    expect(await inbox(patient.userId)).toEqual([]);
+  });
+
   it('the reminder falls due: the patient gets the join link 5 minutes before the start, on every channel, once', async () => {
     const { patient, doctorId } = await people();
     // Due 8 s from now.
