@@ -43,6 +43,14 @@ export interface ReminderJob {
   start: string;
 }
 
+export interface ConsultationReminderJob {
+  consultationId: string;
+  /** Minutes before the start. */
+  offsetMinutes: number;
+  /** The scheduled start the reminder was made for: a moved session makes it stale. */
+  start: string;
+}
+
 export interface DeadLetterJob {
   job: ChannelJob;
   failedReason: string;
@@ -58,6 +66,8 @@ export const NotificationQueues = {
   push: defineQueue<ChannelJob>('notifications-push'),
   /** Delayed jobs, one per confirmed appointment and offset (see reminderJobId). */
   reminders: defineQueue<ReminderJob>('notifications-reminders'),
+  /** Delayed jobs, one per scheduled online consultation (see consultationReminderJobId). */
+  consultationReminders: defineQueue<ConsultationReminderJob>('notifications-consultation-reminders'),
   /** Messages whose every attempt failed; no worker: operators list and replay them. */
   deadLetter: defineQueue<DeadLetterJob>('notifications-dead-letter'),
 } as const;
@@ -90,10 +100,15 @@ export function channelQueues(config: NotificationsConfig): QueueRegistration[] 
   return [...channels, { queue: NotificationQueues.deadLetter, worker: false }];
 }
 
-/** The reminders module's queue: retried a few times, kept a while after failing. */
+/** The reminders module's queues: retried a few times, kept a while after failing. */
 export const REMINDER_QUEUES: QueueRegistration[] = [
   {
     queue: NotificationQueues.reminders,
+    jobs: { attempts: 5, backoffMs: 2_000, removeOnComplete: true, removeOnFail: 1_000 },
+    worker: { concurrency: 4 },
+  },
+  {
+    queue: NotificationQueues.consultationReminders,
     jobs: { attempts: 5, backoffMs: 2_000, removeOnComplete: true, removeOnFail: 1_000 },
     worker: { concurrency: 4 },
   },
@@ -102,3 +117,10 @@ export const REMINDER_QUEUES: QueueRegistration[] = [
 /** Job id of a reminder: one per appointment and offset, so scheduling twice is harmless. */
 export const reminderJobId = (appointmentId: string, offsetMinutes: number): string =>
   `reminder-${appointmentId}-${offsetMinutes}`;
+
+/** Minutes before an online consultation's start at which the patient gets its join link. */
+export const CONSULTATION_REMINDER_MINUTES = 5;
+
+/** Job id of a consultation reminder: one per consultation and offset, so scheduling twice is harmless. */
+export const consultationReminderJobId = (consultationId: string, offsetMinutes: number): string =>
+  `consultation-reminder-${consultationId}-${offsetMinutes}`;

@@ -8,10 +8,15 @@ import { loadConfig } from '@telehealth/config';
 import {
   ALL_EVENTS,
   AppointmentStatus,
+  CallType,
   ConsultationMode,
+  ConsultationStatus,
   Role,
   type AppointmentEventBase,
   type Caller,
+  type ConsultationEventBase,
+  type EventContract,
+  type EventEnvelope,
 } from '@telehealth/contracts';
 import type { RequestMeta } from '@telehealth/messaging';
 import { EventConsumerHost } from '@telehealth/messaging/eventing';
@@ -196,4 +201,41 @@ export function appointment(overrides: Partial<AppointmentEventBase> = {}): Appo
     fee: { amountMinor: 1_500_000, currency: 'NGN' },
     ...overrides,
   };
+}
+
+/** A consultation event payload (teleconsultation's shape): a video session two hours ahead. */
+export function consultation(overrides: Partial<ConsultationEventBase> = {}): ConsultationEventBase {
+  const scheduledStart = overrides.scheduledStart ?? new Date(Date.now() + 2 * 3_600_000).toISOString();
+  return {
+    consultationId: randomUUID(),
+    number: `VC-${Date.now()}`,
+    appointmentId: randomUUID(),
+    doctorId: randomUUID(),
+    patientId: randomUUID(),
+    dependentId: null,
+    callType: CallType.VIDEO,
+    status: ConsultationStatus.SCHEDULED,
+    scheduledStart,
+    scheduledEnd: new Date(Date.parse(scheduledStart) + 30 * 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/**
+ * Publishes an envelope made with `createEvent` as its producer's outbox relay would: the same
+ * envelope published twice is one event delivered twice (another relay's retry).
+ */
+export async function publishEnvelope<P>(contract: EventContract<P>, envelope: EventEnvelope<P>): Promise<void> {
+  const nc = await connect({ servers: NATS_URL });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams
+      .info(contract.stream)
+      .catch(() => jsm.streams.add({ name: contract.stream, subjects: [`evt.${contract.producer}.>`] }));
+    await nc
+      .jetstream()
+      .publish(contract.subject, Buffer.from(JSON.stringify(envelope)), { msgID: `${envelope.id}:${randomUUID()}` });
+  } finally {
+    await nc.close();
+  }
 }

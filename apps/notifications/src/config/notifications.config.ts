@@ -42,7 +42,7 @@ export class NotificationsConfig extends WithJobsConfig(ServiceConfig) {
   @MaxLength(200)
   EMAIL_FROM = 'Telehealth <no-reply@telehealth.local>';
 
-  /** Base URL of the client app, for links in messages (password reset). */
+  /** Base URL of the client app, for links in messages (password reset, consultation join links). */
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   APP_URL = 'http://localhost:5173';
 
@@ -102,3 +102,7 @@ export function reminderOffsets(config: NotificationsConfig): number[] {
     .filter((m) => m > 0)
     .sort((a, b) => b - a);
 }
+
+/** Where a participant joins an online consultation in the client app. */
+export const consultationLink = (config: NotificationsConfig, consultationId: string): string =>
+  `${config.APP_URL}/consultations/${encodeURIComponent(consultationId)}`;

@@ -106,6 +106,50 @@ export const KIND_SPECS: Record<NotificationKind, KindSpec> = {
     urgent: false,
     organisationGate: 'review',
   },
+  // Online consultations (teleconsultation's events). Those in the call's own minutes (the other
+  // side is waiting, you are admitted) are urgent and go where they are seen at once.
+  [NotificationKind.CONSULTATION_SCHEDULED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
+  [NotificationKind.CONSULTATION_REMINDER]: {
+    category: NotificationCategory.REMINDERS,
+    channels: [EMAIL, SMS, PUSH, IN_APP],
+    urgent: true,
+  },
+  [NotificationKind.CONSULTATION_DOCTOR_WAITING]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [SMS, PUSH, IN_APP],
+    urgent: true,
+  },
+  [NotificationKind.CONSULTATION_ADMITTED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [PUSH, IN_APP],
+    urgent: true,
+  },
+  [NotificationKind.CONSULTATION_ENDED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, IN_APP],
+    urgent: false,
+  },
+  [NotificationKind.CONSULTATION_MISSED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
+  /** Not gated by the organisation: a patient in the lobby waits for this doctor now. */
+  [NotificationKind.DOCTOR_PATIENT_WAITING]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: true,
+  },
+  [NotificationKind.DOCTOR_CONSULTATION_MISSED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, IN_APP],
+    urgent: false,
+    organisationGate: 'schedule',
+  },
 };
 
 export const isTransactional = (kind: NotificationKind): boolean =>

@@ -10,6 +10,28 @@ interface AppointmentVars {
   number: string;
 }
 
+/** The consultation part every message to the patient about an online consultation shares. */
+interface ConsultationVars {
+  firstName: string;
+  doctorName: string;
+  /** Scheduled start, in the recipient's time zone and language. */
+  when: string;
+  /** Human-readable consultation number, e.g. VC-20261202-4F7K2Q. */
+  number: string;
+  /** "video" or "audio". */
+  callType: string;
+  /** `<APP_URL>/consultations/<consultationId>`: where the patient joins. */
+  joinLink: string;
+}
+
+/** The same for the doctor: who the patient is instead of who the doctor is. */
+interface DoctorConsultationVars {
+  firstName: string;
+  patientName: string;
+  when: string;
+  number: string;
+}
+
 /**
  * The typed variables of every kind of message: each is a string, already formatted for the
  * recipient (dates in their time zone, money with its currency). A template may use any of its
@@ -53,6 +75,16 @@ export interface TemplateVars {
     reason: string;
   };
   [NotificationKind.REVIEW_RECEIVED]: { firstName: string; rating: string };
+  [NotificationKind.CONSULTATION_SCHEDULED]: ConsultationVars;
+  [NotificationKind.CONSULTATION_REMINDER]: ConsultationVars & { startsIn: string };
+  [NotificationKind.CONSULTATION_DOCTOR_WAITING]: ConsultationVars;
+  [NotificationKind.CONSULTATION_ADMITTED]: ConsultationVars;
+  [NotificationKind.CONSULTATION_ENDED]: Omit<ConsultationVars, 'joinLink'> & { duration: string };
+  /** `absence`: who did not join, worded for the patient ("the doctor did not join"). */
+  [NotificationKind.CONSULTATION_MISSED]: Omit<ConsultationVars, 'joinLink'> & { absence: string };
+  [NotificationKind.DOCTOR_PATIENT_WAITING]: DoctorConsultationVars & { callType: string; joinLink: string };
+  /** `absence`: worded for the doctor ("the patient did not join"). */
+  [NotificationKind.DOCTOR_CONSULTATION_MISSED]: DoctorConsultationVars & { absence: string };
 }
 
 export type VarsOf<K extends NotificationKind> = TemplateVars[K];
@@ -62,6 +94,20 @@ const appointment: AppointmentVars = {
   doctorName: 'Dr Tunde Adeyemi',
   when: 'Mon, 24 Nov 2026, 10:00 WAT',
   number: 'APT20261124000123',
+};
+
+const consultation: ConsultationVars = {
+  ...appointment,
+  number: 'VC-20261124-4F7K2Q',
+  callType: 'video',
+  joinLink: 'https://app.example/consultations/3f1c9a2e-0000-4000-8000-000000000001',
+};
+
+const doctorConsultation: DoctorConsultationVars = {
+  firstName: 'Tunde',
+  patientName: 'Ngozi O.',
+  when: consultation.when,
+  number: consultation.number,
 };
 
 /**
@@ -121,6 +167,32 @@ export const SAMPLE_VARS: { [K in NotificationKind]: TemplateVars[K] } = {
     reason: 'Feeling better',
   },
   [NotificationKind.REVIEW_RECEIVED]: { firstName: 'Tunde', rating: '5' },
+  [NotificationKind.CONSULTATION_SCHEDULED]: consultation,
+  [NotificationKind.CONSULTATION_REMINDER]: { ...consultation, startsIn: '5 minutes' },
+  [NotificationKind.CONSULTATION_DOCTOR_WAITING]: consultation,
+  [NotificationKind.CONSULTATION_ADMITTED]: consultation,
+  [NotificationKind.CONSULTATION_ENDED]: {
+    firstName: consultation.firstName,
+    doctorName: consultation.doctorName,
+    when: consultation.when,
+    number: consultation.number,
+    callType: consultation.callType,
+    duration: '25 minutes',
+  },
+  [NotificationKind.CONSULTATION_MISSED]: {
+    firstName: consultation.firstName,
+    doctorName: consultation.doctorName,
+    when: consultation.when,
+    number: consultation.number,
+    callType: consultation.callType,
+    absence: 'you did not join',
+  },
+  [NotificationKind.DOCTOR_PATIENT_WAITING]: {
+    ...doctorConsultation,
+    callType: consultation.callType,
+    joinLink: consultation.joinLink,
+  },
+  [NotificationKind.DOCTOR_CONSULTATION_MISSED]: { ...doctorConsultation, absence: 'the patient did not join' },
 };
 
 /** The variable names a kind's message needs. */

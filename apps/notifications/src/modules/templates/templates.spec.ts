@@ -1,7 +1,13 @@
-import { NOTIFICATION_CHANNELS, NotificationChannel, NotificationKind } from '@telehealth/contracts';
+import {
+  AbsentParty,
+  CallType,
+  NOTIFICATION_CHANNELS,
+  NotificationChannel,
+  NotificationKind,
+} from '@telehealth/contracts';
 import { KIND_SPECS } from './kinds';
 import { FALLBACK, LOCALES, resolveLocale } from './locales';
-import { TemplateError, fill, placeholdersOf, render, templateFor } from './render';
+import { TemplateError, fill, placeholdersOf, render, templateFor, termsFor } from './render';
 import { SAMPLE_VARS, variablesOf } from './template-vars';
 
 const KINDS = Object.values(NotificationKind);
@@ -80,6 +86,110 @@ describe('templates', () => {
     expect(() => fill('Hi {{firstName}} {{lastName}}', { firstName: 'A' }, 'x')).toThrow(
       'x: variable lastName is missing',
     );
+  });
+
+  describe('online consultations', () => {
+    const link = SAMPLE_VARS.CONSULTATION_SCHEDULED.joinLink;
+
+    it('the scheduled message says when, with whom, which kind of call, and where to join', () => {
+      const out = render(
+        NotificationKind.CONSULTATION_SCHEDULED,
+        NotificationChannel.EMAIL,
+        SAMPLE_VARS.CONSULTATION_SCHEDULED,
+        'en',
+      );
+      expect(out.subject).toBe('Your video consultation on Mon, 24 Nov 2026, 10:00 WAT');
+      expect(out.text).toContain(
+        'Your video consultation with Dr Tunde Adeyemi is on Mon, 24 Nov 2026, 10:00 WAT (consultation VC-20261124-4F7K2Q).',
+      );
+      expect(out.text).toContain(link);
+      expect(out.html).toContain(`<a href="${link}">`);
+    });
+
+    it('the reminder carries the join link on every channel but push (which opens the app)', () => {
+      const vars = SAMPLE_VARS.CONSULTATION_REMINDER;
+      expect(render(NotificationKind.CONSULTATION_REMINDER, NotificationChannel.EMAIL, vars, 'en').subject).toBe(
+        'Your consultation starts in 5 minutes',
+      );
+      expect(render(NotificationKind.CONSULTATION_REMINDER, NotificationChannel.SMS, vars, 'en').text).toBe(
+        `Telehealth: your video consultation with Dr Tunde Adeyemi starts in 5 minutes. Join: ${link}`,
+      );
+      expect(render(NotificationKind.CONSULTATION_REMINDER, NotificationChannel.IN_APP, vars, 'en').body).toContain(
+        link,
+      );
+    });
+
+    it('who waits for whom: the doctor is in the room (to the patient), the patient is in the lobby (to the doctor)', () => {
+      expect(
+        render(
+          NotificationKind.CONSULTATION_DOCTOR_WAITING,
+          NotificationChannel.PUSH,
+          SAMPLE_VARS.CONSULTATION_DOCTOR_WAITING,
+          'en',
+        ),
+      ).toEqual({ title: 'Dr Tunde Adeyemi is in the room', body: 'Your video consultation is ready. Tap to join.' });
+      expect(
+        render(
+          NotificationKind.DOCTOR_PATIENT_WAITING,
+          NotificationChannel.PUSH,
+          SAMPLE_VARS.DOCTOR_PATIENT_WAITING,
+          'en',
+        ),
+      ).toEqual({ title: 'Your patient is waiting', body: 'Ngozi O. is in the lobby (Mon, 24 Nov 2026, 10:00 WAT).' });
+      expect(
+        render(
+          NotificationKind.CONSULTATION_ADMITTED,
+          NotificationChannel.IN_APP,
+          SAMPLE_VARS.CONSULTATION_ADMITTED,
+          'en',
+        ).body,
+      ).toBe(`Dr Tunde Adeyemi admitted you to your video consultation. Join: ${link}`);
+    });
+
+    it('a missed consultation says who was absent, in words for each side', () => {
+      const terms = termsFor('en');
+      const patient = (absent: 'PATIENT' | 'DOCTOR' | 'BOTH') =>
+        render(
+          NotificationKind.CONSULTATION_MISSED,
+          NotificationChannel.IN_APP,
+          { ...SAMPLE_VARS.CONSULTATION_MISSED, absence: terms.absentToPatient[absent] },
+          'en',
+        ).body;
+      const doctor = (absent: 'PATIENT' | 'DOCTOR' | 'BOTH') =>
+        render(
+          NotificationKind.DOCTOR_CONSULTATION_MISSED,
+          NotificationChannel.IN_APP,
+          { ...SAMPLE_VARS.DOCTOR_CONSULTATION_MISSED, absence: terms.absentToDoctor[absent] },
+          'en',
+        ).body;
+      const when = 'Mon, 24 Nov 2026, 10:00 WAT (VC-20261124-4F7K2Q)';
+      expect(patient('PATIENT')).toBe(`Dr Tunde Adeyemi, ${when}: you did not join.`);
+      expect(patient('DOCTOR')).toBe(`Dr Tunde Adeyemi, ${when}: the doctor did not join.`);
+      expect(patient('BOTH')).toBe(`Dr Tunde Adeyemi, ${when}: neither you nor the doctor joined.`);
+      expect(doctor('PATIENT')).toBe(`Ngozi O., ${when}: the patient did not join.`);
+      expect(doctor('DOCTOR')).toBe(`Ngozi O., ${when}: you did not join.`);
+      expect(doctor('BOTH')).toBe(`Ngozi O., ${when}: neither you nor the patient joined.`);
+    });
+
+    it('the end message gives the duration', () => {
+      const out = render(
+        NotificationKind.CONSULTATION_ENDED,
+        NotificationChannel.EMAIL,
+        SAMPLE_VARS.CONSULTATION_ENDED,
+        'en',
+      );
+      expect(out.subject).toBe('Your consultation with Dr Tunde Adeyemi ended');
+      expect(out.text).toContain('It lasted 25 minutes.');
+    });
+
+    it.each(Object.keys(LOCALES))('locale %s words every call type and absent party', (tag) => {
+      const terms = LOCALES[tag].terms;
+      for (const t of Object.values(CallType)) expect(terms.callType[t]).toEqual(expect.any(String));
+      for (const a of Object.values(AbsentParty)) {
+        expect(terms.absentToPatient[a]).toEqual(expect.any(String));
+        expect(terms.absentToDoctor[a]).toEqual(expect.any(String));
+      }
+    });
   });
 
   it('resolves a language by tag, then by its primary language, then falls back to English', () => {

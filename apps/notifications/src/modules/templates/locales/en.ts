@@ -19,6 +19,17 @@ export const en: CompleteLocaleTemplates = {
       ERROR: 'a processing error',
     },
     paymentMethod: { WALLET: 'wallet', CARD: 'card', INSURANCE: 'insurance cover', CASH: 'cash' },
+    callType: { VIDEO: 'video', AUDIO: 'audio' },
+    absentToPatient: {
+      PATIENT: 'you did not join',
+      DOCTOR: 'the doctor did not join',
+      BOTH: 'neither you nor the doctor joined',
+    },
+    absentToDoctor: {
+      PATIENT: 'the patient did not join',
+      DOCTOR: 'you did not join',
+      BOTH: 'neither you nor the patient joined',
+    },
     yourDoctor: 'your doctor',
     aPatient: 'a patient',
     noReasonGiven: 'no reason given',
@@ -175,6 +186,73 @@ export const en: CompleteLocaleTemplates = {
         text: 'Hello {{firstName}},\n\nA patient reviewed a recent appointment with you and gave it {{rating}} out of 5. Open the app to read it.',
       },
       inApp: { title: 'New review', body: 'A patient gave you {{rating}} out of 5.' },
+    },
+    [K.CONSULTATION_SCHEDULED]: {
+      email: {
+        subject: 'Your {{callType}} consultation on {{when}}',
+        text: 'Hello {{firstName}},\n\nYour {{callType}} consultation with {{doctorName}} is on {{when}} (consultation {{number}}).\n\nJoin it at that time from this link:\n\n{{joinLink}}\n\nWe will remind you shortly before it starts.',
+      },
+      push: { title: 'Consultation on {{when}}', body: 'Your {{callType}} consultation with {{doctorName}}.' },
+      inApp: {
+        title: 'Consultation scheduled',
+        body: '{{callType}} consultation with {{doctorName}}, {{when}} ({{number}}). Join: {{joinLink}}',
+      },
+    },
+    [K.CONSULTATION_REMINDER]: {
+      email: {
+        subject: 'Your consultation starts in {{startsIn}}',
+        text: 'Hello {{firstName}},\n\nYour {{callType}} consultation with {{doctorName}} starts in {{startsIn}} ({{when}}).\n\nJoin it here:\n\n{{joinLink}}\n\nConsultation: {{number}}',
+      },
+      sms: {
+        text: 'Telehealth: your {{callType}} consultation with {{doctorName}} starts in {{startsIn}}. Join: {{joinLink}}',
+      },
+      push: { title: 'Consultation in {{startsIn}}', body: '{{doctorName}} at {{when}}. Tap to join.' },
+      inApp: { title: 'Consultation in {{startsIn}}', body: '{{doctorName}}, {{when}}. Join: {{joinLink}}' },
+    },
+    [K.CONSULTATION_DOCTOR_WAITING]: {
+      sms: { text: 'Telehealth: {{doctorName}} is in the consultation room. Join: {{joinLink}}' },
+      push: { title: '{{doctorName}} is in the room', body: 'Your {{callType}} consultation is ready. Tap to join.' },
+      inApp: {
+        title: 'The doctor is in the room',
+        body: '{{doctorName}} is waiting for your {{callType}} consultation. Join: {{joinLink}}',
+      },
+    },
+    [K.CONSULTATION_ADMITTED]: {
+      push: { title: 'You are admitted', body: '{{doctorName}} admitted you to your {{callType}} consultation.' },
+      inApp: {
+        title: 'You are admitted',
+        body: '{{doctorName}} admitted you to your {{callType}} consultation. Join: {{joinLink}}',
+      },
+    },
+    [K.CONSULTATION_ENDED]: {
+      email: {
+        subject: 'Your consultation with {{doctorName}} ended',
+        text: 'Hello {{firstName}},\n\nYour {{callType}} consultation with {{doctorName}} (consultation {{number}}, {{when}}) has ended. It lasted {{duration}}.\n\nThank you for using Telehealth.',
+      },
+      inApp: { title: 'Consultation ended', body: '{{doctorName}}: {{duration}} ({{number}}).' },
+    },
+    [K.CONSULTATION_MISSED]: {
+      email: {
+        subject: 'Missed consultation: {{when}}',
+        text: 'Hello {{firstName}},\n\nYour {{callType}} consultation with {{doctorName}} on {{when}} (consultation {{number}}) did not take place: {{absence}}.\n\nYou can book another time in the app.',
+      },
+      push: { title: 'Missed consultation', body: '{{doctorName}}, {{when}}: {{absence}}.' },
+      inApp: { title: 'Missed consultation', body: '{{doctorName}}, {{when}} ({{number}}): {{absence}}.' },
+    },
+    [K.DOCTOR_PATIENT_WAITING]: {
+      email: {
+        subject: '{{patientName}} is waiting in the lobby',
+        text: 'Hello {{firstName}},\n\n{{patientName}} is waiting in the lobby for the {{callType}} consultation {{number}} ({{when}}). Admit them from the consultation room:\n\n{{joinLink}}',
+      },
+      push: { title: 'Your patient is waiting', body: '{{patientName}} is in the lobby ({{when}}).' },
+      inApp: { title: 'Your patient is waiting', body: '{{patientName}} is in the lobby for {{number}} ({{when}}).' },
+    },
+    [K.DOCTOR_CONSULTATION_MISSED]: {
+      email: {
+        subject: 'Missed consultation: {{when}}',
+        text: 'Hello {{firstName}},\n\nThe consultation {{number}} with {{patientName}} on {{when}} did not take place: {{absence}}.',
+      },
+      inApp: { title: 'Missed consultation', body: '{{patientName}}, {{when}} ({{number}}): {{absence}}.' },
     },
   },
 };

@@ -32,6 +32,12 @@ export interface Terms {
   declined: { DOCTOR: string; CLINIC: string; SYSTEM: string };
   paymentFailure: { INSUFFICIENT_FUNDS: string; DECLINED: string; EXPIRED: string; ERROR: string };
   paymentMethod: { WALLET: string; CARD: string; INSURANCE: string; CASH: string };
+  /** A consultation's call type, as an adjective ("your video consultation"). */
+  callType: { VIDEO: string; AUDIO: string };
+  /** Who did not join a missed consultation, told to the patient ... */
+  absentToPatient: { PATIENT: string; DOCTOR: string; BOTH: string };
+  /** ... and to the doctor. */
+  absentToDoctor: { PATIENT: string; DOCTOR: string; BOTH: string };
   yourDoctor: string;
   aPatient: string;
   noReasonGiven: string;
