@@ -210,6 +210,7 @@ export function consultation(overrides: Partial<ConsultationEventBase> = {}): Co
     consultationId: randomUUID(),
     number: `VC-${Date.now()}`,
     appointmentId: randomUUID(),
+    requestId: null,
     doctorId: randomUUID(),
     patientId: randomUUID(),
     dependentId: null,

@@ -6,9 +6,16 @@ import type { CancelledBy, Money } from '../scheduling/scheduling.types';
  * it). For a wallet payment, "completed" means the fee is held on the wallet; it is captured
  * when the appointment is confirmed and released if the booking lapses.
  */
+/**
+ * What a payment is for (added in 1.4; absent means APPOINTMENT). For CONSULTATION_REQUEST, an
+ * on-demand consultation request of teleconsultation, `appointmentId` carries the request's id.
+ */
+export type PaymentPurpose = 'APPOINTMENT' | 'CONSULTATION_REQUEST';
+
 export interface AppointmentPaymentCompletedV1 {
   paymentId: string;
   appointmentId: string;
+  purpose?: PaymentPurpose;
   patientId: string;
   amount: Money;
   method: 'WALLET' | 'CARD' | 'INSURANCE' | 'CASH';
@@ -19,6 +26,8 @@ export interface AppointmentPaymentCompletedV1 {
 export interface AppointmentPaymentFailedV1 {
   paymentId: string;
   appointmentId: string;
+  /** Added in 1.4; absent means APPOINTMENT. */
+  purpose?: PaymentPurpose;
   patientId: string;
   amount: Money;
   /** EXPIRED: the hold had already lapsed when the payment was attempted. */

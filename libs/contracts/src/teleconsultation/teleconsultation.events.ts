@@ -1,11 +1,21 @@
 import { defineEvent } from '../common/contract';
-import type { AbsentParty, CallLogView, CallType, ConsultationStatus, EndedBy } from './teleconsultation.types';
+import type { Money } from '../scheduling/scheduling.types';
+import type {
+  AbsentParty,
+  CallLogView,
+  CallType,
+  ConsultationRequestStatus,
+  ConsultationStatus,
+  EndedBy,
+} from './teleconsultation.types';
 
 /** What every consultation event carries: enough to notify and update the appointment without a lookup. */
 export interface ConsultationEventBase {
   consultationId: string;
   number: string;
-  appointmentId: string;
+  /** Null for an on-demand consultation (then `requestId` is set). */
+  appointmentId: string | null;
+  requestId: string | null;
   doctorId: string;
   patientId: string;
   dependentId: string | null;
@@ -40,6 +50,26 @@ export interface ConsultationCancelledV1 extends ConsultationEventBase {
 export interface ConsultationRescheduledV1 extends ConsultationEventBase {
   previousStart: string;
 }
+
+/** What every on-demand request event carries. */
+export interface ConsultationRequestEventBase {
+  requestId: string;
+  number: string;
+  patientId: string;
+  specialtyCode: string;
+  callType: CallType;
+  fee: Money;
+  status: ConsultationRequestStatus;
+  expiresAt: string;
+}
+export type ConsultationRequestCreatedV1 = ConsultationRequestEventBase;
+export type ConsultationRequestOpenedV1 = ConsultationRequestEventBase;
+export interface ConsultationRequestAcceptedV1 extends ConsultationRequestEventBase {
+  doctorId: string;
+  consultationId: string;
+}
+export type ConsultationRequestExpiredV1 = ConsultationRequestEventBase;
+export type ConsultationRequestCancelledV1 = ConsultationRequestEventBase;
 
 export const TeleconsultationEvents = {
   consultationScheduled: defineEvent<ConsultationScheduledV1>(
@@ -89,5 +119,35 @@ export const TeleconsultationEvents = {
     'consultation.cancelled',
     1,
     'The appointment was cancelled: the session will not take place.',
+  ),
+  requestCreated: defineEvent<ConsultationRequestCreatedV1>(
+    'teleconsultation',
+    'consultation-request.created',
+    1,
+    'A patient asked for a consultation now: its fee is to be held on their wallet (wallet-claims).',
+  ),
+  requestOpened: defineEvent<ConsultationRequestOpenedV1>(
+    'teleconsultation',
+    'consultation-request.opened',
+    1,
+    'The fee is held: online doctors of the specialty can accept the request.',
+  ),
+  requestAccepted: defineEvent<ConsultationRequestAcceptedV1>(
+    'teleconsultation',
+    'consultation-request.accepted',
+    1,
+    'A doctor accepted (exactly one does): its consultation session starts now; the fee is captured.',
+  ),
+  requestExpired: defineEvent<ConsultationRequestExpiredV1>(
+    'teleconsultation',
+    'consultation-request.expired',
+    1,
+    'Nobody accepted in time: the held fee is released.',
+  ),
+  requestCancelled: defineEvent<ConsultationRequestCancelledV1>(
+    'teleconsultation',
+    'consultation-request.cancelled',
+    1,
+    'The patient withdrew the request before a doctor accepted it: the held fee is released.',
   ),
 } as const;

@@ -2,6 +2,9 @@ import { defineRpc } from '../common/contract';
 import type { Page } from '../common/pagination';
 import type {
   ClientEventRequest,
+  ConsultationRequestQuery,
+  ConsultationRequestView,
+  CreateConsultationRequest,
   ConsultationQuery,
   ConsultationView,
   FeedbackRequest,
@@ -61,5 +64,30 @@ export const TeleconsultationRpc = {
     'webhooks.video',
     1,
     'A video provider webhook, with its raw body and headers: verified, then applied once.',
+  ),
+  createRequest: defineRpc<CreateConsultationRequest, ConsultationRequestView>(
+    'teleconsultation',
+    'requests.create',
+    1,
+    'A patient asks for a consultation now; the fee is held from their wallet.',
+  ),
+  listRequests: defineRpc<ConsultationRequestQuery, Page<ConsultationRequestView>>(
+    'teleconsultation',
+    'requests.list',
+    1,
+    "A patient's own requests; a doctor's: the open queue of their specialty and those they accepted.",
+  ),
+  getRequest: defineRpc<ById, ConsultationRequestView>('teleconsultation', 'requests.get', 1, 'One request.'),
+  acceptRequest: defineRpc<ById, ConsultationRequestView>(
+    'teleconsultation',
+    'requests.accept',
+    1,
+    'An online doctor of the specialty takes the request (exactly one succeeds); its session starts now.',
+  ),
+  cancelRequest: defineRpc<ById, ConsultationRequestView>(
+    'teleconsultation',
+    'requests.cancel',
+    1,
+    'The patient withdraws a request no doctor has accepted; the fee is released.',
   ),
 } as const;

@@ -82,7 +82,10 @@ export interface ConsultationView {
   id: string;
   /** Human-readable (seed 001 `consultationId`), e.g. VC-20261202-4F7K2Q. */
   number: string;
-  appointmentId: string;
+  /** The online appointment it is the call of; null for an on-demand consultation. */
+  appointmentId: string | null;
+  /** The on-demand request it answers (seed 000 `telemedicine_requests`); null for an appointment's. */
+  requestId: string | null;
   doctorId: string;
   doctorName: string | null;
   patientId: string;
@@ -170,4 +173,54 @@ export interface VideoWebhookAck {
   received: true;
   /** False when this delivery was a replay (same event id) or changed nothing. */
   applied: boolean;
+}
+
+/**
+ * An on-demand consultation request (seed 000 `telemedicine_requests`): PENDING_PAYMENT (the fee
+ * is being held) -> OPEN (online doctors of the specialty see it) -> ACCEPTED (the first doctor
+ * to accept gets it; its consultation starts now), or EXPIRED (nobody accepted in time),
+ * CANCELLED (by the patient) or PAYMENT_FAILED. The held fee is captured on acceptance and
+ * released otherwise.
+ */
+export enum ConsultationRequestStatus {
+  PENDING_PAYMENT = 'PENDING_PAYMENT',
+  OPEN = 'OPEN',
+  ACCEPTED = 'ACCEPTED',
+  EXPIRED = 'EXPIRED',
+  CANCELLED = 'CANCELLED',
+  PAYMENT_FAILED = 'PAYMENT_FAILED',
+}
+
+export interface ConsultationRequestView {
+  id: string;
+  /** Human-readable, e.g. ODC-20261202-7KQ2MX. */
+  number: string;
+  patientId: string;
+  dependentId: string | null;
+  specialtyCode: string;
+  /** What the patient describes; shown to the doctors who may take the request. */
+  symptoms: string;
+  callType: CallType;
+  fee: { amountMinor: number; currency: string };
+  status: ConsultationRequestStatus;
+  /** Unaccepted by then, it expires and the fee is released. */
+  expiresAt: string;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  /** The consultation session once accepted. */
+  consultationId: string | null;
+  failureReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateConsultationRequest {
+  specialtyCode: string;
+  symptoms: string;
+  callType: CallType;
+  dependentId?: string;
+}
+
+export interface ConsultationRequestQuery extends PageQuery {
+  status?: ConsultationRequestStatus;
 }

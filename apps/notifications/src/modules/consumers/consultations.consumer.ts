@@ -92,7 +92,7 @@ export class ConsultationNotificationsConsumer {
       userId: p.patientId,
       ...causedBy(e),
       expiresAt,
-      data: { consultationId: p.consultationId, appointmentId: p.appointmentId },
+      data: { consultationId: p.consultationId, ...(p.appointmentId && { appointmentId: p.appointmentId }) },
       vars: (r) => ({ ...consultationVars(facts, r), ...extra(r, termsFor(r.locale)) }) as never,
     });
   }
@@ -113,7 +113,7 @@ export class ConsultationNotificationsConsumer {
       organisationId: doctor.organisationId,
       ...causedBy(e),
       expiresAt,
-      data: { consultationId: p.consultationId, appointmentId: p.appointmentId },
+      data: { consultationId: p.consultationId, ...(p.appointmentId && { appointmentId: p.appointmentId }) },
       vars: (r) => {
         const terms = termsFor(r.locale);
         return {

@@ -51,7 +51,7 @@ export class ConsultationReminderWorker {
         id: `consultation-reminder:${consultationId}:${start}:${offsetMinutes}`,
         type: 'notifications.reminder',
       },
-      data: { consultationId, appointmentId: state.appointmentId },
+      data: { consultationId, ...(state.appointmentId && { appointmentId: state.appointmentId }) },
       vars: (r) => ({ ...consultationVars(facts, r), startsIn: formatDuration(offsetMinutes * 60_000, r.locale) }),
     });
     return 'sent';

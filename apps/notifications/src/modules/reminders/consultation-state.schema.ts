@@ -11,7 +11,8 @@ export const CONSULTATION_STATE_MODEL = 'ConsultationState';
 export interface ConsultationStateDoc {
   _id: string;
   number: string;
-  appointmentId: string;
+  /** Null for an on-demand consultation. */
+  appointmentId: string | null;
   patientId: string;
   doctorId: string;
   callType: CallType;
@@ -27,7 +28,7 @@ export const ConsultationStateSchema = new Schema<ConsultationStateDoc>(
   {
     _id: { type: String, required: true },
     number: { type: String, required: true },
-    appointmentId: { type: String, required: true },
+    appointmentId: { type: String, default: null },
     patientId: { type: String, required: true },
     doctorId: { type: String, required: true },
     callType: { type: String, required: true },

@@ -7,37 +7,32 @@ import {
   type EventEnvelope,
 } from '@telehealth/contracts';
 import { OnEvent } from '@telehealth/messaging/eventing';
-import { RecordConsultationOutcome } from './usecases/record-consultation-outcome/record-consultation-outcome.usecase';
+import { RecordConsultationOutcome, type ConsultationOutcome } from './usecases/record-consultation-outcome/record-consultation-outcome.usecase';
 
 /** Online appointments follow their consultation sessions, as teleconsultation reports them. */
 @Injectable()
 export class ConsultationOutcomeConsumer {
   constructor(private readonly record: RecordConsultationOutcome) {}
 
+  /** On-demand consultations (no appointment) are teleconsultation's alone. */
+  private follow(appointmentId: string | null, outcome: ConsultationOutcome, correlationId: string): Promise<void> {
+    return appointmentId
+      ? this.record.execute({ appointmentId, outcome, correlationId })
+      : Promise.resolve();
+  }
+
   @OnEvent(TeleconsultationEvents.consultationStarted)
   started(e: EventEnvelope<ConsultationStartedV1>): Promise<void> {
-    return this.record.execute({
-      appointmentId: e.payload.appointmentId,
-      outcome: 'started',
-      correlationId: e.correlationId,
-    });
+    return this.follow(e.payload.appointmentId, 'started', e.correlationId);
   }
 
   @OnEvent(TeleconsultationEvents.consultationEnded)
   ended(e: EventEnvelope<ConsultationEndedV1>): Promise<void> {
-    return this.record.execute({
-      appointmentId: e.payload.appointmentId,
-      outcome: 'ended',
-      correlationId: e.correlationId,
-    });
+    return this.follow(e.payload.appointmentId, 'ended', e.correlationId);
   }
 
   @OnEvent(TeleconsultationEvents.consultationNoShow)
   noShow(e: EventEnvelope<ConsultationNoShowV1>): Promise<void> {
-    return this.record.execute({
-      appointmentId: e.payload.appointmentId,
-      outcome: 'no-show',
-      correlationId: e.correlationId,
-    });
+    return this.follow(e.payload.appointmentId, 'no-show', e.correlationId);
   }
 }

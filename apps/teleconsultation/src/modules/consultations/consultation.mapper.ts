@@ -24,6 +24,7 @@ export function toConsultationView(s: ConsultationDoc): ConsultationView {
     id: s._id,
     number: s.number,
     appointmentId: s.appointmentId,
+    requestId: s.requestId,
     doctorId: s.doctorId,
     doctorName: s.doctorName,
     patientId: s.patientId,
@@ -64,6 +65,7 @@ export function eventBase(
     | '_id'
     | 'number'
     | 'appointmentId'
+    | 'requestId'
     | 'doctorId'
     | 'patientId'
     | 'dependentId'
@@ -77,6 +79,7 @@ export function eventBase(
     consultationId: s._id,
     number: s.number,
     appointmentId: s.appointmentId,
+    requestId: s.requestId,
     doctorId: s.doctorId,
     patientId: s.patientId,
     dependentId: s.dependentId,

@@ -41,7 +41,9 @@ export interface CallLog {
 export interface ConsultationDoc extends OutboxFields {
   _id: string;
   number: string;
-  appointmentId: string;
+  /** The online appointment; null for an on-demand consultation (then `requestId`). */
+  appointmentId: string | null;
+  requestId: string | null;
   doctorId: string;
   doctorName: string | null;
   patientId: string;
@@ -102,7 +104,8 @@ export const ConsultationSchema = new Schema<ConsultationDoc>(
   {
     _id: { type: String, required: true },
     number: { type: String, required: true },
-    appointmentId: { type: String, required: true },
+    appointmentId: { type: String, default: null },
+    requestId: { type: String, default: null },
     doctorId: { type: String, required: true },
     doctorName: { type: String, default: null },
     patientId: { type: String, required: true },
@@ -160,7 +163,9 @@ export const ConsultationSchema = new Schema<ConsultationDoc>(
   },
   { collection: 'consultations', timestamps: true, versionKey: false, minimize: false },
 );
-ConsultationSchema.index({ appointmentId: 1 }, { unique: true });
+// One session per appointment or request is its derived `_id` (new-session.ts); these serve look-ups.
+ConsultationSchema.index({ appointmentId: 1 });
+ConsultationSchema.index({ requestId: 1 });
 ConsultationSchema.index({ number: 1 }, { unique: true });
 ConsultationSchema.index({ patientId: 1, scheduledStart: -1 });
 ConsultationSchema.index({ doctorId: 1, scheduledStart: 1 });

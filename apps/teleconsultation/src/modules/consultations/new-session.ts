@@ -37,6 +37,7 @@ export function newSession(
     _id: consultationIdOf(a.appointmentId),
     number: numberOf(a.appointmentId, start),
     appointmentId: a.appointmentId,
+    requestId: null,
     doctorId: a.doctorId,
     doctorName: names.doctorName,
     patientId: a.patientId,

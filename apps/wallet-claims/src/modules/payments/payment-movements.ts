@@ -65,6 +65,7 @@ export class PaymentMovements {
           {
             paymentId: p._id,
             appointmentId,
+            purpose: p.purpose ?? 'APPOINTMENT',
             patientId: p.patientId,
             amount,
             method: p.method,
@@ -172,6 +173,7 @@ function failureOf(
   return {
     paymentId: p._id,
     appointmentId: p.appointmentId,
+    purpose: p.purpose ?? 'APPOINTMENT',
     patientId: p.patientId,
     amount: { amountMinor: p.amountMinor, currency: p.currency },
     reason,

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { PaymentMethod, PaymentRecordStatus } from '@telehealth/contracts';
+import { PaymentMethod, PaymentRecordStatus, type PaymentPurpose } from '@telehealth/contracts';
 import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const PAYMENT_MODEL = 'Payment';
@@ -12,7 +12,10 @@ export const SETTLEMENT_MODEL = 'PaymentSettlement';
  */
 export interface PaymentDoc extends OutboxFields {
   _id: string;
+  /** The appointment, or for CONSULTATION_REQUEST the on-demand request, the fee is for. */
   appointmentId: string;
+  /** Absent on payments from before 1.4: APPOINTMENT. */
+  purpose?: PaymentPurpose;
   patientId: string;
   walletId: string | null;
   amountMinor: number;
@@ -34,6 +37,7 @@ export const PaymentSchema = new Schema<PaymentDoc>(
   {
     _id: { type: String, required: true },
     appointmentId: { type: String, required: true },
+    purpose: { type: String, enum: ['APPOINTMENT', 'CONSULTATION_REQUEST'], default: 'APPOINTMENT' },
     patientId: { type: String, required: true },
     walletId: { type: String, default: null },
     amountMinor: { type: Number, required: true },

@@ -7,6 +7,7 @@ import { TOP_UP_MODEL, TopUpSchema, WEBHOOK_RECEIPT_MODEL, WebhookReceiptSchema 
 import { TopUpsService } from '../top-ups/top-ups.service';
 import { WebhooksService } from '../top-ups/webhooks.service';
 import { BookingPaymentsConsumer } from './booking-payments.consumer';
+import { ConsultationRequestPaymentsConsumer } from './consultation-request-payments.consumer';
 import { PAYMENT_MODEL, PaymentSchema, SETTLEMENT_MODEL, SettlementSchema } from './payment.schema';
 import { PaymentsController } from './payments.controller';
 import { SettlementStore } from './settlement.store';
@@ -52,6 +53,7 @@ import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@telehealth/
     GetPayment,
     ListPayments,
     BookingPaymentsConsumer,
+    ConsultationRequestPaymentsConsumer,
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomIdGenerator },
   ],

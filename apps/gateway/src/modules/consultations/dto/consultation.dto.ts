@@ -100,7 +100,10 @@ class RecordingDto {
 export class ConsultationDto implements ConsultationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'VC-20261202-4F7K2Q' }) number: string;
-  @ApiProperty({ format: 'uuid' }) appointmentId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null for an on-demand consultation' })
+  appointmentId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The on-demand request it answers' })
+  requestId: string | null;
   @ApiProperty({ format: 'uuid' }) doctorId: string;
   @ApiProperty({ nullable: true, type: String }) doctorName: string | null;
   @ApiProperty({ format: 'uuid' }) patientId: string;

@@ -5,6 +5,7 @@ import {
   PaymentRecordStatus,
   SandboxOutcome,
   type AppointmentHeldV1,
+  type PaymentPurpose,
 } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import { derivedId } from '../../../ledger/derived-id';
@@ -35,11 +36,20 @@ export class HoldPayment {
     private readonly ids: IdGenerator,
   ) {}
 
-  async execute(e: AppointmentHeldV1, correlationId: string): Promise<void> {
+  /**
+   * `e`: what the fee is for: an appointment's hold, or an on-demand consultation request (its id as
+   * `appointmentId`, purpose CONSULTATION_REQUEST).
+   */
+  async execute(
+    e: Pick<AppointmentHeldV1, 'appointmentId' | 'patientId' | 'fee' | 'holdExpiresAt' | 'paymentMethod'>,
+    correlationId: string,
+    purpose: PaymentPurpose = 'APPOINTMENT',
+  ): Promise<void> {
     if (e.fee.amountMinor <= 0) return;
     const p = await this.payments.insertOrGet({
       _id: this.ids.uuid(),
       appointmentId: e.appointmentId,
+      purpose,
       patientId: e.patientId,
       walletId: null,
       amountMinor: e.fee.amountMinor,
