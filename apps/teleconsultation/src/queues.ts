@@ -11,8 +11,15 @@ export interface ConsultationTimerJob {
   scheduledStart: string;
 }
 
+/** An on-demand request's deadline: unaccepted by then, it expires. */
+export interface RequestExpiryJob {
+  requestId: string;
+}
+
 /** Every BullMQ queue of the teleconsultation service, with the payload of its jobs. */
 export const TeleconsultationQueues = {
   /** Job id `<kind>-<consultationId>-<scheduled start, ms>`. */
   timers: defineQueue<ConsultationTimerJob>('teleconsultation-timers'),
+  /** Job id `request-expiry-<requestId>`. */
+  requestExpiry: defineQueue<RequestExpiryJob>('teleconsultation-request-expiry'),
 } as const;

@@ -3,6 +3,7 @@ import { JobsModule } from '@telehealth/jobs';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { TeleconsultationConfig } from './config/teleconsultation.config';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { RequestsModule } from './modules/requests/requests.module';
 import { VideoModule } from './modules/video/video.module';
 
 /**
@@ -20,6 +21,7 @@ export class TeleconsultationModule {
         JobsModule.forRoot(config),
         VideoModule.forRoot(config),
         ConsultationsModule,
+        RequestsModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, WithJobsConfig } from '@telehealth/config';
 import { WithVideoConfig } from '../modules/video/video.config';
 
@@ -27,4 +27,24 @@ export class TeleconsultationConfig extends WithVideoConfig(WithJobsConfig(Servi
   @Min(1)
   @Max(240)
   NO_SHOW_WAIT_MINUTES = 15;
+
+  /** The fee of an on-demand consultation, in minor units (held when asked, captured when accepted). */
+  @IsInt()
+  @Min(0)
+  ON_DEMAND_FEE_MINOR = 500_000;
+
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as NGN' })
+  ON_DEMAND_CURRENCY = 'NGN';
+
+  /** An on-demand request nobody accepts within this many minutes expires; its fee is released. */
+  @IsInt()
+  @Min(1)
+  @Max(1_440)
+  ON_DEMAND_REQUEST_MINUTES = 15;
+
+  /** How long an accepted on-demand consultation is scheduled for (its join window and timers follow). */
+  @IsInt()
+  @Min(5)
+  @Max(240)
+  ON_DEMAND_CONSULTATION_MINUTES = 30;
 }

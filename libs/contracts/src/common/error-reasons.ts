@@ -121,6 +121,10 @@ const TELECONSULTATION = {
     meaning: 'The consultation is over (completed, missed or cancelled) or its join window has closed.',
   },
   ALREADY_RATED: { code: CONFLICT, meaning: 'This side has already given feedback on the consultation.' },
+  REQUEST_NOT_OPEN: {
+    code: CONFLICT,
+    meaning: 'The on-demand request was already taken by a doctor, expired, withdrawn, or is not paid yet.',
+  },
   RECORDING_CONSENT_REQUIRED: {
     code: UNPROCESSABLE,
     meaning: 'The patient has not consented to call recording (consent CALL_RECORDING).',

@@ -70,5 +70,6 @@ import { RunTimer } from './usecases/run-timer/run-timer.usecase';
     GetConsultation,
     ListConsultations,
   ],
+  exports: [ConsultationStore, ConsultationTimers, ParticipantNames],
 })
 export class ConsultationsModule {}

@@ -4,7 +4,7 @@ import { DomainError } from '@telehealth/messaging';
 import { Clock } from '@telehealth/service-kit';
 import { VIDEO_PROVIDER, type VideoProvider } from '../../../video/video-provider';
 import { ConsultationStore } from '../../consultation.store';
-import { appointmentOfRoom, consultationIdOf } from '../../new-session';
+import { subjectOfRoom, consultationIdOf } from '../../new-session';
 import { sideOf } from '../../participant-identity';
 import { EndConsultation } from '../end-consultation/end-consultation.usecase';
 import { RecordPresence } from '../record-presence/record-presence.usecase';
@@ -28,8 +28,8 @@ export class HandleVideoWebhook {
     if (q.provider !== this.video.name)
       throw DomainError.invalid('provider', `must be the configured video provider (${this.video.name})`);
     const e = await this.video.parseWebhook(q.rawBody, q.headers, this.clock.now());
-    const appointmentId = e.kind === 'IGNORED' || !e.room ? null : appointmentOfRoom(e.room);
-    const s = appointmentId ? await this.store.load(consultationIdOf(appointmentId)) : null;
+    const subjectId = e.kind === 'IGNORED' || !e.room ? null : subjectOfRoom(e.room);
+    const s = subjectId ? await this.store.load(consultationIdOf(subjectId)) : null;
     if (!s) return { received: true, applied: false };
     const eventId = `${this.video.name}:${e.eventId}`;
     if (s.seenEvents.includes(eventId)) return { received: true, applied: false };
