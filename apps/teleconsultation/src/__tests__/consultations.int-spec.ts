@@ -459,7 +459,9 @@ describe('Consultation sessions on the real database', () => {
         ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      const reasons = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as DomainError).options.reason] : []));
+      const reasons = results.flatMap((r) =>
+        r.status === 'rejected' ? [(r.reason as DomainError).options.reason] : [],
+      );
       expect(reasons).toEqual(Array(9).fill('ALREADY_RATED'));
       await give.execute({ id: s._id, rating: 4, comment: 'Clear' }, meta(doctorOf(a.doctorId)));
       const rated = (await sessions.findById(s._id).lean<ConsultationDoc>())!;

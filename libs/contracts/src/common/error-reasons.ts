@@ -88,7 +88,9 @@ const SCHEDULING = {
 } satisfies Record<string, Entry>;
 
 type LifecycleStatus = AppointmentStatus | ConsultationStatus;
-const LIFECYCLE_STATUSES = [...new Set<LifecycleStatus>([...Object.values(AppointmentStatus), ...Object.values(ConsultationStatus)])];
+const LIFECYCLE_STATUSES = [
+  ...new Set<LifecycleStatus>([...Object.values(AppointmentStatus), ...Object.values(ConsultationStatus)]),
+];
 
 /** `ILLEGAL_TRANSITION_FROM_<status>`: the appointment's (or consultation's) status does not allow the action. */
 const ILLEGAL_TRANSITIONS = Object.fromEntries(
