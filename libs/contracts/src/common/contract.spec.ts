@@ -2,6 +2,7 @@ import { ALL_EVENTS } from '../catalog';
 import { IdentityEvents } from '../identity/identity.events';
 import { PaymentEvents } from '../payments/payment.events';
 import { SchedulingEvents } from '../scheduling/scheduling.events';
+import { TeleconsultationEvents } from '../teleconsultation/teleconsultation.events';
 import { WalletEvents } from '../wallet/wallet.events';
 import { defineEvent, defineRpc, streamOf, streamSubjectsOf } from './contract';
 import { SERVICE_NAMES } from './services';
@@ -72,7 +73,7 @@ describe('streamOf / streamSubjectsOf', () => {
 
 describe('ALL_EVENTS', () => {
   it('contains every event of every producer, once', () => {
-    const groups = [IdentityEvents, SchedulingEvents, WalletEvents, PaymentEvents];
+    const groups = [IdentityEvents, SchedulingEvents, WalletEvents, PaymentEvents, TeleconsultationEvents];
     const all = groups.flatMap((g) => Object.values(g));
     expect(ALL_EVENTS).toHaveLength(all.length);
     for (const e of all) expect(ALL_EVENTS).toContain(e);
