@@ -14,6 +14,7 @@ import { AdminOpsController } from './modules/admin/admin-ops.controller';
 import { AdminUsersController } from './modules/admin/admin-users.controller';
 import { AppointmentsController } from './modules/appointments/appointments.controller';
 import { AuthController } from './modules/auth/auth.controller';
+import { ConsultationRequestsController } from './modules/consultations/consultation-requests.controller';
 import { ConsultationsController } from './modules/consultations/consultations.controller';
 import { HealthController } from './modules/health/health.controller';
 import { MeController } from './modules/me/me.controller';
@@ -54,6 +55,7 @@ export class GatewayModule {
       controllers: [
         HealthController,
         ConsultationsController,
+        ConsultationRequestsController,
         AuthController,
         MeController,
         AdminUsersController,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AbsentParty,
   TeleconsultationEvents,
   type ConsultationEndedV1,
   type ConsultationNoShowV1,
@@ -7,7 +8,10 @@ import {
   type EventEnvelope,
 } from '@telehealth/contracts';
 import { OnEvent } from '@telehealth/messaging/eventing';
-import { RecordConsultationOutcome, type ConsultationOutcome } from './usecases/record-consultation-outcome/record-consultation-outcome.usecase';
+import {
+  RecordConsultationOutcome,
+  type ConsultationOutcome,
+} from './usecases/record-consultation-outcome/record-consultation-outcome.usecase';
 
 /** Online appointments follow their consultation sessions, as teleconsultation reports them. */
 @Injectable()
@@ -16,9 +20,7 @@ export class ConsultationOutcomeConsumer {
 
   /** On-demand consultations (no appointment) are teleconsultation's alone. */
   private follow(appointmentId: string | null, outcome: ConsultationOutcome, correlationId: string): Promise<void> {
-    return appointmentId
-      ? this.record.execute({ appointmentId, outcome, correlationId })
-      : Promise.resolve();
+    return appointmentId ? this.record.execute({ appointmentId, outcome, correlationId }) : Promise.resolve();
   }
 
   @OnEvent(TeleconsultationEvents.consultationStarted)
@@ -33,6 +35,7 @@ export class ConsultationOutcomeConsumer {
 
   @OnEvent(TeleconsultationEvents.consultationNoShow)
   noShow(e: EventEnvelope<ConsultationNoShowV1>): Promise<void> {
-    return this.follow(e.payload.appointmentId, 'no-show', e.correlationId);
+    const absent = e.payload.absent === AbsentParty.DOCTOR ? 'doctor-absent' : 'patient-absent';
+    return this.follow(e.payload.appointmentId, absent, e.correlationId);
   }
 }

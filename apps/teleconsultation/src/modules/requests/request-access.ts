@@ -1,8 +1,4 @@
-import {
-  ConsultationRequestStatus,
-  Role,
-  type Caller,
-} from '@telehealth/contracts';
+import { ConsultationRequestStatus, Role, type Caller } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import type { FilterQuery } from 'mongoose';
 import type { DoctorDoc } from '../doctors/doctor.schema';
@@ -15,7 +11,11 @@ export type RequestRelation = 'patient' | 'doctor' | 'admin' | null;
 export const takesRequests = (d: DoctorDoc | null, specialtyCode: string): boolean =>
   !!d && d.active && d.availableOnline && d.specialtyCode === specialtyCode;
 
-export function requestRelationOf(caller: Caller, r: ConsultationRequestDoc, doctor: DoctorDoc | null): RequestRelation {
+export function requestRelationOf(
+  caller: Caller,
+  r: ConsultationRequestDoc,
+  doctor: DoctorDoc | null,
+): RequestRelation {
   if (r.patientId === caller.userId) return 'patient';
   if (caller.doctorProfileId && r.acceptedBy === caller.doctorProfileId) return 'doctor';
   if (r.status === ConsultationRequestStatus.OPEN && takesRequests(doctor, r.specialtyCode)) return 'doctor';

@@ -24,7 +24,11 @@ export class RequestEventsConsumer {
   @OnEvent(PaymentEvents.appointmentPaymentCompleted)
   async paid(e: EventEnvelope<AppointmentPaymentCompletedV1>): Promise<void> {
     if (e.payload.purpose !== 'CONSULTATION_REQUEST') return;
-    await this.recordPayment.execute({ requestId: e.payload.appointmentId, paid: true, correlationId: e.correlationId });
+    await this.recordPayment.execute({
+      requestId: e.payload.appointmentId,
+      paid: true,
+      correlationId: e.correlationId,
+    });
   }
 
   @OnEvent(PaymentEvents.appointmentPaymentFailed)

@@ -5,18 +5,21 @@ import {
   CallLogStatus,
   CallType,
   ClientEventKind,
+  ConsultationRequestStatus,
   ConsultationStatus,
   EndedBy,
   ParticipantRole,
   VideoProviderName,
   type CallLogView,
+  type ConsultationRequestView,
+  type CreateConsultationRequest,
   type ConsultationView,
   type FeedbackView,
   type JoinTokenView,
   type QualityLevel,
   type VideoWebhookAck,
 } from '@telehealth/contracts';
-import { DateTimeField, EnumField, IntField, TextField, UuidField } from '../../../common/http/fields';
+import { DateTimeField, EnumField, IntField, OpaqueField, TextField, UuidField } from '../../../common/http/fields';
 import { PageQueryDto } from '../../../common/openapi/common.dto';
 
 const QUALITY_LEVELS: QualityLevel[] = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
@@ -151,4 +154,44 @@ export class VideoWebhookAckDto implements VideoWebhookAck {
   @ApiProperty({ enum: [true] }) received: true;
   @ApiProperty({ description: 'False for a replay (same event id) or an event that changed nothing' })
   applied: boolean;
+}
+
+export class CreateConsultationRequestDto implements CreateConsultationRequest {
+  @OpaqueField({ max: 60, description: 'A specialty code, e.g. GENERAL_PRACTICE (GET /v1/specialties)' })
+  specialtyCode: string;
+  @TextField({ max: 2000, description: 'What the consultation is about; shown to the doctors who may take it' })
+  symptoms: string;
+  @EnumField(CallType) callType: CallType;
+  @UuidField({ optional: true, description: 'Ask for one of your dependents' }) dependentId?: string;
+}
+
+export class ConsultationRequestQueryDto extends PageQueryDto {
+  @EnumField(ConsultationRequestStatus, { optional: true }) status?: ConsultationRequestStatus;
+}
+
+class FeeDto {
+  @ApiProperty({ example: 500000 }) amountMinor: number;
+  @ApiProperty({ example: 'NGN' }) currency: string;
+}
+
+export class ConsultationRequestDto implements ConsultationRequestView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'ODC-20261202-7KQ2MX' }) number: string;
+  @ApiProperty({ format: 'uuid' }) patientId: string;
+  @ApiProperty({ nullable: true, type: String }) dependentId: string | null;
+  @ApiProperty() specialtyCode: string;
+  @ApiProperty() symptoms: string;
+  @ApiProperty({ enum: CallType }) callType: CallType;
+  @ApiProperty({ type: FeeDto }) fee: FeeDto;
+  @ApiProperty({ enum: ConsultationRequestStatus }) status: ConsultationRequestStatus;
+  @ApiProperty({ format: 'date-time', description: 'Unaccepted by then, it expires and the fee is released' })
+  expiresAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The doctor (profile id) who took it' })
+  acceptedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) acceptedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Its consultation, once accepted' })
+  consultationId: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureReason: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ConsultationRequestStatus,
-  TeleconsultationEvents,
-  type ConsultationRequestView,
-} from '@telehealth/contracts';
+import { ConsultationRequestStatus, TeleconsultationEvents, type ConsultationRequestView } from '@telehealth/contracts';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock } from '@telehealth/service-kit';
@@ -33,7 +29,10 @@ export class AcceptRequest {
   async execute(id: string, meta: RequestMeta): Promise<ConsultationRequestView> {
     const caller = requireCaller(meta);
     const doctor = caller.doctorProfileId ? await this.doctors.get(caller.doctorProfileId) : null;
-    const { r } = requireVisibleRequest(caller, await this.store.load(id), doctor);
+    const found = await this.store.load(id);
+    // The specialty's online doctors learn that a request left the queue (409), others see nothing (404).
+    const r =
+      found && takesRequests(doctor, found.specialtyCode) ? found : requireVisibleRequest(caller, found, doctor).r;
     if (!doctor || !takesRequests(doctor, r.specialtyCode))
       throw DomainError.forbidden(`Only online doctors of ${r.specialtyCode} take this request`);
     if (r.status !== ConsultationRequestStatus.OPEN) throw notOpen(r);

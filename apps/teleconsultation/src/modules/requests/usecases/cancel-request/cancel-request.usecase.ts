@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ConsultationRequestStatus,
-  TeleconsultationEvents,
-  type ConsultationRequestView,
-} from '@telehealth/contracts';
+import { ConsultationRequestStatus, TeleconsultationEvents, type ConsultationRequestView } from '@telehealth/contracts';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { origin } from '../../../consultations/usecases/open-consultation/open-consultation.usecase';

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  toPage,
-  type ConsultationRequestQuery,
-  type ConsultationRequestView,
-  type Page,
-} from '@telehealth/contracts';
+import { toPage, type ConsultationRequestQuery, type ConsultationRequestView, type Page } from '@telehealth/contracts';
 import { requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { DoctorDirectory } from '../../../doctors/doctor-directory';
 import { ConsultationRequestStore } from '../../consultation-request.store';
