@@ -4,7 +4,7 @@ import { Api, TEST_VIDEO, signedWebhook, waitUntil, type WebhookFixture } from '
 import { login, newPatient, type Session } from '../support/actors';
 import { promoteJob } from '../support/queues';
 import { SlotDealer, THREE_SEAT_DOCTOR, freeSlots, type Slot } from '../scheduling/booking-support';
-import { fund } from '../wallet/wallet-support';
+import { fund, wallet } from '../wallet/wallet-support';
 
 /** The platform runs with JOIN_OPENS_MINUTES_BEFORE = 6 days (global-setup): nearer slots can be joined now. */
 const JOINABLE_MS = 6 * 86_400_000;
@@ -56,7 +56,7 @@ describe('Teleconsultation (flow 3): online appointment -> session -> join -> ca
       session = res.body.items?.[0];
       return !!session;
     }, 'the consultation session');
-    return { p, appointmentId: id, session: session! };
+    return { p, appointmentId: id, session: session!, fee: slot.fee.amountMinor };
   }
 
   const get = async (s: Session, id: string) => (await s.api.get(`/v1/consultations/${id}`, { token: s.token })).body;
@@ -139,6 +139,14 @@ describe('Teleconsultation (flow 3): online appointment -> session -> join -> ca
       'the appointment to complete',
     );
     expect((await join(p, id)).body).toMatchObject({ reason: 'SESSION_ENDED' });
+    // The patient is told (in-app, among the channels), with the session's id.
+    await waitUntil(async () => {
+      const inbox = (await p.api.get('/v1/notifications', { token: p.token })).body.items ?? [];
+      return inbox.some(
+        (n: { kind: string; data: Record<string, string> }) =>
+          n.kind === 'CONSULTATION_ENDED' && n.data?.consultationId === id,
+      );
+    }, 'the consultation-ended notification');
 
     // Feedback once per side.
     const rate = (s: Session) =>
@@ -159,7 +167,7 @@ describe('Teleconsultation (flow 3): online appointment -> session -> join -> ca
     expect(res.body).toMatchObject({ reason: 'TOO_EARLY' });
   });
 
-  it('nobody joins: NO_SHOW after the wait, the appointment NO_SHOW; a cancelled appointment cancels its session and is never a no-show', async () => {
+  it('nobody joins: NO_SHOW, the appointment NO_SHOW; the doctor alone absent: cancelled on their side, refunded in full; a cancelled appointment cancels its session, never a no-show', async () => {
     const missed = await confirmedOnline(near.take(true));
     // The no-show timer fires (its delayed job is run now, as if the wait had passed).
     expect(
@@ -174,6 +182,33 @@ describe('Teleconsultation (flow 3): online appointment -> session -> join -> ca
       async () => (await appointment(missed.p, missed.appointmentId)).status === 'NO_SHOW',
       'the appointment no-show',
     );
+
+    // Only the patient came: the doctor was absent, so the appointment is cancelled on the doctor's side and refunded in full.
+    const stood = await confirmedOnline(near.take(true));
+    const came = await stood.p.api.post(
+      `/v1/consultations/${stood.session.id}/events`,
+      { kind: 'JOINED' },
+      { token: stood.p.token },
+    );
+    expect(came.body).toMatchObject({ status: 'WAITING', patientJoinedAt: expect.any(String) });
+    expect(
+      await promoteJob(
+        'teleconsultation-timers',
+        `no-show-${stood.session.id}-${Date.parse(stood.session.scheduledStart)}`,
+      ),
+    ).toBe(true);
+    await waitUntil(
+      async () => (await get(stood.p, stood.session.id)).absent === 'DOCTOR',
+      'the doctor to be recorded absent',
+    );
+    await waitUntil(
+      async () => (await appointment(stood.p, stood.appointmentId)).status === 'CANCELLED',
+      'the cancellation',
+    );
+    expect(await appointment(stood.p, stood.appointmentId)).toMatchObject({
+      cancellation: { by: 'DOCTOR', reason: 'The doctor did not join the consultation' },
+    });
+    await waitUntil(async () => (await wallet(stood.p)).balance.amountMinor === stood.fee, 'the full refund');
 
     const cancelled = await confirmedOnline(near.take(true));
     const res = await cancelled.p.api.post(
