@@ -41,6 +41,7 @@ import { EndConsultation } from '../modules/consultations/usecases/end-consultat
 import { GiveFeedback } from '../modules/consultations/usecases/give-feedback/give-feedback.usecase';
 import { JoinConsultation } from '../modules/consultations/usecases/join-consultation/join-consultation.usecase';
 import { OpenConsultation } from '../modules/consultations/usecases/open-consultation/open-consultation.usecase';
+import { RequestRecording } from '../modules/consultations/usecases/request-recording/request-recording.usecase';
 import { RecordPresence } from '../modules/consultations/usecases/record-presence/record-presence.usecase';
 import { RescheduleConsultation } from '../modules/consultations/usecases/reschedule-consultation/reschedule-consultation.usecase';
 import { RunTimer } from '../modules/consultations/usecases/run-timer/run-timer.usecase';
@@ -80,6 +81,8 @@ class GrantEcho implements VideoProvider {
 }
 
 const clock = new FakeClock(NOW);
+/** Patients' CALL_RECORDING consents, as identity's events would have recorded them. */
+const consents = new Map<string, Date>();
 const timers = new RecordingTimers();
 const video = new GrantEcho();
 
@@ -100,13 +103,14 @@ const video = new GrantEcho();
     RunTimer,
     JoinConsultation,
     GiveFeedback,
+    RequestRecording,
     { provide: OutboxRelay, useValue: { kick: () => undefined } },
     { provide: ConsultationTimers, useValue: timers },
     {
       provide: ParticipantNames,
       useValue: { of: async () => ({ doctorName: 'Dr Ada Obi', patientName: 'Tunde Bello' }) },
     },
-    { provide: RecordingConsents, useValue: { grantedAt: async () => null } },
+    { provide: RecordingConsents, useValue: { grantedAt: async (userId: string) => consents.get(userId) ?? null } },
     { provide: RpcClient, useValue: {} },
     { provide: VIDEO_PROVIDER, useValue: video },
     { provide: Clock, useValue: clock },
@@ -467,6 +471,31 @@ describe('Consultation sessions on the real database', () => {
       const rated = (await sessions.findById(s._id).lean<ConsultationDoc>())!;
       expect(rated.feedback.doctor).toMatchObject({ rating: 4, comment: 'Clear' });
       expect(rated.feedback.patient).not.toBeNull();
+    });
+  });
+
+  describe('recording', () => {
+    it("only the doctor asks, and only with the patient's consent; the session keeps when each happened", async () => {
+      const a = appointment(1);
+      await deliver(envelope(SchedulingEvents.appointmentConfirmed, a, 0));
+      const s = await sessionOf(a.appointmentId);
+      const record = app.get(RequestRecording);
+      const refusal = (p: Promise<unknown>) =>
+        p.then(
+          () => null,
+          (e: DomainError) => e.options.reason,
+        );
+      expect(await refusal(record.execute(s._id, meta(patientOf(a.patientId))))).toBe('FORBIDDEN');
+      expect(await refusal(record.execute(s._id, meta(doctorOf(a.doctorId))))).toBe('RECORDING_CONSENT_REQUIRED');
+      expect((await store.load(s._id))!.recording.requested).toBe(false);
+      const consentedAt = new Date(NOW.getTime() - 86_400_000);
+      consents.set(a.patientId, consentedAt);
+      const done = await record.execute(s._id, meta(doctorOf(a.doctorId)));
+      expect(done.recording).toEqual({
+        requested: true,
+        requestedAt: NOW.toISOString(),
+        consentedAt: consentedAt.toISOString(),
+      });
     });
   });
 });

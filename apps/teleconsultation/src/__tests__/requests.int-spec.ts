@@ -3,13 +3,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import {
-  CallType,
-  ConsultationRequestStatus,
-  Role,
-  TeleconsultationEvents,
-  type Caller,
-} from '@telehealth/contracts';
+import { CallType, ConsultationRequestStatus, Role, TeleconsultationEvents, type Caller } from '@telehealth/contracts';
 import { DomainError, RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { OutboxRelay } from '@telehealth/messaging/eventing';
 import { Clock, FakeClock, IdGenerator, RandomIdGenerator } from '@telehealth/service-kit';
