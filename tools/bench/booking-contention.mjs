@@ -35,7 +35,7 @@ function shuffled(list) {
   return out;
 }
 
-async function newPatient(base, i, run) {
+export async function newPatient(base, i, run) {
   const email = `bench.${run}.${i}@example.test`;
   const password = 'correct-horse-42';
   const reg = await call(base, 'POST', '/v1/auth/register', {

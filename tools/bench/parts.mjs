@@ -10,6 +10,7 @@ import { fmt } from './report.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { DURATION, IDLE_WAIT_MS, MEMORY_AIM_MB, ROOT, dbPrefix, ts } from './settings.mjs';
 import { state } from './state.mjs';
+import { videoWebhooks } from './video-webhooks.mjs';
 import { walletLedger } from './wallet-ledger.mjs';
 
 /** @param {string} what @param {unknown} err */
@@ -61,6 +62,16 @@ export async function wallet(gatewayUrl) {
     state.failures.push(...state.wallet.problems);
   } catch (err) {
     failed('wallet', err);
+  }
+}
+
+/** @param {string} gatewayUrl */
+export async function video(gatewayUrl) {
+  try {
+    state.video = await videoWebhooks({ gatewayUrl });
+    state.failures.push(...state.video.problems);
+  } catch (err) {
+    failed('video', err);
   }
 }
 

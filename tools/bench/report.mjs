@@ -3,7 +3,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONNECTIONS, DURATION, PORT_BASE, WARMUP, dbPrefix, logDir, now, rel, resultsFile } from './settings.mjs';
+import {
+  CONNECTIONS,
+  DURATION,
+  JOIN_OPENS_MINUTES_BEFORE,
+  PORT_BASE,
+  WARMUP,
+  dbPrefix,
+  logDir,
+  now,
+  rel,
+  resultsFile,
+} from './settings.mjs';
 import { state } from './state.mjs';
 
 /** @param {number | null | undefined} n @param {number} [digits] */
@@ -29,7 +40,7 @@ export function table(rows) {
 
 /** Writes the results file, prints the summary and exits: 1 when anything failed, else 0. */
 export function reportAndExit() {
-  const { results, memory, booking, wallet, notifications, restarts, failures } = state;
+  const { results, memory, booking, wallet, video, notifications, restarts, failures } = state;
   const report = {
     timestamp: now.toISOString(),
     machine: {
@@ -46,12 +57,19 @@ export function reportAndExit() {
       portBase: PORT_BASE,
       dbPrefix,
       logDir: rel(logDir),
-      env: { NODE_ENV: 'test', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_MAX: '1000000', RATE_LIMIT_USER_MAX: '100000000' },
+      env: {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_AUTH_MAX: '1000000',
+        RATE_LIMIT_USER_MAX: '100000000',
+        JOIN_OPENS_MINUTES_BEFORE: String(JOIN_OPENS_MINUTES_BEFORE),
+      },
     },
     scenarios: results,
     memory,
     bookingContention: booking,
     wallet,
+    video,
     notifications,
     restarts,
     failures,
@@ -126,6 +144,32 @@ export function reportAndExit() {
     process.stdout.write(
       `${table(w)}\nreconciliation after the load: ${wallet.reconciliation.wallets} wallets, ${wallet.reconciliation.entries} entries, ${wallet.reconciliation.mismatches} mismatch(es)\n\n`,
     );
+  if (video) {
+    const v = video;
+    const x = v.exactlyOnce;
+    process.stdout.write(
+      `${table([
+        ['video webhooks (LiveKit-signed)', 'count', 'per second', 'p50', 'p99', 'of baseline'],
+        [
+          `signature check in a loop, in-process (baseline)`,
+          String(v.baseline.verified),
+          fmt(v.baseline.perSec, 1),
+          '-',
+          '-',
+          '100.0%',
+        ],
+        [
+          `through the gateway, ${v.clients} clients, ${v.sessions} sessions`,
+          `${v.gateway.applied}/${v.gateway.webhooks}`,
+          fmt(v.gateway.perSec, 1),
+          `${v.gateway.p50Ms} ms`,
+          `${v.gateway.p99Ms} ms`,
+          pct(v.ratio),
+        ],
+      ])}\nexactly once: ${x.applied} applied, ${x.versionMismatches} session version(s) off, ` +
+        `${x.replays - x.replaysApplied}/${x.replays} replays answered applied:false, ${x.movedByReplays} version(s) moved by replays\n\n`,
+    );
+  }
   if (notifications) {
     const n = notifications;
     process.stdout.write(

@@ -4,27 +4,33 @@
 //   1. a bare Fastify server (child process) answering a constant: the ceiling;
 //   2. the whole platform (tools/run/platform.mjs, port base 3500, fresh bench databases, demo data);
 //   3. each scenario of tools/bench/scenarios/ under autocannon (64 connections, 2 s warm-up, then
-//      BENCH_DURATION seconds, default 10): requests/s, p50/p99, share of the ceiling, aims;
+//      BENCH_DURATION seconds, default 10): requests/s, p50/p99, share of the ceiling, aims (among
+//      them GET /v1/me and, right after it, a patient's join token for an online consultation);
 //   4. idle resident memory of every app after the load;
-//   5. the wallet (step 6 below, run before the race so its figures are not loaded by the race's emails);
-//      booking under contention (tools/bench/booking-contention.mjs): 500 clients race for 50 seats,
-//      then the scheduling database is checked for double bookings (any makes the run fail);
+//   5. the wallet and video webhooks (steps 6 and 7 below, run before the race so their figures are
+//      not loaded by the race's emails); booking under contention (tools/bench/booking-contention.mjs):
+//      500 clients race for 50 seats, then the scheduling database is checked for double bookings
+//      (any makes the run fail);
 //   6. the wallet (tools/bench/wallet-ledger.mjs): ledger postings/s on one hot wallet and over
 //      1,000 wallets with a read-only baseline, the booking-and-payment saga, then reconciliation;
-//   7. notifications (tools/bench/notifications.mjs): events -> emails received by the bench's SMTP
+//   7. video webhooks (tools/bench/video-webhooks.mjs): signed LiveKit participant_joined/left
+//      webhooks posted concurrently through the gateway (webhooks/s, p99) against LiveKit's bare
+//      signature check in a loop in this process; then each must have been applied exactly once
+//      (session versions, replays answered applied:false; anything else makes the run fail);
+//   8. notifications (tools/bench/notifications.mjs): events -> emails received by the bench's SMTP
 //      sink (emails/s, p99 publish -> receipt), and BullMQ jobs/s of one worker: no-op jobs (the
 //      baseline) against the service's real email jobs;
-//   8. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//   9. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
 //   npm run bench                       (infra up + build + this)
 //   BENCH_DURATION=30 node tools/bench/run.mjs
-//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, booking, notifications)
+//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, video, booking, notifications)
 // The modules: settings.mjs (what a run measures, checked first), state.mjs (what it found),
 // servers.mjs and process-control.mjs (starting and stopping), measure.mjs, parts.mjs and
 // report.mjs; the parts' own scripts are booking-contention.mjs, wallet-ledger.mjs,
-// notifications.mjs, micro/ and scenarios/.
+// video-webhooks.mjs, notifications.mjs, micro/ and scenarios/.
 import os from 'node:os';
 import { say } from './lib.mjs';
 import { makeContext, readMemory } from './measure.mjs';
@@ -53,8 +59,10 @@ try {
   await parts.http(ctx, part('http'));
   // After the memory reading, so its 500 registrations do not change the idle figures above.
   // Before the booking race: its 500 registrations leave the notifications service minutes of
-  // welcome and verification emails to send, which would load the database under the wallet figures.
+  // welcome and verification emails to send, which would load the database under the wallet and
+  // video figures.
   if (part('wallet')) await parts.wallet(gatewayUrl);
+  if (part('video')) await parts.video(gatewayUrl);
   if (part('booking')) await parts.booking(gatewayUrl, infra.mongoUri);
   if (part('notifications')) await parts.notifications(infra.mongoUri);
 } catch (err) {

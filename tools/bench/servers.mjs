@@ -4,7 +4,17 @@
 import path from 'node:path';
 import { dropDatabases, say } from './lib.mjs';
 import { onLines, portFree, spawnGroup, stopGroup, waitForLine } from './process-control.mjs';
-import { GIVEN_MONGO_URI, PORT_BASE, ROOT, compiled, dbPrefix, logDir, rel } from './settings.mjs';
+import {
+  BENCH_VIDEO,
+  GIVEN_MONGO_URI,
+  JOIN_OPENS_MINUTES_BEFORE,
+  PORT_BASE,
+  ROOT,
+  compiled,
+  dbPrefix,
+  logDir,
+  rel,
+} from './settings.mjs';
 import { state } from './state.mjs';
 
 /** @type {typeof import('../../libs/testing/src/private-infra')} */
@@ -70,6 +80,10 @@ export async function startPlatform(smtp) {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     EMAIL_RATE_PER_SECOND: '100000',
+    // Consultations can be joined two weeks ahead, so a demo slot is joinable now (join-token
+    // scenario, video part); LiveKit's sandbox with the bench's keys, which sign its webhooks.
+    JOIN_OPENS_MINUTES_BEFORE: String(JOIN_OPENS_MINUTES_BEFORE),
+    ...BENCH_VIDEO,
   };
   const platform = spawnGroup(
     [

@@ -6,7 +6,7 @@ import { say } from './lib.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-export const PARTS = ['micro', 'http', 'wallet', 'booking', 'notifications'];
+export const PARTS = ['micro', 'http', 'wallet', 'video', 'booking', 'notifications'];
 const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((s) => s.trim())
@@ -21,6 +21,24 @@ export const CONNECTIONS = 64;
 export const PORT_BASE = 3500;
 export const IDLE_WAIT_MS = 5000;
 export const MEMORY_AIM_MB = 150;
+/**
+ * How many minutes before its start a consultation can be joined on the bench platform: two
+ * weeks (the most the setting allows), so a demo slot days away is joinable now and the
+ * join-token scenario and the video part need not wait for one to come near.
+ */
+export const JOIN_OPENS_MINUTES_BEFORE = 20_160;
+/**
+ * The bench platform's video settings: LiveKit in the sandbox (tokens and webhooks really signed,
+ * nothing outside needed) with keys of the bench's own, which the video part signs webhooks with.
+ */
+export const BENCH_VIDEO = {
+  VIDEO_PROVIDER: 'livekit',
+  VIDEO_SANDBOX: 'true',
+  LIVEKIT_API_KEY: 'bench-livekit-key',
+  LIVEKIT_API_SECRET: 'bench-livekit-secret-0123456789abcdef01',
+  JITSI_WEBHOOK_SECRET: 'bench-jitsi-webhook-secret-0123456789ab',
+  DAILY_WEBHOOK_SECRET: 'YmVuY2gtZGFpbHktd2ViaG9vay1zZWNyZXQtMDEyMzQ=',
+};
 /** A MongoDB of yours to measure on, instead of the run's own in-memory mongo-java-server. */
 export const GIVEN_MONGO_URI = process.env.MONGO_URI;
 

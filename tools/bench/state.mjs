@@ -20,6 +20,8 @@ export const state = {
   wallet: null,
   /** @type {any} */
   notifications: null,
+  /** @type {any} */
+  video: null,
   /** @type {import('../../libs/testing/src/private-infra').PrivateInfra | null} the run's NATS, Redis and database */
   infra: null,
   /** @type {any} the bench's SMTP sink */

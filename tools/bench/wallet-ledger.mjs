@@ -75,7 +75,7 @@ async function openWallets(gatewayUrl, admin) {
   return ids;
 }
 
-const adjust = (gatewayUrl, admin, walletId, amountMinor = 1) =>
+export const adjust = (gatewayUrl, admin, walletId, amountMinor = 1) =>
   call(
     gatewayUrl,
     'POST',

@@ -8,6 +8,7 @@ import gatewayHealth from './gateway-health.mjs';
 import natsEcho from './nats-echo.mjs';
 import dbBaseline from './db-baseline.mjs';
 import me from './me.mjs';
+import joinToken from './join-token.mjs';
 import slots from './slots.mjs';
 
-export const SCENARIOS = [ceiling, gatewayHealth, natsEcho, dbBaseline, me, slots];
+export const SCENARIOS = [ceiling, gatewayHealth, natsEcho, dbBaseline, me, joinToken, slots];

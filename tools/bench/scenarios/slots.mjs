@@ -1,5 +1,5 @@
 /**
- * (e) Free-slot query: 30 days of the one-seat demo doctor's slots (GET /v1/doctors/:id/slots),
+ * (f) Free-slot query: 30 days of the one-seat demo doctor's slots (GET /v1/doctors/:id/slots),
  * public route: gateway, NATS, scheduling (rules expanded, seats counted in the database).
  */
 export const ONE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000001';
