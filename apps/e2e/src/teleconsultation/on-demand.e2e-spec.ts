@@ -119,6 +119,20 @@ describe('On-demand consultations: ask now -> fee held -> the first doctor to ac
 
     await waitUntil(async () => (await entries(p)).some((e) => e.reference === `CAPTURE_${id}`), 'the capture');
     expect(await wallet(p)).toMatchObject({ balance: { amountMinor: 0 }, held: { amountMinor: 0 } });
+
+    // The patient comes, the doctor who took it never does: the fee comes back in full.
+    const cid = accepted.consultationId as string;
+    expect((await p.api.post(`/v1/consultations/${cid}/events`, { kind: 'JOINED' }, { token: p.token })).status).toBe(
+      200,
+    );
+    expect(
+      await promoteJob('teleconsultation-timers', `no-show-${cid}-${Date.parse(session.body.scheduledStart)}`),
+    ).toBe(true);
+    await waitUntil(async () => (await wallet(p)).balance.amountMinor === FEE, 'the refund');
+    expect((await entries(p)).find((e) => e.reference === `REFUND_${id}`)).toMatchObject({
+      title: 'Refund',
+      amount: { amountMinor: FEE },
+    });
   });
 
   it('withdrawn by the patient, or expired with nobody accepting: the held fee comes back; neither can be accepted after', async () => {

@@ -30,7 +30,7 @@ export class TeleconsultationConfig extends WithVideoConfig(WithJobsConfig(Servi
 
   /** The fee of an on-demand consultation, in minor units (held when asked, captured when accepted). */
   @IsInt()
-  @Min(0)
+  @Min(1) // the request opens when wallet-claims reports the fee held
   ON_DEMAND_FEE_MINOR = 500_000;
 
   @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as NGN' })

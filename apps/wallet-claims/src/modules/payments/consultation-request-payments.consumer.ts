@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AbsentParty,
+  AppointmentStatus,
+  CancelledBy,
   TeleconsultationEvents,
+  type ConsultationNoShowV1,
   type ConsultationRequestAcceptedV1,
   type ConsultationRequestCancelledV1,
   type ConsultationRequestCreatedV1,
@@ -10,6 +14,7 @@ import {
 import { OnEvent } from '@telehealth/messaging/eventing';
 import { CapturePayment } from './usecases/capture-payment/capture-payment.usecase';
 import { HoldPayment } from './usecases/hold-payment/hold-payment.usecase';
+import { RefundPayment } from './usecases/refund-payment/refund-payment.usecase';
 import { ReleasePayment } from './usecases/release-payment/release-payment.usecase';
 
 /**
@@ -24,6 +29,7 @@ export class ConsultationRequestPaymentsConsumer {
     private readonly holdPayment: HoldPayment,
     private readonly capturePayment: CapturePayment,
     private readonly releasePayment: ReleasePayment,
+    private readonly refundPayment: RefundPayment,
   ) {}
 
   @OnEvent(TeleconsultationEvents.requestCreated)
@@ -55,5 +61,22 @@ export class ConsultationRequestPaymentsConsumer {
   @OnEvent(TeleconsultationEvents.requestCancelled)
   cancelled(e: EventEnvelope<ConsultationRequestCancelledV1>): Promise<void> {
     return this.releasePayment.execute(e.payload.requestId, 'consultation-request.cancelled', e.correlationId);
+  }
+
+  /** The doctor who accepted never joined: the captured fee goes back in full, as for a booking the doctor cancels. */
+  @OnEvent(TeleconsultationEvents.consultationNoShow)
+  async noShow(e: EventEnvelope<ConsultationNoShowV1>): Promise<void> {
+    const s = e.payload;
+    if (!s.requestId || s.absent !== AbsentParty.DOCTOR) return;
+    await this.refundPayment.execute(
+      {
+        appointmentId: s.requestId,
+        previousStatus: AppointmentStatus.CONFIRMED,
+        cancelledBy: CancelledBy.DOCTOR,
+        start: s.scheduledStart,
+      },
+      new Date(e.occurredAt),
+      e.correlationId,
+    );
   }
 }

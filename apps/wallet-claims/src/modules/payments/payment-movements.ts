@@ -23,6 +23,10 @@ export const ref = {
   refund: (appointmentId: string) => `REFUND_${appointmentId}`,
 };
 
+/** What the owner reads on the ledger entry. */
+const titleOf = (p: Pick<PaymentDoc, 'purpose'>): string =>
+  p.purpose === 'CONSULTATION_REQUEST' ? 'On-demand consultation' : 'Appointment payment';
+
 const formatMoney = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 const origin = (correlationId: string) => ({ producer: 'wallet-claims' as const, correlationId });
@@ -53,8 +57,11 @@ export class PaymentMovements {
       type: EntryType.HOLD,
       amountMinor: p.amountMinor,
       reference: ref.hold(appointmentId),
-      title: 'Appointment payment',
-      subtitle: 'Held until the appointment is confirmed',
+      title: titleOf(p),
+      subtitle:
+        p.purpose === 'CONSULTATION_REQUEST'
+          ? 'Held until a doctor accepts'
+          : 'Held until the appointment is confirmed',
       appointmentId,
       paymentId: p._id,
       correlationId,
@@ -116,7 +123,7 @@ export class PaymentMovements {
       type: EntryType.CAPTURE,
       amountMinor: hold.amountMinor,
       reference: ref.capture(appointmentId),
-      title: 'Appointment payment',
+      title: titleOf(p),
       subtitle: 'Paid',
       appointmentId,
       paymentId: p._id,
@@ -137,8 +144,11 @@ export class PaymentMovements {
         type: EntryType.RELEASE,
         amountMinor: hold.amountMinor,
         reference: ref.release(p.appointmentId),
-        title: 'Appointment payment',
-        subtitle: 'Released: the booking did not go ahead',
+        title: titleOf(p),
+        subtitle:
+          p.purpose === 'CONSULTATION_REQUEST'
+            ? 'Released: no doctor took the request'
+            : 'Released: the booking did not go ahead',
         appointmentId: p.appointmentId,
         paymentId: p._id,
         relatedReference: hold.reference,

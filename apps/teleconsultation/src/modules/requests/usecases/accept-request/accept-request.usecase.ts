@@ -57,7 +57,7 @@ export class AcceptRequest {
     );
     if (!accepted) throw notOpen((await this.store.load(id)) ?? r);
     // Here for the doctor's answer; the accepted event opens it too, should this process stop now.
-    await this.sessions.execute(accepted);
+    await this.sessions.execute(accepted, meta.requestId);
     return toRequestView(accepted);
   }
 }

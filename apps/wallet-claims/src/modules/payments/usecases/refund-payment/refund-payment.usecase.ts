@@ -34,8 +34,16 @@ export class RefundPayment {
     private readonly config: WalletClaimsConfig,
   ) {}
 
-  /** `cancelledAt`: when scheduling cancelled it (the event's time), which the policy measures notice to. */
-  async execute(e: AppointmentCancelledV1, cancelledAt: Date, correlationId: string): Promise<void> {
+  /**
+   * `e`: the cancellation (an appointment's, or for an on-demand consultation the doctor's absence,
+   * its request's id as `appointmentId`); `cancelledAt`: when it happened (the event's time), which
+   * the policy measures notice to.
+   */
+  async execute(
+    e: Pick<AppointmentCancelledV1, 'appointmentId' | 'previousStatus' | 'cancelledBy' | 'start'>,
+    cancelledAt: Date,
+    correlationId: string,
+  ): Promise<void> {
     const p = await this.payments.byAppointment(e.appointmentId);
     if (!p) return;
     const wasPaid = e.previousStatus !== undefined && PAID_STATUSES.includes(e.previousStatus);
@@ -62,7 +70,7 @@ export class RefundPayment {
       amountMinor: decision.amountMinor,
       reference: ref.refund(e.appointmentId),
       title: 'Refund',
-      subtitle: `Appointment cancelled: ${decision.percent}% refunded`,
+      subtitle: `${p.purpose === 'CONSULTATION_REQUEST' ? 'Consultation' : 'Appointment'} cancelled: ${decision.percent}% refunded`,
       appointmentId: e.appointmentId,
       paymentId: p._id,
       relatedReference: paid.reference,
