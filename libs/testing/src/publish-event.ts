@@ -23,6 +23,16 @@ export async function publishEvent<P>(
     aggregateId,
     payload,
   };
+  await publishEnvelope(contract, envelope);
+  return envelope;
+}
+
+/**
+ * Publishes an envelope (made here or with `createEvent`) as its producer's outbox relay would;
+ * each call is its own message, so publishing one envelope twice delivers one event twice (as
+ * another relay's retry would).
+ */
+export async function publishEnvelope<P>(contract: EventContract<P>, envelope: EventEnvelope<P>): Promise<void> {
   const nc = await connect({ servers: NATS_URL });
   try {
     const jsm = await nc.jetstreamManager();
@@ -31,11 +41,10 @@ export async function publishEvent<P>(
       .catch(() => jsm.streams.add({ name: contract.stream, subjects: [`evt.${contract.producer}.>`] }));
     await nc
       .jetstream()
-      .publish(contract.subject, Buffer.from(JSON.stringify(envelope)), { msgID: `${id}:${randomUUID()}` });
+      .publish(contract.subject, Buffer.from(JSON.stringify(envelope)), { msgID: `${envelope.id}:${randomUUID()}` });
   } finally {
     await nc.close();
   }
-  return envelope;
 }
 
 /**

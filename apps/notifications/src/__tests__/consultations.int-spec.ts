@@ -14,7 +14,8 @@ import { rawDb, waitUntil } from '@telehealth/testing';
 import { CONSULTATION_REMINDER_MINUTES, NotificationQueues, consultationReminderJobId } from '../queues';
 import { DoctorDirectory } from '../modules/recipients/recipients';
 import { ConsultationReminderWorker } from '../modules/reminders/consultation-reminder-worker';
-import { Harness, consultation, publishEnvelope } from './harness';
+import { publishEnvelope } from '@telehealth/testing';
+import { Harness, consultation } from './harness';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -15,8 +15,6 @@ import {
   type AppointmentEventBase,
   type Caller,
   type ConsultationEventBase,
-  type EventContract,
-  type EventEnvelope,
 } from '@telehealth/contracts';
 import type { RequestMeta } from '@telehealth/messaging';
 import { EventConsumerHost } from '@telehealth/messaging/eventing';
@@ -222,21 +220,3 @@ export function consultation(overrides: Partial<ConsultationEventBase> = {}): Co
   };
 }
 
-/**
- * Publishes an envelope made with `createEvent` as its producer's outbox relay would: the same
- * envelope published twice is one event delivered twice (another relay's retry).
- */
-export async function publishEnvelope<P>(contract: EventContract<P>, envelope: EventEnvelope<P>): Promise<void> {
-  const nc = await connect({ servers: NATS_URL });
-  try {
-    const jsm = await nc.jetstreamManager();
-    await jsm.streams
-      .info(contract.stream)
-      .catch(() => jsm.streams.add({ name: contract.stream, subjects: [`evt.${contract.producer}.>`] }));
-    await nc
-      .jetstream()
-      .publish(contract.subject, Buffer.from(JSON.stringify(envelope)), { msgID: `${envelope.id}:${randomUUID()}` });
-  } finally {
-    await nc.close();
-  }
-}
