@@ -219,4 +219,3 @@ export function consultation(overrides: Partial<ConsultationEventBase> = {}): Co
     ...overrides,
   };
 }
-
