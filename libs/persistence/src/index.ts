@@ -14,3 +14,4 @@ export * from './numbered-claims';
 export * from './versioned-log';
 export * from './idempotency-store';
 export * from './derived-id';
+export * from './field-cipher';

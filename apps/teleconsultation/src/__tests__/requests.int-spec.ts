@@ -8,6 +8,7 @@ import { DomainError, RpcClient, type RequestMeta } from '@telehealth/messaging'
 import { OutboxRelay } from '@telehealth/messaging/eventing';
 import { Clock, FakeClock, IdGenerator, RandomIdGenerator } from '@telehealth/service-kit';
 import { MONGO_URI } from '@telehealth/testing';
+import { MedicalCipher } from '../common/medical-cipher';
 import { TeleconsultationConfig } from '../config/teleconsultation.config';
 import { ConsultationStore } from '../modules/consultations/consultation.store';
 import { CONSULTATION_MODEL, ConsultationSchema } from '../modules/consultations/consultation.schema';
@@ -45,6 +46,7 @@ const SPECIALTY = 'GENERAL_PRACTICE';
   ],
   providers: [
     ConsultationRequestStore,
+    MedicalCipher,
     ConsultationStore,
     DoctorDirectory,
     CreateRequest,
@@ -109,6 +111,18 @@ describe('On-demand requests on the real database', () => {
   const load = async (id: string) => (await store.load(id)) as ConsultationRequestDoc;
   const types = (r: ConsultationRequestDoc) => r.outbox.map((o) => JSON.parse(o.envelope).type as string);
   const paid = (requestId: string) => payments.execute({ requestId, paid: true, correlationId: 'c' });
+
+  it('keeps the symptoms encrypted at rest and hands them out in clear', async () => {
+    const r = await create();
+    expect(r.symptoms).toBe('Cough');
+    const raw = await app
+      .get<Connection>(getConnectionToken())
+      .collection('consultation_requests')
+      .findOne({ _id: r.id as never });
+    expect(raw?.symptoms).toMatch(/^v1:/);
+    expect(JSON.stringify(raw)).not.toContain('Cough');
+    expect((await load(r.id)).symptoms).toBe('Cough');
+  });
 
   it('the wallet answer twice opens it once; after an expiry it stays expired', async () => {
     const r = await create();

@@ -1,5 +1,5 @@
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig, WithJobsConfig } from '@telehealth/config';
+import { Secret, ServiceConfig, WithJobsConfig } from '@telehealth/config';
 import { WithVideoConfig } from '../modules/video/video.config';
 
 /**
@@ -9,6 +9,11 @@ import { WithVideoConfig } from '../modules/video/video.config';
 export class TeleconsultationConfig extends WithVideoConfig(WithJobsConfig(ServiceConfig)) {
   override MONGO_DB = 'telehealth_teleconsultation';
   override HEALTH_PORT = 3103;
+
+  /** AES-256-GCM key for medical text at rest (what patients describe): 32 bytes, base64. */
+  @Secret()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  MEDICAL_ENCRYPTION_KEY = 'ZGV2LW9ubHktbWVkaWNhbC1rZXktY2hhbmdlLW1lLTE=';
 
   /** Participants may join from this many minutes before the scheduled start (at most two weeks). */
   @IsInt()

@@ -15,6 +15,7 @@ export interface ConsultationRequestDoc extends OutboxFields {
   patientId: string;
   dependentId: string | null;
   specialtyCode: string;
+  /** Encrypted at rest (MEDICAL_ENCRYPTION_KEY); the store hands it out in clear. */
   symptoms: string;
   callType: CallType;
   feeMinor: number;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { JobsModule } from '@telehealth/jobs';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@telehealth/service-kit';
+import { MedicalCipher } from '../../common/medical-cipher';
 import { TeleconsultationQueues } from '../../queues';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { DoctorsModule } from '../doctors/doctors.module';
@@ -40,6 +41,7 @@ import { RecordRequestPayment } from './usecases/record-request-payment/record-r
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: IdGenerator, useClass: RandomIdGenerator },
+    MedicalCipher,
     ConsultationRequestStore,
     RequestExpiry,
     RequestEventsConsumer,
