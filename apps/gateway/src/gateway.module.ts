@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { JwtConfig } from '@telehealth/config';
 import { MessagingModule } from '@telehealth/messaging';
 import { JwtAuthGuard, RolesGuard } from './common/auth/auth.guards';
+import { AccessTokenKeys } from './common/auth/access-token-keys';
 import { JwtStrategy } from './common/auth/jwt.strategy';
 import { TokenDenylist } from './common/auth/token-denylist';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
@@ -17,6 +18,7 @@ import { AuthController } from './modules/auth/auth.controller';
 import { ConsultationRequestsController } from './modules/consultations/consultation-requests.controller';
 import { ConsultationsController } from './modules/consultations/consultations.controller';
 import { HealthController } from './modules/health/health.controller';
+import { JwksController } from './modules/keys/jwks.controller';
 import { MeController } from './modules/me/me.controller';
 import {
   AdminNotificationsController,
@@ -54,6 +56,7 @@ export class GatewayModule {
       ],
       controllers: [
         HealthController,
+        JwksController,
         ConsultationsController,
         ConsultationRequestsController,
         AuthController,
@@ -80,6 +83,7 @@ export class GatewayModule {
         { provide: JwtConfig, useValue: jwt },
         RedisClient,
         TokenDenylist,
+        AccessTokenKeys,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { JwtConfig } from '@telehealth/config';
+import type { JwtSigningConfig } from '@telehealth/config';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { IdentityConfig } from './config/identity.config';
 import { CryptoModule } from './crypto/crypto.module';
@@ -9,6 +9,7 @@ import { ConsentsModule } from './modules/consents/consents.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { DependentsModule } from './modules/dependents/dependents.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { KeysModule } from './modules/keys/keys.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
@@ -20,14 +21,15 @@ import { UsersModule } from './modules/users/users.module';
  */
 @Module({})
 export class IdentityModule {
-  static forRoot(config: IdentityConfig, jwt: JwtConfig): DynamicModule {
+  static forRoot(config: IdentityConfig, jwt: JwtSigningConfig): DynamicModule {
     return {
       module: IdentityModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'identity', config, configClass: IdentityConfig }),
-        CryptoModule.forRoot(jwt),
+        CryptoModule.forRoot({ ...jwt, NODE_ENV: config.NODE_ENV }),
         AuditModule,
         SessionsModule,
+        KeysModule,
         UsersModule,
         AuthModule,
         DependentsModule,

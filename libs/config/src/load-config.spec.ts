@@ -1,7 +1,7 @@
 import { IsBoolean, IsInt, IsString, Min, MinLength } from 'class-validator';
 import { ConfigError, loadConfig, redactConfig } from './load-config';
 import { Secret } from './secret.decorator';
-import { JwtConfig, ServiceConfig } from './service.config';
+import { JwtConfig, JwtSigningConfig, ServiceConfig } from './service.config';
 
 /** Runs fn and returns what it threw (fails the test if it did not throw). */
 function thrown(fn: () => unknown): unknown {
@@ -126,12 +126,12 @@ describe('loadConfig', () => {
     expect(err.problems.join('\n')).not.toContain('Sup3rS3cretPassw0rd');
   });
 
-  it('never prints a too-short JWT_SECRET', () => {
-    const err = thrown(() => loadConfig(JwtConfig, { JWT_SECRET: 'short-but-secret' })) as ConfigError;
+  it('never prints a malformed JWT_SIGNING_KEY', () => {
+    const err = thrown(() => loadConfig(JwtSigningConfig, { JWT_SIGNING_KEY: 'not*base64*secret' })) as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
-    expect(err.message).toContain('JWT_SECRET');
-    expect(err.message).toContain('at least 32 characters');
-    expect(err.message).not.toContain('short-but-secret');
+    expect(err.message).toContain('JWT_SIGNING_KEY');
+    expect(err.message).toContain('PKCS#8 PEM private key');
+    expect(err.message).not.toContain('not*base64*secret');
   });
 
   it('hides secrets of a local config class while still showing other bad values', () => {
@@ -172,9 +172,9 @@ describe('redactConfig', () => {
     expect(config.MONGO_URI).toBe('mongodb://u:pw123456@host/db');
   });
 
-  it('masks JWT_SECRET and subclass secrets', () => {
-    expect(redactConfig(loadConfig(JwtConfig, {}))).toMatchObject({
-      JWT_SECRET: '***',
+  it('masks JWT_SIGNING_KEY and subclass secrets', () => {
+    expect(redactConfig(loadConfig(JwtSigningConfig, {}))).toMatchObject({
+      JWT_SIGNING_KEY: '***',
       JWT_ISSUER: 'telehealth-identity',
     });
     const child = redactConfig(loadConfig(ChildConfig, {}));

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Secret } from './secret.decorator';
 
 /** Settings every app shares. Each app extends it with its own. */
@@ -72,12 +72,11 @@ export class ServiceConfig extends CommonConfig {
   EVENT_CONCURRENCY = 1;
 }
 
-/** Token settings shared by identity (signs) and the gateway (verifies). */
+/**
+ * Token settings shared by identity (signs) and the gateway (verifies). The gateway holds no key:
+ * it verifies with identity's public keys (its JWKS, `/.well-known/jwks.json`).
+ */
 export class JwtConfig {
-  @Secret()
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
-
   @IsString()
   JWT_ISSUER = 'telehealth-identity';
 
@@ -88,4 +87,28 @@ export class JwtConfig {
   @Min(30)
   @Max(86_400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
+}
+
+/** The development signing key (ES256, P-256): refused in production. */
+export const DEV_JWT_SIGNING_KEY =
+  'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JR0hBZ0VBTUJNR0J5cUdTTTQ5QWdFR0NDcUdTTTQ5QXdFSEJHMHdhd0lCQVFRZ3k0cndINHBld1dWVWF4Nk8KZEJHWldMNUdCZ2owNXljNEw5WnF3Wk5vVXZ1aFJBTkNBQVQrZ01PdEZJM3B0VlpIbkJCaHBtWDRKNkg5MGJtegoyUW1DSlhBS042akQyUFVlMmtJTHJndUR1Q0hzckcyMGJxK1NZUXpFTVljMWx2MjMzM2JrQVBwawotLS0tLUVORCBQUklWQVRFIEtFWS0tLS0tCg==';
+
+/**
+ * Identity's access-token signing key (ES256, an EC P-256 private key) named by JWT_KEY_ID, and
+ * the public keys of the keys it replaced, still published (JWT_RETIRED_KEYS) until every token
+ * they signed has expired: rotation with an overlap.
+ */
+export class JwtSigningConfig extends JwtConfig {
+  /** The PKCS#8 PEM of the private key, base64 (`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | base64 -w0`). */
+  @Secret()
+  @Matches(/^[A-Za-z0-9+/]+=*$/, { message: 'must be a PKCS#8 PEM private key, base64-encoded' })
+  JWT_SIGNING_KEY = DEV_JWT_SIGNING_KEY;
+
+  /** The `kid` tokens signed with it carry (new for each key: rotation publishes both for a while). */
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1-64 letters, digits, ., _ or -' })
+  JWT_KEY_ID = 'dev-1';
+
+  /** JSON array of the retired keys' public JWKs (each with its `kid`), published until their tokens expire. */
+  @IsString()
+  JWT_RETIRED_KEYS = '[]';
 }

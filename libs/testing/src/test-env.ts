@@ -5,7 +5,10 @@ import { databaseOf, type BackendService } from '@telehealth/contracts';
  * talk to it or to the infrastructure directly.
  */
 export const TEST_JWT = {
-  JWT_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
+  /** Identity's ES256 signing key on the test platform (the tests forge tokens with it, and with others). */
+  JWT_SIGNING_KEY:
+    'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JR0hBZ0VBTUJNR0J5cUdTTTQ5QWdFR0NDcUdTTTQ5QXdFSEJHMHdhd0lCQVFRZ01JSFdaYk0rdGsyL2YvUkwKWE5TdTFIZUtxWUFpSGcyNCs5bWRsbnZJcU4raFJBTkNBQVRUcUQ2d20xZFpKMW9lN0RKYlBicExBNnNwNk9LUgovYUwxT0xaNUs0ZlcwTUpSZkUvZXFkVjEyQ1k0clBiMFowL29vTm5RcjRxVVRSMDBIRG93b3l1bwotLS0tLUVORCBQUklWQVRFIEtFWS0tLS0tCg==',
+  JWT_KEY_ID: 'e2e-1',
   JWT_ISSUER: 'telehealth-identity',
   JWT_AUDIENCE: 'telehealth-api',
 };

@@ -1,16 +1,34 @@
-import { createHmac } from 'node:crypto';
-import { TEST_JWT } from '@telehealth/testing';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as ecSign,
+  type KeyObject,
+} from 'node:crypto';
+import { Api, TEST_JWT } from '@telehealth/testing';
 import { adminSession, newPatient, type Session } from '../support/actors';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+/** Identity's signing key on the test platform. */
+const IDENTITY_KEY = createPrivateKey(Buffer.from(TEST_JWT.JWT_SIGNING_KEY, 'base64').toString('utf8'));
+
+/** An ES256 token, as identity signs them (or with another key / header, to forge one). */
 function sign(
   claims: Record<string, unknown>,
-  secret = TEST_JWT.JWT_SECRET,
-  header = { alg: 'HS256', typ: 'JWT' },
+  key: KeyObject = IDENTITY_KEY,
+  header: Record<string, string> = { alg: 'ES256', typ: 'JWT', kid: TEST_JWT.JWT_KEY_ID },
 ): string {
   const unsigned = `${b64(header)}.${b64(claims)}`;
-  const hash = header.alg === 'HS512' ? 'sha512' : 'sha256';
-  return `${unsigned}.${createHmac(hash, secret).update(unsigned).digest('base64url')}`;
+  const signature = ecSign('sha256', Buffer.from(unsigned), { key, dsaEncoding: 'ieee-p1363' });
+  return `${unsigned}.${signature.toString('base64url')}`;
+}
+
+/** An HS256 token keyed with identity's PUBLIC key: the classic algorithm-confusion forgery. */
+function hmacWithPublicKey(claims: Record<string, unknown>): string {
+  const pem = createPublicKey(IDENTITY_KEY).export({ type: 'spki', format: 'pem' });
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT', kid: TEST_JWT.JWT_KEY_ID })}.${b64(claims)}`;
+  return `${unsigned}.${createHmac('sha256', pem).update(unsigned).digest('base64url')}`;
 }
 
 describe('Access control - ownership, roles and token checks', () => {
@@ -83,11 +101,15 @@ describe('Access control - ownership, roles and token checks', () => {
     ['an alg:none token', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(valid())}.`],
     ['a wrong-audience token', () => sign({ ...valid(), aud: 'someone-else' })],
     ['a wrong-issuer token', () => sign({ ...valid(), iss: 'evil-issuer' })],
-    ['a token signed with another key', () => sign(valid(), 'another-secret-0123456789abcdefghijklmn')],
     [
-      'a validly signed HS512 token (algorithm pinned to HS256)',
-      () => sign(valid(), TEST_JWT.JWT_SECRET, { alg: 'HS512', typ: 'JWT' }),
+      'a token signed with another key under our kid',
+      () => sign(valid(), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey),
     ],
+    [
+      'a token naming a key identity never published',
+      () => sign(valid(), IDENTITY_KEY, { alg: 'ES256', typ: 'JWT', kid: 'forged-kid' }),
+    ],
+    ['an HS256 token keyed with the public key (algorithm pinned to ES256)', () => hmacWithPublicKey(valid())],
     ['a refresh token in place of an access token', () => a.refreshToken],
   ])('GET /v1/me - %s gets 401', async (_, token) => {
     const res = await a.api.get('/v1/me', { token: token() });
@@ -99,5 +121,28 @@ describe('Access control - ownership, roles and token checks', () => {
     const res = await a.api.get('/v1/me', { token: sign(valid()) });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(a.userId);
+  });
+
+  it('GET /.well-known/jwks.json - public; its key verifies the tokens identity issues, and no private part is published', async () => {
+    const res = await new Api().get('/.well-known/jwks.json');
+    expect(res.status).toBe(200);
+    const key = (res.body.keys as Record<string, string>[]).find((k) => k.kid === TEST_JWT.JWT_KEY_ID);
+    expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    expect(JSON.stringify(res.body)).not.toContain('"d"');
+    const [h, p, s] = a.token.split('.');
+    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toMatchObject({
+      alg: 'ES256',
+      kid: TEST_JWT.JWT_KEY_ID,
+    });
+    const publicKey = createPublicKey({ key: key as never, format: 'jwk' });
+    const { verify } = await import('node:crypto');
+    expect(
+      verify(
+        'sha256',
+        Buffer.from(`${h}.${p}`),
+        { key: publicKey, dsaEncoding: 'ieee-p1363' },
+        Buffer.from(s, 'base64url'),
+      ),
+    ).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { defineRpc } from '../common/contract';
 import type { Page, PageQuery } from '../common/pagination';
 import type {
   AuditEventView,
+  JsonWebKeySet,
   AuditQuery,
   AuthTokens,
   ConsentView,
@@ -162,6 +163,13 @@ export const IdentityRpc = {
     'users.contact',
     1,
     'Service-to-service (never routed by the gateway): how to reach a user (email, decrypted phone, locale, time zone).',
+  ),
+
+  jwks: defineRpc<Empty, JsonWebKeySet>(
+    'identity',
+    'keys.jwks',
+    1,
+    'The public keys that verify access tokens (current and retired), served by the gateway at /.well-known/jwks.json.',
   ),
 
   searchAudit: defineRpc<AuditQuery, Page<AuditEventView>>(

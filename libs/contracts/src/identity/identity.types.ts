@@ -296,3 +296,19 @@ export interface UserContactView {
   organisationIds: string[];
   doctorProfileId: string | null;
 }
+
+/** A public key that verifies access tokens (RFC 7517), as identity publishes it. */
+export interface PublicJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+  kid: string;
+  alg: 'ES256';
+  use: 'sig';
+}
+
+/** Identity's token-verifying keys: the current one and the retired ones still in their overlap. */
+export interface JsonWebKeySet {
+  keys: PublicJwk[];
+}

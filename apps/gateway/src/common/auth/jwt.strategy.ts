@@ -3,7 +3,20 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { JwtConfig } from '@telehealth/config';
 import type { Caller, Role } from '@telehealth/contracts';
+import { AccessTokenKeys } from './access-token-keys';
 import { TokenDenylist } from './token-denylist';
+
+/** The `kid` of a token's header, without trusting anything else in it (the signature is checked next). */
+function kidOf(rawJwt: string): string | undefined {
+  try {
+    const header = JSON.parse(Buffer.from(rawJwt.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+      kid?: unknown;
+    };
+    return typeof header.kid === 'string' ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 interface AccessClaims {
   sub: string;
@@ -18,19 +31,26 @@ interface AccessClaims {
 export type AuthenticatedCaller = Caller & { jti?: string; exp?: number };
 
 /**
- * Verifies access tokens: HS256 only (an `alg: none` or RS/HS confusion token is refused),
- * issuer and audience checked, expiry enforced, and tokens revoked at logout refused.
+ * Verifies access tokens with identity's public keys (the `kid` picks one): ES256 only (an
+ * `alg: none` token, or an HS256 one keyed with a public key, is refused), issuer and audience
+ * checked, expiry enforced, and tokens revoked at logout refused.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     jwt: JwtConfig,
+    keys: AccessTokenKeys,
     private readonly denylist: TokenDenylist,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: jwt.JWT_SECRET,
-      algorithms: ['HS256'],
+      secretOrKeyProvider: (_req: unknown, rawJwt: string, done: (err: Error | null, key?: string) => void) => {
+        keys
+          .pemFor(kidOf(rawJwt))
+          .then((pem) => (pem ? done(null, pem) : done(new UnauthorizedException('Unknown signing key'))))
+          .catch((err: Error) => done(err));
+      },
+      algorithms: ['ES256'],
       issuer: jwt.JWT_ISSUER,
       audience: jwt.JWT_AUDIENCE,
       ignoreExpiration: false,
