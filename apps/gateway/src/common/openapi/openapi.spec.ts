@@ -30,7 +30,7 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('puts every route under /v1', () => {
-    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/v1/'))).toEqual([]);
+  it('puts every route under /v1 (but the RFC 8615 well-known URIs, at the root by definition)', () => {
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/v1/') && !p.startsWith('/.well-known/'))).toEqual([]);
   });
 });
