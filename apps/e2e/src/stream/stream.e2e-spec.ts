@@ -103,6 +103,17 @@ describe('Event stream - /v1/stream (GET)', () => {
     expect((await old.waitFor((m) => m.event === 'resync', 'resync')).data).toEqual({ reason: 'OUTSIDE_WINDOW' });
   });
 
+  it('takes the token as ?access_token= (EventSource sends no headers), on this route only', async () => {
+    const p = await newPatient();
+    const headers = { accept: 'text/event-stream', 'x-forwarded-for': p.api.ip };
+    const abort = new AbortController();
+    const res = await fetch(`${gatewayUrl()}/v1/stream?access_token=${p.token}`, { headers, signal: abort.signal });
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/event-stream; charset=utf-8']);
+    abort.abort();
+    const elsewhere = await fetch(`${gatewayUrl()}/v1/me?access_token=${p.token}`, { headers });
+    expect(elsewhere.status).toBe(401);
+  });
+
   it('a revoked token (logout) closes the stream', async () => {
     const p = await newPatient();
     const stream = await connect(p);

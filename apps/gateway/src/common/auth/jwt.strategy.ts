@@ -18,6 +18,17 @@ interface AccessClaims {
 export type AuthenticatedCaller = Caller & { jti?: string; exp?: number };
 
 /**
+ * The event stream alone also takes the token as `?access_token=`: a browser's EventSource
+ * cannot send an Authorization header. Nowhere else, so tokens stay out of other URLs.
+ */
+const STREAM_PATH = '/v1/stream';
+const streamQueryToken = (req: { url?: string; query?: unknown }): string | null => {
+  if (req.url?.split('?')[0] !== STREAM_PATH) return null;
+  const token = (req.query as Record<string, unknown> | undefined)?.access_token;
+  return typeof token === 'string' ? token : null;
+};
+
+/**
  * Verifies access tokens: HS256 only (an `alg: none` or RS/HS confusion token is refused),
  * issuer and audience checked, expiry enforced, and tokens revoked at logout refused.
  */
@@ -28,7 +39,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly denylist: TokenDenylist,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), streamQueryToken]),
       secretOrKey: jwt.JWT_SECRET,
       algorithms: ['HS256'],
       issuer: jwt.JWT_ISSUER,

@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthedRequest } from '../../common/http/call-meta.decorator';
 import { ApiErrors } from '../../common/openapi/common.dto';
@@ -26,8 +26,12 @@ export class StreamController {
 
   @Get()
   @ApiOperation({ summary: 'Real-time events for the caller (Server-Sent Events)', description: DESCRIPTION })
-  @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received, to resume' })
+  @ApiQuery({
+    name: 'access_token',
+    required: false,
+    description: 'The access token, for clients that cannot send an Authorization header (EventSource)',
+  })
   @ApiResponse({
     status: 200,
     description: 'An event stream (text/event-stream), open until the token expires or is revoked',
@@ -36,11 +40,12 @@ export class StreamController {
     },
   })
   @ApiErrors(401)
-  async stream(
-    @Req() req: AuthedRequest,
-    @Res() reply: FastifyReply,
-    @Headers('last-event-id') lastEventId?: string,
-  ): Promise<void> {
-    await this.streams.connect(req.user as AuthenticatedCaller, lastEventId, reply);
+  async stream(@Req() req: AuthedRequest, @Res() reply: FastifyReply): Promise<void> {
+    const lastEventId = req.headers['last-event-id'];
+    await this.streams.connect(
+      req.user as AuthenticatedCaller,
+      typeof lastEventId === 'string' ? lastEventId : undefined,
+      reply,
+    );
   }
 }
