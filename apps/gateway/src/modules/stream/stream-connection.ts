@@ -96,11 +96,11 @@ export class StreamConnection implements Subscriber {
 
   /** A comment line: keeps proxies from closing an idle stream. False when the client is too slow. */
   heartbeat(): boolean {
-    this.write(': heartbeat\n\n');
-    if (this.fullSince !== undefined && Date.now() - this.fullSince > this.limits.slowClientMs) {
+    if (this.fullSince !== undefined && Date.now() - this.fullSince >= this.limits.slowClientMs) {
       this.drop('SLOW_CLIENT');
       return false;
     }
+    this.write(': heartbeat\n\n');
     return !this.ended;
   }
 
