@@ -16,6 +16,7 @@ export class SseClient {
   lastEventId?: string;
   ended = false;
   private done: Promise<void> = Promise.resolve();
+  private reader?: ReadableStreamDefaultReader<Uint8Array>;
 
   private constructor(
     readonly status: number,
@@ -52,16 +53,21 @@ export class SseClient {
   }
 
   async close(): Promise<void> {
+    await this.reader?.cancel().catch(() => undefined);
     this.abort.abort();
     await this.done;
   }
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
+    const reader = body.getReader();
+    this.reader = reader;
     const decoder = new TextDecoder();
     let buffer = '';
     try {
-      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           this.parse(buffer.slice(0, end));
@@ -69,7 +75,7 @@ export class SseClient {
         }
       }
     } catch {
-      // Aborted by close(), or the server ended the stream.
+      // Cancelled by close(), or the connection broke.
     } finally {
       this.ended = true;
     }

@@ -37,6 +37,7 @@ describe('Event stream - /v1/stream (GET)', () => {
   it('needs an access token', async () => {
     const res = await fetch(`${gatewayUrl()}/v1/stream`);
     expect(res.status).toBe(401);
+    await res.text();
   });
 
   it('a patient books and pays -> held then confirmed; misses a cancellation while away -> gets it on resume; patient B gets none of it', async () => {
@@ -112,6 +113,7 @@ describe('Event stream - /v1/stream (GET)', () => {
     abort.abort();
     const elsewhere = await fetch(`${gatewayUrl()}/v1/me?access_token=${p.token}`, { headers });
     expect(elsewhere.status).toBe(401);
+    await elsewhere.text();
   });
 
   it('a revoked token (logout) closes the stream', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpException, HttpStatus, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedCaller } from '../../common/auth/jwt.strategy';
 import { TokenDenylist } from '../../common/auth/token-denylist';
@@ -20,7 +20,7 @@ export type ResyncReason = 'UNREADABLE_ID' | 'OUTSIDE_WINDOW' | 'EVENTS_EXPIRED'
  * stream when the access token expires.
  */
 @Injectable()
-export class StreamService implements OnApplicationShutdown {
+export class StreamService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(StreamService.name);
   private readonly open = new Set<StreamConnection>();
 
@@ -159,7 +159,8 @@ export class StreamService implements OnApplicationShutdown {
     return this.open.size;
   }
 
-  onApplicationShutdown(): void {
+  /** Before the HTTP server closes: it would otherwise wait for every open stream to end. */
+  beforeApplicationShutdown(): void {
     for (const conn of [...this.open]) conn.close('SERVER_SHUTDOWN');
   }
 }
