@@ -27,8 +27,8 @@ class Recorder implements Subscriber {
   offer(stream: string, seq: number, message: StreamEvent): void {
     this.got.push({ stream, seq, message });
   }
-  ids(): string[] {
-    return this.got.map((g) => g.message.id);
+  ids(stream?: string): string[] {
+    return this.got.filter((g) => !stream || g.stream === stream).map((g) => g.message.id);
   }
 }
 
@@ -106,7 +106,13 @@ describe('EventHub: one reader per replica, fanned out by owner, replayed from J
 
     const held = await publishEvent(SchedulingEvents.appointmentHeld, 'apt', appointmentOf(patient, doctor));
     await waitUntil(() => onOne.got.length > 0 && onTwo.got.length > 0 && theDoctor.got.length > 0, 'fan-out');
-    expect([onOne.ids(), onTwo.ids(), theDoctor.ids()]).toEqual([[held.id], [held.id], [held.id]]);
+    // (Services of concurrent test runs may answer the booking, e.g. a payment event: scheduling's stream only.)
+    const SCHEDULING = SchedulingEvents.appointmentHeld.stream;
+    expect([onOne.ids(SCHEDULING), onTwo.ids(SCHEDULING), theDoctor.ids(SCHEDULING)]).toEqual([
+      [held.id],
+      [held.id],
+      [held.id],
+    ]);
     // Published after the first: once both hubs are past it, someone else has still had nothing.
     await publishEvent(SchedulingEvents.appointmentHeld, 'apt', appointmentOf(randomUUID()));
     await reached(one.hub, () => two.hub.snapshot());
@@ -148,7 +154,13 @@ describe('EventHub: one reader per replica, fanned out by owner, replayed from J
     for (const s of STREAMED_STREAMS)
       await two.hub.replay(s, from[s], upTo[s], client, (_seq, m) => replayed.push(m.id));
     // Scheduling's stream first (held, cancelled), then wallet-claims' (the payment); not the other patient's.
-    expect(replayed).toEqual([missed[0].id, missed[3].id, missed[2].id]);
+    // (Services of concurrent test runs may answer these events for the patient: only ours are compared.)
+    expect(replayed.filter((id) => missed.some((m) => m.id === id))).toEqual([
+      missed[0].id,
+      missed[3].id,
+      missed[2].id,
+    ]);
+    expect(new Set(replayed).size).toBe(replayed.length);
     expect(client.ids().filter((id) => missed.some((m) => m.id === id))).toEqual([]);
     two.hub.detach(client);
   });
