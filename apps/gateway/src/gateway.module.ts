@@ -31,6 +31,10 @@ import { AvailabilityController } from './modules/scheduling/availability.contro
 import { ClinicsController } from './modules/scheduling/clinics.controller';
 import { DoctorsController } from './modules/scheduling/doctors.controller';
 import { SpecialtiesController } from './modules/scheduling/specialties.controller';
+import { StreamConnectionLimit } from './modules/stream/connection-limit';
+import { EventHub } from './modules/stream/event-hub';
+import { StreamController } from './modules/stream/stream.controller';
+import { StreamService } from './modules/stream/stream.service';
 import { SystemController } from './modules/system/system.controller';
 import { AdminFinanceController } from './modules/wallet/admin-finance.controller';
 import { PaymentsController } from './modules/wallet/payments.controller';
@@ -77,6 +81,7 @@ export class GatewayModule {
         OrganisationNotificationPreferencesController,
         AdminNotificationsController,
         SystemController,
+        StreamController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },
@@ -85,6 +90,9 @@ export class GatewayModule {
         TokenDenylist,
         AccessTokenKeys,
         JwtStrategy,
+        EventHub,
+        StreamConnectionLimit,
+        StreamService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

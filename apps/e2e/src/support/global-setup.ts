@@ -76,6 +76,8 @@ export default async function globalSetup(): Promise<void> {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     DELIVERY_BACKOFF_MS: '200',
+    // Event-stream heartbeats every second, so a revoked token closes a stream at once.
+    STREAM_HEARTBEAT_SECONDS: '1',
   };
   const runner = spawn(
     process.execPath,

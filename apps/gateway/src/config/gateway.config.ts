@@ -41,4 +41,34 @@ export class GatewayConfig extends WithRedisConfig(CommonConfig) {
   /** Trust X-Forwarded-For from a load balancer (set in Kubernetes behind an ingress). */
   @IsBoolean()
   TRUST_PROXY = false;
+
+  /** Event stream (GET /v1/stream): seconds between heartbeats; the revoked-token list is checked on each. */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  STREAM_HEARTBEAT_SECONDS = 15;
+
+  /** How far back a reconnecting client (Last-Event-ID) is caught up from JetStream; older: `resync`. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  STREAM_RESUME_WINDOW_SECONDS = 300;
+
+  /** Open streams per user across every replica; one more is refused with 429. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  STREAM_MAX_CONNECTIONS_PER_USER = 5;
+
+  /** Bytes a stream may have waiting in its socket buffer; beyond it the client is dropped. */
+  @IsInt()
+  @Min(16_384)
+  @Max(64 * 1_048_576)
+  STREAM_MAX_BUFFERED_BYTES = 1_048_576;
+
+  /** How long a stream's socket buffer may stay full (no drain) before the client is dropped. */
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  STREAM_SLOW_CLIENT_SECONDS = 30;
 }

@@ -31,6 +31,17 @@ interface AccessClaims {
 export type AuthenticatedCaller = Caller & { jti?: string; exp?: number };
 
 /**
+ * The event stream alone also takes the token as `?access_token=`: a browser's EventSource
+ * cannot send an Authorization header. Nowhere else, so tokens stay out of other URLs.
+ */
+const STREAM_PATH = '/v1/stream';
+const streamQueryToken = (req: { url?: string; query?: unknown }): string | null => {
+  if (req.url?.split('?')[0] !== STREAM_PATH) return null;
+  const token = (req.query as Record<string, unknown> | undefined)?.access_token;
+  return typeof token === 'string' ? token : null;
+};
+
+/**
  * Verifies access tokens with identity's public keys (the `kid` picks one): ES256 only (an
  * `alg: none` token, or an HS256 one keyed with a public key, is refused), issuer and audience
  * checked, expiry enforced, and tokens revoked at logout refused.
@@ -43,7 +54,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly denylist: TokenDenylist,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), streamQueryToken]),
       secretOrKeyProvider: (_req: unknown, rawJwt: string, done: (err: Error | null, key?: string) => void) => {
         keys
           .pemFor(kidOf(rawJwt))
