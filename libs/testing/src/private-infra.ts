@@ -7,7 +7,8 @@
 // `node tools/build.mjs`, by the bench (tools/bench/run.mjs), so it imports node built-ins and
 // @telehealth/contracts only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,13 +54,55 @@ async function isFree(port: number): Promise<boolean> {
 /** Every port a platform on port base `base` listens on: the gateway's, then each service's probes. */
 export const platformPorts = (base: number): number[] => SERVICES.map((s) => base + s.portOffset);
 
+/** The file that says which process holds a port base (free ports alone race: two runs see them free at once). */
+const portLockOf = (base: number): string => path.join(os.tmpdir(), `telehealth-port-base-${base}.lock`);
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Claims the base for this process (an exclusive create); a lock left by a dead process is taken over. */
+function claimPortBase(base: number): boolean {
+  const lock = portLockOf(base);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (holder && alive(holder)) return false;
+      rmSync(lock, { force: true });
+    }
+  }
+  return false;
+}
+
 /**
- * A port base for the platform (see the table of services) whose ports are all free, so two
- * test runs on one machine never collide.
+ * A port base for the platform (see the table of services) whose ports are all free and that no
+ * other test run on this machine holds, so two runs never collide (release it with
+ * {@link releasePortBase}; a run that died leaves a lock the next one takes over).
  */
 export async function freePortBase(candidates: number[]): Promise<number> {
-  for (const base of candidates) if ((await Promise.all(platformPorts(base).map(isFree))).every(Boolean)) return base;
+  for (const base of candidates) {
+    if (!(await Promise.all(platformPorts(base).map(isFree))).every(Boolean)) continue;
+    if (claimPortBase(base)) return base;
+  }
   throw new Error(`no free port block among ${candidates.join(', ')}`);
+}
+
+/** Gives the base back, if this process holds it. */
+export function releasePortBase(base: number): void {
+  const lock = portLockOf(base);
+  try {
+    if (Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, { force: true });
+  } catch {
+    // Not held.
+  }
 }
 
 export interface PrivateInfra {

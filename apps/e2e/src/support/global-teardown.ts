@@ -1,7 +1,13 @@
 // Jest runs global setup outside the test module map: resolve @telehealth/* through tsconfig paths.
 import 'tsconfig-paths/register';
 import { readFileSync, rmSync } from 'node:fs';
-import { dropDatabases, stopPrivateInfra, type FakeProviderServer, type PrivateInfra } from '@telehealth/testing';
+import {
+  dropDatabases,
+  releasePortBase,
+  stopPrivateInfra,
+  type FakeProviderServer,
+  type PrivateInfra,
+} from '@telehealth/testing';
 
 /** Stops the test platform and drops its databases (logs stay for inspection on failure). */
 export default async function globalTeardown(): Promise<void> {
@@ -26,4 +32,5 @@ export default async function globalTeardown(): Promise<void> {
   // The run's private NATS, Redis (and database, if it started one) go with it.
   stopPrivateInfra(infra);
   rmSync(stateFile, { force: true });
+  if (process.env.E2E_PORT_BASE) releasePortBase(Number(process.env.E2E_PORT_BASE));
 }
