@@ -94,7 +94,10 @@ function openStream(gatewayUrl, user, onEvent) {
         res.on('error', () => (conn.ended = true));
       },
     );
-    req.on('error', (err) => (conn.ended = true) && reject(err));
+    req.on('error', (err) => {
+      conn.ended = true;
+      reject(err);
+    });
   });
 }
 
