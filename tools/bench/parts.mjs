@@ -11,6 +11,7 @@ import { SCENARIOS } from './scenarios/index.mjs';
 import { DURATION, IDLE_WAIT_MS, MEMORY_AIM_MB, ROOT, dbPrefix, ts } from './settings.mjs';
 import { state } from './state.mjs';
 import { videoWebhooks } from './video-webhooks.mjs';
+import { streamBench } from './stream.mjs';
 import { walletLedger } from './wallet-ledger.mjs';
 
 /** @param {string} what @param {unknown} err */
@@ -106,5 +107,19 @@ export async function notifications(mongoUri) {
     state.failures.push(...state.notifications.problems);
   } catch (err) {
     failed('notifications', err);
+  }
+}
+
+/** @param {string} gatewayUrl */
+export async function stream(gatewayUrl) {
+  try {
+    state.stream = await streamBench({
+      gatewayUrl,
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      runnerPid: /** @type {number} */ (state.platform?.pid),
+    });
+    state.failures.push(...state.stream.problems);
+  } catch (err) {
+    failed('stream', err);
   }
 }

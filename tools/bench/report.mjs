@@ -40,7 +40,7 @@ export function table(rows) {
 
 /** Writes the results file, prints the summary and exits: 1 when anything failed, else 0. */
 export function reportAndExit() {
-  const { results, memory, booking, wallet, video, notifications, restarts, failures } = state;
+  const { results, memory, booking, wallet, video, notifications, stream, restarts, failures } = state;
   const report = {
     timestamp: now.toISOString(),
     machine: {
@@ -71,6 +71,7 @@ export function reportAndExit() {
     wallet,
     video,
     notifications,
+    stream,
     restarts,
     failures,
     ok: failures.length === 0,
@@ -200,6 +201,32 @@ export function reportAndExit() {
           pct(n.workers.ratio),
         ],
       ])}\n\n`,
+    );
+  }
+  if (stream) {
+    const d = stream.delivery;
+    const m = stream.memory;
+    process.stdout.write(
+      `${table([
+        ['stream (SSE, one gateway)', 'deliveries', 'p50', 'p99', 'missing', 'extra'],
+        [
+          `publish -> plain NATS subscription (baseline)`,
+          `${stream.baseline.received}/${stream.events}`,
+          `${stream.baseline.p50Ms} ms`,
+          `${stream.baseline.p99Ms} ms`,
+          '-',
+          '-',
+        ],
+        [
+          `${stream.events} events at ${stream.ratePerSec}/s -> ${stream.connections} streams (${stream.users} users x${stream.perUser})`,
+          `${d.delivered}/${d.expected}`,
+          `${d.p50Ms} ms`,
+          `${d.p99Ms} ms`,
+          String(d.missing),
+          String(d.extra + d.duplicates),
+        ],
+      ])}\ngateway RSS: ${m.idleGatewayMb} MB idle, ${m.idleStreamsMb} MB with ${stream.connections} idle streams ` +
+        `(${m.perConnectionIdleKb} KB each), ${m.fanOutMb} MB after the fan-out (${m.perConnectionFanOutKb} KB each)\n\n`,
     );
   }
   process.stdout.write(

@@ -20,17 +20,21 @@
 //   8. notifications (tools/bench/notifications.mjs): events -> emails received by the bench's SMTP
 //      sink (emails/s, p99 publish -> receipt), and BullMQ jobs/s of one worker: no-op jobs (the
 //      baseline) against the service's real email jobs;
-//   9. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//   9. the stream (tools/bench/stream.mjs): 2,000 SSE streams (GET /v1/stream) on the one gateway,
+//      100 wallet events/s fanned out to their owners' streams: delivery p50/p99 publish -> client
+//      (against a plain NATS subscription), exactly-once delivery per owner's stream (any missing or
+//      extra fails the run), and the gateway's memory per stream over the idle gateway;
+//  10. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
 //   npm run bench                       (infra up + build + this)
 //   BENCH_DURATION=30 node tools/bench/run.mjs
-//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, video, booking, notifications)
+//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, video, booking, notifications, stream)
 // The modules: settings.mjs (what a run measures, checked first), state.mjs (what it found),
 // servers.mjs and process-control.mjs (starting and stopping), measure.mjs, parts.mjs and
 // report.mjs; the parts' own scripts are booking-contention.mjs, wallet-ledger.mjs,
-// video-webhooks.mjs, notifications.mjs, micro/ and scenarios/.
+// video-webhooks.mjs, notifications.mjs, stream.mjs, micro/ and scenarios/.
 import os from 'node:os';
 import { say } from './lib.mjs';
 import { makeContext, readMemory } from './measure.mjs';
@@ -65,6 +69,7 @@ try {
   if (part('video')) await parts.video(gatewayUrl);
   if (part('booking')) await parts.booking(gatewayUrl, infra.mongoUri);
   if (part('notifications')) await parts.notifications(infra.mongoUri);
+  if (part('stream')) await parts.stream(gatewayUrl);
 } catch (err) {
   const message = /** @type {Error} */ (err).message;
   state.failures.push(message);

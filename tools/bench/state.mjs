@@ -22,6 +22,8 @@ export const state = {
   notifications: null,
   /** @type {any} */
   video: null,
+  /** @type {any} */
+  stream: null,
   /** @type {import('../../libs/testing/src/private-infra').PrivateInfra | null} the run's NATS, Redis and database */
   infra: null,
   /** @type {any} the bench's SMTP sink */
