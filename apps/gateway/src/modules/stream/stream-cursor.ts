@@ -5,6 +5,7 @@ export const STREAMED_STREAMS: readonly string[] = [
   streamOf('scheduling'),
   streamOf('wallet-claims'),
   streamOf('teleconsultation'),
+  streamOf('notifications'),
 ];
 
 /** Per stream: the last sequence taken into account (every event up to it was sent, or concerned someone else). */
@@ -17,9 +18,10 @@ export interface Cursor {
 }
 
 /**
- * A message id is `<issuedAt ms>-<EVT_SCHEDULING seq>-<EVT_WALLET_CLAIMS seq>-<EVT_TELECONSULTATION seq>`:
+ * A message id is `<issuedAt ms>-<EVT_SCHEDULING seq>-<EVT_WALLET_CLAIMS seq>-<EVT_TELECONSULTATION seq>-<EVT_NOTIFICATIONS seq>`:
  * where the gateway was in each stream when it sent the message. Any replica can resume from it,
- * since the sequences are JetStream's, not the replica's.
+ * since the sequences are JetStream's, not the replica's. An id of the three-stream format (before
+ * notifications were streamed) is not one of ours: the client gets `resync`.
  */
 export function encodeCursor(cursor: Cursor): string {
   return [cursor.issuedAt, ...STREAMED_STREAMS.map((s) => cursor.positions[s] ?? 0)].join('-');

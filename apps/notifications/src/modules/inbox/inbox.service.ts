@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  NotificationsEvents,
-  toPage,
-  type InboxQuery,
-  type NotificationView,
-  type Page,
-} from '@telehealth/contracts';
+import { NotificationsEvents, toPage, type InboxQuery, type NotificationView, type Page } from '@telehealth/contracts';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { InboxRepository } from './inbox.repository';
