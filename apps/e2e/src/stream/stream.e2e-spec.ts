@@ -2,6 +2,7 @@ import { SchedulingEvents, type AppointmentCancelledV1 } from '@telehealth/contr
 import { Api, EventTap, gatewayUrl, waitUntil } from '@telehealth/testing';
 import { login, newPatient, type Session } from '../support/actors';
 import { SlotDealer, THREE_SEAT_DOCTOR, book, freeSlots } from '../scheduling/booking-support';
+import { DEMO } from '../scheduling/directory-support';
 import { fund } from '../wallet/wallet-support';
 import { SseClient, type SseMessage } from './sse-client';
 
@@ -93,6 +94,40 @@ describe('Event stream - /v1/stream (GET)', () => {
     // B was connected throughout: none of A's events.
     expect(streamB.events()).toEqual([]);
     expect(streamB.ended).toBe(false);
+  });
+
+  it('a patient gets their new in-app notifications; the staff of the doctor organisation get the booking', async () => {
+    const staff = await login(new Api(), DEMO.staff.email, DEMO.staff.password);
+    const [p, other] = [await newPatient(), await newPatient()];
+    await fund(p, fee * 2);
+    const [streamP, streamStaff, streamOther] = [await connect(p), await connect(staff), await connect(other)];
+    expect([streamP.status, streamStaff.status, streamOther.status]).toEqual([200, 200, 200]);
+    for (const s of [streamP, streamStaff, streamOther]) await s.waitFor((m) => m.event === 'ready', 'ready');
+
+    // THREE_SEAT_DOCTOR is a doctor of the demo organisation, whose staff staff@demo.health is.
+    const booked = await book(p, slots.take(), WALLET);
+    expect(booked.status).toBe(201);
+    const id = booked.body.id as string;
+    const seen = await streamStaff.waitFor(
+      about('scheduling.appointment.held.v1', id),
+      'the booking on the staff stream',
+    );
+    expect(seen.data).toMatchObject({ status: 'PENDING_PAYMENT', aggregateId: id });
+
+    // The booking sends the patient in-app notifications: each announced on their stream, ids only.
+    const created = await streamP.waitFor(
+      (m) => m.event === 'message' && m.data.type === 'notifications.notification.created.v1',
+      'a notification on the patient stream',
+      20_000,
+    );
+    expect(Object.keys(created.data).sort()).toEqual(['aggregateId', 'id', 'notificationId', 'occurredAt', 'type']);
+    const inbox = await p.api.get('/v1/notifications', { token: p.token });
+    expect(inbox.status).toBe(200);
+    expect((inbox.body.items as { id: string }[]).map((n) => n.id)).toContain(created.data.notificationId);
+
+    // Neither the staff nor another patient get the patient's notifications; the other patient nothing at all.
+    expect(streamStaff.events().filter((e) => String(e.type).startsWith('notifications.'))).toEqual([]);
+    expect(streamOther.events()).toEqual([]);
   });
 
   it('an unreadable or too old Last-Event-ID gets resync, then live events', async () => {

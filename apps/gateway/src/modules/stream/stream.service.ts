@@ -125,6 +125,7 @@ export class StreamService implements BeforeApplicationShutdown {
       for (const s of STREAMED_STREAMS) {
         const { first, last } = await this.hub.bounds(s);
         const after = from.positions[s];
+        if (after === undefined) return 'UNREADABLE_ID'; // an id from before this stream was streamed
         if (after > last) return 'UNREADABLE_ID'; // not a position of this JetStream
         if (after + 1 < first) return 'EVENTS_EXPIRED';
       }
