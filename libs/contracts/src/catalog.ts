@@ -1,5 +1,6 @@
 import type { EventContract } from './common/contract';
 import { IdentityEvents } from './identity/identity.events';
+import { NotificationsEvents } from './notifications/notifications.events';
 import { PaymentEvents } from './payments/payment.events';
 import { SchedulingEvents } from './scheduling/scheduling.events';
 import { TeleconsultationEvents } from './teleconsultation/teleconsultation.events';
@@ -12,4 +13,5 @@ export const ALL_EVENTS: readonly EventContract<unknown>[] = [
   ...Object.values(WalletEvents),
   ...Object.values(PaymentEvents),
   ...Object.values(TeleconsultationEvents),
+  ...Object.values(NotificationsEvents),
 ];

@@ -29,4 +29,5 @@ export * from './teleconsultation/teleconsultation.events';
 export * from './teleconsultation/teleconsultation.rpc';
 export * from './notifications/notifications.types';
 export * from './notifications/notifications.rpc';
+export * from './notifications/notifications.events';
 export * from './catalog';

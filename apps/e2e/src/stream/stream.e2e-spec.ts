@@ -1,7 +1,13 @@
-import { SchedulingEvents, type AppointmentCancelledV1 } from '@telehealth/contracts';
+import {
+  NotificationsEvents,
+  SchedulingEvents,
+  type AppointmentCancelledV1,
+  type NotificationCreatedV1,
+} from '@telehealth/contracts';
 import { Api, EventTap, gatewayUrl, waitUntil } from '@telehealth/testing';
 import { login, newPatient, type Session } from '../support/actors';
 import { SlotDealer, THREE_SEAT_DOCTOR, book, freeSlots } from '../scheduling/booking-support';
+import { DEMO } from '../scheduling/directory-support';
 import { fund } from '../wallet/wallet-support';
 import { SseClient, type SseMessage } from './sse-client';
 
@@ -15,7 +21,17 @@ describe('Event stream - /v1/stream (GET)', () => {
   let doctor: Session;
   let fee: number;
   let cancellations: EventTap<AppointmentCancelledV1>;
+  let notifications: EventTap<NotificationCreatedV1>;
   const open: SseClient[] = [];
+  /**
+   * A new patient whose welcome (an in-app notification, so a notifications.notification.created)
+   * is already announced: a stream they open later carries only what happens next.
+   */
+  const welcomedPatient = async () => {
+    const p = await newPatient();
+    await notifications.waitFor((e) => e.payload.userId === p.userId && e.payload.kind === 'WELCOME');
+    return p;
+  };
   const connect = async (s: Session, lastEventId?: string) => {
     const c = await SseClient.open(s, lastEventId);
     open.push(c);
@@ -28,9 +44,11 @@ describe('Event stream - /v1/stream (GET)', () => {
     slots = new SlotDealer(free.filter((s) => s.fee.amountMinor === fee));
     doctor = await login(new Api(), 'dr.nwosu@demo.health', 'DemoPass2026');
     cancellations = await EventTap.open(SchedulingEvents.appointmentCancelled);
+    notifications = await EventTap.open(NotificationsEvents.notificationCreated);
   }, 60_000);
   afterAll(async () => {
     await cancellations.close();
+    await notifications.close();
     await Promise.all(open.map((c) => c.close()));
   });
 
@@ -41,7 +59,7 @@ describe('Event stream - /v1/stream (GET)', () => {
   });
 
   it('a patient books and pays -> held then confirmed; misses a cancellation while away -> gets it on resume; patient B gets none of it', async () => {
-    const [a, b] = [await newPatient(), await newPatient()];
+    const [a, b] = [await newPatient(), await welcomedPatient()];
     await fund(a, fee * 2);
     const streamA = await connect(a);
     const streamB = await connect(b);
@@ -93,6 +111,45 @@ describe('Event stream - /v1/stream (GET)', () => {
     // B was connected throughout: none of A's events.
     expect(streamB.events()).toEqual([]);
     expect(streamB.ended).toBe(false);
+  });
+
+  it('a patient gets their new in-app notifications; the staff of the doctor organisation get the booking', async () => {
+    const staff = await login(new Api(), DEMO.staff.email, DEMO.staff.password);
+    const [p, other] = [await welcomedPatient(), await welcomedPatient()];
+    await fund(p, fee * 2);
+    const [streamP, streamStaff, streamOther] = [await connect(p), await connect(staff), await connect(other)];
+    expect([streamP.status, streamStaff.status, streamOther.status]).toEqual([200, 200, 200]);
+    for (const s of [streamP, streamStaff, streamOther]) await s.waitFor((m) => m.event === 'ready', 'ready');
+
+    // THREE_SEAT_DOCTOR is a doctor of the demo organisation, whose staff staff@demo.health is.
+    const booked = await book(p, slots.take(), WALLET);
+    expect(booked.status).toBe(201);
+    const id = booked.body.id as string;
+    const seen = await streamStaff.waitFor(
+      about('scheduling.appointment.held.v1', id),
+      'the booking on the staff stream',
+    );
+    expect(seen.data).toMatchObject({ status: 'PENDING_PAYMENT', aggregateId: id });
+
+    // The booking sends the patient an in-app notification (its inbox item names the appointment),
+    // announced on their stream with ids only.
+    type Item = { id: string; kind: string; data: Record<string, string> };
+    let item: Item | undefined;
+    await waitUntil(async () => {
+      const inbox = await p.api.get('/v1/notifications', { token: p.token });
+      item = (inbox.body.items as Item[] | undefined)?.find((n) => n.data.appointmentId === id);
+      return !!item;
+    }, 'an in-app notification about the booking');
+    expect(item?.kind).toMatch(/^(APPOINTMENT|PAYMENT)_/);
+    const created = await streamP.waitFor(
+      (m) => m.data.type === 'notifications.notification.created.v1' && m.data.notificationId === item?.id,
+      'the notification on the patient stream',
+    );
+    expect(Object.keys(created.data).sort()).toEqual(['aggregateId', 'id', 'notificationId', 'occurredAt', 'type']);
+
+    // Neither the staff nor another patient get the patient's notifications; the other patient nothing at all.
+    expect(streamStaff.events().filter((e) => String(e.type).startsWith('notifications.'))).toEqual([]);
+    expect(streamOther.events()).toEqual([]);
   });
 
   it('an unreadable or too old Last-Event-ID gets resync, then live events', async () => {

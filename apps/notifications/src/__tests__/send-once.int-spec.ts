@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeliveryStatus, NotificationCategory, NotificationChannel, NotificationKind } from '@telehealth/contracts';
 import { rawDb } from '@telehealth/testing';
 import { DeliveryLog } from '../modules/delivery/delivery-log';
+import { InboxService } from '../modules/inbox/inbox.service';
 import { SandboxRecorder } from '../modules/delivery/providers';
 import { Dispatcher, type Notice } from '../modules/dispatch/dispatcher';
 import { SuppressionsRepository } from '../modules/suppressions/suppressions.repository';
@@ -71,6 +72,46 @@ describe('send once under concurrency (real database, Redis and SMTP server)', (
     const log = await h.deliveries({ sourceEventId: source.id });
     expect(log.map((d) => d.channel).sort()).toEqual([NotificationChannel.EMAIL, NotificationChannel.IN_APP]);
     expect(await count('inbox', { userId: person.userId })).toBe(1);
+  });
+
+  it('an inbox item written concurrently is stored once, with one notification.created in its outbox', async () => {
+    const id = randomUUID();
+    const userId = randomUUID();
+    const createdAt = new Date();
+    await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        h.get(InboxService).add({
+          _id: id,
+          userId,
+          kind: NotificationKind.WELCOME,
+          category: NotificationCategory.ACCOUNT,
+          title: `Welcome ${i}`,
+          body: 'Hello',
+          data: {},
+          createdAt,
+        }),
+      ),
+    );
+    const { db, close } = await rawDb(h.db);
+    try {
+      const items = await db
+        .collection<{ _id: string; outbox: { subject: string; envelope: string }[] }>('inbox')
+        .find({ _id: id })
+        .toArray();
+      expect(items).toHaveLength(1);
+      expect(items[0].outbox.map((o) => o.subject)).toEqual(['evt.notifications.notification.created.v1']);
+      const event = JSON.parse(items[0].outbox[0].envelope);
+      expect(event).toMatchObject({ aggregateId: id, producer: 'notifications', occurredAt: createdAt.toISOString() });
+      // Ids only: never the title or text.
+      expect(event.payload).toEqual({
+        notificationId: id,
+        userId,
+        kind: 'WELCOME',
+        createdAt: createdAt.toISOString(),
+      });
+    } finally {
+      await close();
+    }
   });
 
   it('a sandbox message recorded concurrently is stored once; a user suppressed concurrently, once', async () => {

@@ -1,5 +1,6 @@
 import { ALL_EVENTS } from '../catalog';
 import { IdentityEvents } from '../identity/identity.events';
+import { NotificationsEvents } from '../notifications/notifications.events';
 import { PaymentEvents } from '../payments/payment.events';
 import { SchedulingEvents } from '../scheduling/scheduling.events';
 import { TeleconsultationEvents } from '../teleconsultation/teleconsultation.events';
@@ -73,7 +74,14 @@ describe('streamOf / streamSubjectsOf', () => {
 
 describe('ALL_EVENTS', () => {
   it('contains every event of every producer, once', () => {
-    const groups = [IdentityEvents, SchedulingEvents, WalletEvents, PaymentEvents, TeleconsultationEvents];
+    const groups = [
+      IdentityEvents,
+      SchedulingEvents,
+      WalletEvents,
+      PaymentEvents,
+      TeleconsultationEvents,
+      NotificationsEvents,
+    ];
     const all = groups.flatMap((g) => Object.values(g));
     expect(ALL_EVENTS).toHaveLength(all.length);
     for (const e of all) expect(ALL_EVENTS).toContain(e);

@@ -26,6 +26,11 @@ export interface AppointmentEventBase {
   fee: Money;
   /** How an online patient prefers to talk (VOICE: an audio-only consultation). Added in 1.4. */
   callPreference?: CallPreference | null;
+  /**
+   * The provider organisation of the appointment's doctor (null: an independent doctor), whose
+   * staff see the booking. Added in 1.4.
+   */
+  organisationId?: string | null;
 }
 
 export interface AppointmentHeldV1 extends AppointmentEventBase {

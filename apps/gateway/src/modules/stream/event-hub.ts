@@ -9,12 +9,16 @@ import { routeEvent, type Audience, type StreamEvent } from './stream-routing';
 export interface Subscriber {
   readonly userId: string;
   readonly doctorId?: string;
+  /** The organisations whose events it receives: set for PROVIDER_STAFF callers only. */
+  readonly organisationIds?: readonly string[];
   /** One event that concerns it, the stream position it came from, and every stream's position then. */
   offer(stream: string, seq: number, message: StreamEvent, positions: Positions): void;
 }
 
 export const concerns = (s: Subscriber, audience: Audience): boolean =>
-  audience.userIds.includes(s.userId) || (!!s.doctorId && audience.doctorIds.includes(s.doctorId));
+  audience.userIds.includes(s.userId) ||
+  (!!s.doctorId && audience.doctorIds.includes(s.doctorId)) ||
+  !!s.organisationIds?.some((o) => audience.organisationIds?.includes(o));
 
 const RETRY_MS = 1_000;
 
@@ -29,6 +33,7 @@ export class EventHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly positions: Positions = {};
   private readonly byUser = new Map<string, Set<Subscriber>>();
   private readonly byDoctor = new Map<string, Set<Subscriber>>();
+  private readonly byOrganisation = new Map<string, Set<Subscriber>>();
   private readonly subscriptions: ConsumerMessages[] = [];
   private stopping = false;
 
@@ -66,12 +71,14 @@ export class EventHub implements OnApplicationBootstrap, OnApplicationShutdown {
   attach(s: Subscriber): Positions {
     add(this.byUser, s.userId, s);
     if (s.doctorId) add(this.byDoctor, s.doctorId, s);
+    for (const o of s.organisationIds ?? []) add(this.byOrganisation, o, s);
     return this.snapshot();
   }
 
   detach(s: Subscriber): void {
     remove(this.byUser, s.userId, s);
     if (s.doctorId) remove(this.byDoctor, s.doctorId, s);
+    for (const o of s.organisationIds ?? []) remove(this.byOrganisation, o, s);
   }
 
   /** The first and last sequence a stream still holds. */
@@ -139,6 +146,8 @@ export class EventHub implements OnApplicationBootstrap, OnApplicationShutdown {
     const targets = new Set<Subscriber>();
     for (const id of routed.audience.userIds) for (const s of this.byUser.get(id) ?? []) targets.add(s);
     for (const id of routed.audience.doctorIds) for (const s of this.byDoctor.get(id) ?? []) targets.add(s);
+    for (const id of routed.audience.organisationIds ?? [])
+      for (const s of this.byOrganisation.get(id) ?? []) targets.add(s);
     if (!targets.size) return;
     const positions = this.snapshot();
     for (const s of targets) s.offer(stream, m.seq, routed.message, positions);

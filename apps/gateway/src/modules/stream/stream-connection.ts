@@ -37,6 +37,8 @@ export class StreamConnection implements Subscriber {
     private readonly res: ServerResponse,
     private readonly limits: ConnectionLimits,
     start: Positions,
+    /** The organisations of a PROVIDER_STAFF caller (whose appointment events it receives). */
+    readonly organisationIds: readonly string[] = [],
   ) {
     this.current = { ...start };
     res.on('drain', () => (this.fullSince = undefined));

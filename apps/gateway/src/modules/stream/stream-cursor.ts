@@ -5,6 +5,7 @@ export const STREAMED_STREAMS: readonly string[] = [
   streamOf('scheduling'),
   streamOf('wallet-claims'),
   streamOf('teleconsultation'),
+  streamOf('notifications'),
 ];
 
 /** Per stream: the last sequence taken into account (every event up to it was sent, or concerned someone else). */
@@ -17,7 +18,7 @@ export interface Cursor {
 }
 
 /**
- * A message id is `<issuedAt ms>-<EVT_SCHEDULING seq>-<EVT_WALLET_CLAIMS seq>-<EVT_TELECONSULTATION seq>`:
+ * A message id is `<issuedAt ms>-<EVT_SCHEDULING seq>-<EVT_WALLET_CLAIMS seq>-<EVT_TELECONSULTATION seq>-<EVT_NOTIFICATIONS seq>`:
  * where the gateway was in each stream when it sent the message. Any replica can resume from it,
  * since the sequences are JetStream's, not the replica's.
  */
@@ -25,12 +26,20 @@ export function encodeCursor(cursor: Cursor): string {
   return [cursor.issuedAt, ...STREAMED_STREAMS.map((s) => cursor.positions[s] ?? 0)].join('-');
 }
 
+/**
+ * Streams added to STREAMED_STREAMS later, at its end: an id issued before holds no position for
+ * them (its positions lack them, and resuming it gives `resync`).
+ */
+const ADDED_LATER = 1; // EVT_NOTIFICATIONS (contracts 1.4)
+
 /** The cursor of a `Last-Event-ID`, or null when it is not one of ours. */
 export function decodeCursor(id: string | undefined): Cursor | null {
   if (!id) return null;
   const parts = id.trim().split('-');
-  if (parts.length !== STREAMED_STREAMS.length + 1 || !parts.every((p) => /^\d{1,16}$/.test(p))) return null;
+  const streams = parts.length - 1;
+  if (streams > STREAMED_STREAMS.length || streams < STREAMED_STREAMS.length - ADDED_LATER) return null;
+  if (!parts.every((p) => /^\d{1,16}$/.test(p))) return null;
   const [issuedAt, ...seqs] = parts.map(Number);
   if (!Number.isSafeInteger(issuedAt) || !seqs.every(Number.isSafeInteger)) return null;
-  return { issuedAt, positions: Object.fromEntries(STREAMED_STREAMS.map((s, i) => [s, seqs[i]])) };
+  return { issuedAt, positions: Object.fromEntries(seqs.map((seq, i) => [STREAMED_STREAMS[i], seq])) };
 }

@@ -1,5 +1,6 @@
 import {
   IdentityEvents,
+  NotificationsEvents,
   PaymentEvents,
   SchedulingEvents,
   TeleconsultationEvents,
@@ -13,10 +14,14 @@ import {
   type WalletMovementV1,
 } from '@telehealth/contracts';
 
-/** Who an event concerns: account (user) ids, and doctor profile ids (a doctor's `doctorProfileId`). */
+/**
+ * Who an event concerns: account (user) ids, doctor profile ids (a doctor's `doctorProfileId`),
+ * and provider organisations (their PROVIDER_STAFF, as `caller.organisationIds`; absent: none).
+ */
 export interface Audience {
   userIds: string[];
   doctorIds: string[];
+  organisationIds?: string[];
 }
 
 /** What a client receives for a domain event: its identity, status and ids, never medical content. */
@@ -30,7 +35,7 @@ export interface StreamEvent {
 }
 
 interface Routed {
-  audience: Audience;
+  audience: { userIds: string[]; doctorIds: string[]; organisationIds?: (string | null | undefined)[] };
   /** Ids (and a status) of the changed records: what the app needs to refetch over REST. */
   fields: Record<string, string | null | undefined>;
 }
@@ -42,9 +47,10 @@ function route<E extends EventContract<unknown>>(contract: E, rule: Rule<EventPa
 }
 const only = (...ids: (string | null | undefined)[]): string[] => ids.filter((id): id is string => !!id);
 
-// Appointments: the account holder (dependents' bookings carry them as patientId) and the doctor.
+// Appointments: the account holder (dependents' bookings carry them as patientId), the doctor,
+// and the staff of the doctor's organisation (events before 1.4 carry none: no staff).
 const appointment: Rule<AppointmentEventBase> = (p) => ({
-  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId], organisationIds: [p.organisationId] },
   fields: { appointmentId: p.appointmentId, dependentId: p.dependentId, status: p.status },
 });
 for (const contract of [
@@ -164,6 +170,12 @@ route(TeleconsultationEvents.requestAccepted, (p) => ({
   fields: { requestId: p.requestId, consultationId: p.consultationId, status: p.status },
 }));
 
+// In-app notifications: their recipient (the app fetches the text over REST).
+route(NotificationsEvents.notificationCreated, (p) => ({
+  audience: { userIds: [p.userId], doctorIds: [] },
+  fields: { notificationId: p.notificationId },
+}));
+
 /**
  * Events never streamed, and why. Every event type is either routed above or listed here
  * (a unit test checks it), so a new event type cannot be forgotten.
@@ -188,7 +200,8 @@ export function routeEvent(envelope: EventEnvelope): { audience: Audience; messa
   const { audience, fields } = rule(envelope.payload);
   const userIds = only(...audience.userIds);
   const doctorIds = only(...audience.doctorIds);
-  if (!userIds.length && !doctorIds.length) return null;
+  const organisationIds = only(...(audience.organisationIds ?? []));
+  if (!userIds.length && !doctorIds.length && !organisationIds.length) return null;
   const message: StreamEvent = {
     type: envelope.type,
     id: envelope.id,
@@ -196,5 +209,6 @@ export function routeEvent(envelope: EventEnvelope): { audience: Audience; messa
     aggregateId: envelope.aggregateId,
   };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) message[key] = value;
-  return { audience: { userIds, doctorIds }, message };
+  const staff = organisationIds.length ? { organisationIds } : {};
+  return { audience: { userIds, doctorIds, ...staff }, message };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { Role } from '@telehealth/contracts';
 import type { AuthenticatedCaller } from '../../common/auth/jwt.strategy';
 import { TokenDenylist } from '../../common/auth/token-denylist';
 import { GatewayConfig } from '../../config/gateway.config';
@@ -81,6 +82,7 @@ export class StreamService implements BeforeApplicationShutdown {
         slowClientMs: this.config.STREAM_SLOW_CLIENT_SECONDS * 1_000,
       },
       {},
+      caller.roles.includes(Role.PROVIDER_STAFF) ? caller.organisationIds : [],
     );
     this.open.add(conn);
     const heartbeat = setInterval(() => void this.beat(conn, caller), this.config.STREAM_HEARTBEAT_SECONDS * 1_000);
@@ -123,6 +125,7 @@ export class StreamService implements BeforeApplicationShutdown {
       for (const s of STREAMED_STREAMS) {
         const { first, last } = await this.hub.bounds(s);
         const after = from.positions[s];
+        if (after === undefined) return 'UNREADABLE_ID'; // an id from before this stream was streamed
         if (after > last) return 'UNREADABLE_ID'; // not a position of this JetStream
         if (after + 1 < first) return 'EVENTS_EXPIRED';
       }

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { InboxQuery } from '@telehealth/contracts';
+import type { EventEnvelope, InboxQuery } from '@telehealth/contracts';
+import { OutboxRelay, outboxOnInsert } from '@telehealth/messaging/eventing';
 import { claimOnce, findPage } from '@telehealth/persistence';
 import { INBOX_ITEM_MODEL, type InboxItemDoc } from './inbox.schema';
 
 /** The in-app notifications. Every read and write of a user's items is scoped by the owner. */
 @Injectable()
 export class InboxRepository {
-  constructor(@InjectModel(INBOX_ITEM_MODEL) private readonly items: Model<InboxItemDoc>) {}
+  constructor(
+    @InjectModel(INBOX_ITEM_MODEL) private readonly items: Model<InboxItemDoc>,
+    private readonly relay: OutboxRelay,
+  ) {}
 
-  /** Writes an item once (its id is the delivery id): a second write changes nothing. */
-  async insertOnce(item: InboxItemDoc): Promise<void> {
-    await claimOnce(this.items, item);
+  /**
+   * Writes an item once (its id is the delivery id) with its events in the same document: a
+   * second write changes nothing and announces nothing.
+   */
+  async insertOnce(item: InboxItemDoc, events: EventEnvelope[]): Promise<void> {
+    if ((await claimOnce(this.items, { ...item, ...outboxOnInsert(events) })) && events.length) this.relay.kick();
   }
 
   /** The owner's items, newest first. */

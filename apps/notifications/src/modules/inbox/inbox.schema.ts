@@ -1,10 +1,14 @@
 import { Schema } from 'mongoose';
 import { NotificationCategory, NotificationKind } from '@telehealth/contracts';
+import { addOutbox, type OutboxFields } from '@telehealth/messaging/eventing';
 
 export const INBOX_ITEM_MODEL = 'InboxItem';
 
-/** One in-app notification; its id is its delivery id, so writing it twice writes it once. */
-export interface InboxItemDoc {
+/**
+ * One in-app notification; its id is its delivery id, so writing it twice writes it once. Its
+ * outbox holds the `notifications.notification.created.v1` written with it.
+ */
+export interface InboxItemDoc extends Partial<OutboxFields> {
   _id: string;
   userId: string;
   kind: NotificationKind;
@@ -30,5 +34,6 @@ export const InboxItemSchema = new Schema<InboxItemDoc>(
   },
   { collection: 'inbox', versionKey: false, minimize: false },
 );
+addOutbox(InboxItemSchema);
 InboxItemSchema.index({ userId: 1, createdAt: -1, _id: 1 });
 InboxItemSchema.index({ userId: 1, readAt: 1 });

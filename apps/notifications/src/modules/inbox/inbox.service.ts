@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toPage, type InboxQuery, type NotificationView, type Page } from '@telehealth/contracts';
+import { NotificationsEvents, toPage, type InboxQuery, type NotificationView, type Page } from '@telehealth/contracts';
+import { createEvent } from '@telehealth/messaging/eventing';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { InboxRepository } from './inbox.repository';
 import type { InboxItemDoc } from './inbox.schema';
@@ -12,9 +13,19 @@ import type { InboxItemDoc } from './inbox.schema';
 export class InboxService {
   constructor(private readonly items: InboxRepository) {}
 
-  /** Writes a notification once (its id is the delivery id). */
-  async add(item: Omit<InboxItemDoc, 'readAt'>): Promise<void> {
-    await this.items.insertOnce({ ...item, readAt: null });
+  /**
+   * Writes a notification once (its id is the delivery id), announcing it with
+   * `notifications.notification.created.v1` (ids only: the app fetches the text over REST).
+   */
+  async add(item: Omit<InboxItemDoc, 'readAt' | 'outbox' | 'outboxAt'>): Promise<void> {
+    const created = createEvent(
+      NotificationsEvents.notificationCreated,
+      item._id,
+      { notificationId: item._id, userId: item.userId, kind: item.kind, createdAt: item.createdAt.toISOString() },
+      { producer: 'notifications' },
+      item.createdAt,
+    );
+    await this.items.insertOnce({ ...item, readAt: null }, [created]);
   }
 
   async list(q: InboxQuery, meta: RequestMeta): Promise<Page<NotificationView>> {

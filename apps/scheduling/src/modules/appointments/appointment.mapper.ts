@@ -49,5 +49,6 @@ export function eventBase(d: AppointmentDoc, overrides: Partial<AppointmentDoc> 
     status: a.status,
     fee: a.payment.amount,
     callPreference: a.callPreference ?? null,
+    organisationId: a.organisationId ?? null,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@telehealth/config';
 import {
   AppointmentStatus,
+  NotificationsEvents,
   PaymentEvents,
   SchedulingEvents,
   TeleconsultationEvents,
@@ -79,6 +80,7 @@ describe('EventHub: one reader per replica, fanned out by owner, replayed from J
       SchedulingEvents.appointmentHeld,
       PaymentEvents.refundIssued,
       TeleconsultationEvents.requestCreated,
+      NotificationsEvents.notificationCreated,
     ] as EventContract<unknown>[])
       await publishEvent(contract, 'warm-up', {} as never);
     replicas.push(await replica(), await replica());

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   ALL_EVENTS,
+  NotificationsEvents,
   PaymentEvents,
   SchedulingEvents,
   TeleconsultationEvents,
   WalletEvents,
   type EventEnvelope,
 } from '@telehealth/contracts';
+import { concerns, type Subscriber } from '../event-hub';
 import { NOT_STREAMED, ROUTED_TYPES, routeEvent } from '../stream-routing';
 
 const PATIENT = 'u-patient';
@@ -126,6 +128,16 @@ const CASES: Record<string, { payload: Record<string, unknown>; users: string[];
     users: [PATIENT],
     doctors: [DOCTOR],
   },
+  [NotificationsEvents.notificationCreated.type]: {
+    payload: {
+      notificationId: 'n-1',
+      userId: PATIENT,
+      kind: 'APPOINTMENT_HELD',
+      createdAt: '2026-12-02T10:00:00.000Z',
+    },
+    users: [PATIENT],
+    doctors: [],
+  },
 };
 
 describe('stream routing: which event reaches whom', () => {
@@ -167,5 +179,49 @@ describe('stream routing: which event reaches whom', () => {
   it('streams no identity or catalogue event, and nothing of an unknown type', () => {
     for (const type of NOT_STREAMED.keys()) expect(routeEvent(envelope(type, { userId: PATIENT }))).toBeNull();
     expect(routeEvent(envelope('scheduling.something-new.v1', { patientId: PATIENT }))).toBeNull();
+  });
+});
+
+describe('stream routing: provider staff', () => {
+  const ORG = 'org-1';
+  const subscriber = (userId: string, organisationIds?: string[]): Subscriber => ({
+    userId,
+    organisationIds,
+    offer: () => undefined,
+  });
+  const staffOfOrg = subscriber('u-staff', [ORG]);
+  const staffOfOther = subscriber('u-staff-2', ['org-2']);
+  const aPatient = subscriber('u-someone');
+
+  it.each(
+    Object.values(SchedulingEvents)
+      .filter((e) => e.type.startsWith('scheduling.appointment.'))
+      .map((e) => e.type),
+  )('%s reaches the staff of the doctor organisation, and no other staff', (type) => {
+    const routed = routeEvent(envelope(type, { ...appointment, organisationId: ORG }));
+    expect(routed?.audience).toEqual({ userIds: [PATIENT], doctorIds: [DOCTOR], organisationIds: [ORG] });
+    expect(concerns(staffOfOrg, routed!.audience)).toBe(true);
+    expect(concerns(staffOfOther, routed!.audience)).toBe(false);
+    expect(concerns(aPatient, routed!.audience)).toBe(false);
+    expect(routed?.message).not.toHaveProperty('organisationId');
+  });
+
+  it('sends no staff an appointment of an independent doctor, or of an event before 1.4', () => {
+    for (const organisationId of [null, undefined]) {
+      const routed = routeEvent(envelope(SchedulingEvents.appointmentHeld.type, { ...appointment, organisationId }));
+      expect(routed?.audience).toEqual({ userIds: [PATIENT], doctorIds: [DOCTOR] });
+      expect(concerns(staffOfOrg, routed!.audience)).toBe(false);
+    }
+  });
+
+  it('sends staff nothing else of their organisation (consultations, payments, notifications)', () => {
+    const others = [
+      routeEvent(envelope(TeleconsultationEvents.consultationWaiting.type, { ...consultation, organisationId: ORG })),
+      routeEvent(envelope(PaymentEvents.appointmentPaymentCompleted.type, { ...payment, organisationId: ORG })),
+      routeEvent(
+        envelope(NotificationsEvents.notificationCreated.type, { notificationId: 'n-1', userId: PATIENT, kind: 'X' }),
+      ),
+    ];
+    for (const routed of others) expect(concerns(staffOfOrg, routed!.audience)).toBe(false);
   });
 });
