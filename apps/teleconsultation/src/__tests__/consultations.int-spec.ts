@@ -130,6 +130,12 @@ const doctorOf = (doctorProfileId: string): Caller => ({
   doctorProfileId,
 });
 const meta = (caller: Caller): RequestMeta => ({ requestId: randomUUID(), caller });
+/** How a use case refused (null: it did not). */
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: DomainError) => ({ code: e.code, reason: e.options.reason }),
+  );
 
 /** An online appointment's event payload, starting `hours` after NOW. */
 function appointment(hours = 2, overrides: Partial<AppointmentEventBase> = {}): AppointmentEventBase {
@@ -381,12 +387,6 @@ describe('Consultation sessions on the real database', () => {
       await deliver(envelope(SchedulingEvents.appointmentConfirmed, a, 0));
       const s = await sessionOf(a.appointmentId);
       const join = app.get(JoinConsultation);
-      const refusal = (p: Promise<unknown>) =>
-        p.then(
-          () => null,
-          (e: DomainError) => ({ code: e.code, reason: e.options.reason }),
-        );
-
       expect(await refusal(join.execute(s._id, meta(patientOf(randomUUID()))))).toMatchObject({ code: 'NOT_FOUND' });
       expect(await refusal(join.execute(s._id, meta(patientOf(a.patientId))))).toMatchObject({ reason: 'TOO_EARLY' });
 
@@ -480,13 +480,10 @@ describe('Consultation sessions on the real database', () => {
       await deliver(envelope(SchedulingEvents.appointmentConfirmed, a, 0));
       const s = await sessionOf(a.appointmentId);
       const record = app.get(RequestRecording);
-      const refusal = (p: Promise<unknown>) =>
-        p.then(
-          () => null,
-          (e: DomainError) => e.options.reason,
-        );
-      expect(await refusal(record.execute(s._id, meta(patientOf(a.patientId))))).toBe('FORBIDDEN');
-      expect(await refusal(record.execute(s._id, meta(doctorOf(a.doctorId))))).toBe('RECORDING_CONSENT_REQUIRED');
+      expect(await refusal(record.execute(s._id, meta(patientOf(a.patientId))))).toMatchObject({ reason: 'FORBIDDEN' });
+      expect(await refusal(record.execute(s._id, meta(doctorOf(a.doctorId))))).toMatchObject({
+        reason: 'RECORDING_CONSENT_REQUIRED',
+      });
       expect((await store.load(s._id))!.recording.requested).toBe(false);
       const consentedAt = new Date(NOW.getTime() - 86_400_000);
       consents.set(a.patientId, consentedAt);
