@@ -38,6 +38,8 @@ type Outcome = { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'busy' } | 
  * process that died is taken over within seconds; a slow handler renews it every third of it.
  */
 const DEFAULT_LEASE_MS = 10_000;
+/** Renewed for at most this long: a handler still running then is presumed stuck. */
+const MAX_HOLD_MS = 5 * 60_000;
 
 /**
  * Runs every `@OnEvent` handler of the app behind a durable JetStream consumer (one per
@@ -164,7 +166,13 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
     const key = `${consumer}:${envelope.id}`;
     const claim = await this.claim(key, consumer, envelope);
     if (claim !== 'claimed') return { kind: claim };
+    const heldUntil = Date.now() + MAX_HOLD_MS;
     const renewal = setInterval(() => {
+      // A handler stuck past any reasonable time stops renewing: another delivery takes the event over.
+      if (Date.now() > heldUntil) {
+        this.logger.error(`${consumer}: event ${envelope.id} held for ${MAX_HOLD_MS / 60_000} min: lease released`);
+        return clearInterval(renewal);
+      }
       delivery?.working();
       this.inbox
         .updateOne({ _id: key, status: 'processing' }, { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } })
