@@ -8,7 +8,7 @@ import { ConsultationChanges } from '../../consultation-changes';
 import { eventBase, toConsultationView } from '../../consultation.mapper';
 import { ConsultationStore } from '../../consultation.store';
 import { Action } from '../../lifecycle';
-import { origin } from '../open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 
 /** The doctor lets the patient in from the lobby; the patient's next join token can publish. Once. */
 @Injectable()

@@ -13,7 +13,7 @@ import { ConsultationStore } from '../../consultation.store';
 import { eventBase } from '../../consultation.mapper';
 import { Action } from '../../lifecycle';
 import { consultationIdOf, newSession } from '../../new-session';
-import { origin } from '../open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 
 /**
  * The appointment was cancelled (flow 4): its session will not take place. When the

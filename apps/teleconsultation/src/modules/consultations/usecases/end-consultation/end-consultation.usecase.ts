@@ -9,7 +9,7 @@ import type { ConsultationDoc } from '../../consultation.schema';
 import { callLogView, eventBase, toConsultationView } from '../../consultation.mapper';
 import { ConsultationStore } from '../../consultation.store';
 import { Action } from '../../lifecycle';
-import { origin } from '../open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 
 /**
  * The call ends (flow 3): by the doctor (or an admin), or by the system when the room closed or

@@ -12,8 +12,7 @@ import { eventBase } from '../../consultation.mapper';
 import { isOpen } from '../../lifecycle';
 import { newSession } from '../../new-session';
 import { ParticipantNames } from '../../participant-names';
-
-export const origin = (correlationId?: string) => ({ producer: 'teleconsultation' as const, correlationId });
+import { origin } from '../../../../common/origin';
 
 /**
  * An online appointment was confirmed (flow 3): its session and room exist from now on, with

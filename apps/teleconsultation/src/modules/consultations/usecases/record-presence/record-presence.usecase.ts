@@ -6,7 +6,7 @@ import type { ConsultationDoc } from '../../consultation.schema';
 import { eventBase } from '../../consultation.mapper';
 import { Action } from '../../lifecycle';
 import type { Side } from '../../participant-identity';
-import { origin } from '../open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 
 export interface Presence {
   consultationId: string;

@@ -14,7 +14,7 @@ import { eventBase } from '../../consultation.mapper';
 import { Action } from '../../lifecycle';
 import { consultationIdOf, newSession } from '../../new-session';
 import { ParticipantNames } from '../../participant-names';
-import { origin } from '../open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 
 /**
  * The appointment moved (flow 4): the session, its join window and its timers move with it.

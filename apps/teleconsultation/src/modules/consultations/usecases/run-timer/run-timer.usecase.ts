@@ -9,7 +9,7 @@ import { eventBase } from '../../consultation.mapper';
 import { ConsultationStore } from '../../consultation.store';
 import { Action } from '../../lifecycle';
 import { EndConsultation } from '../end-consultation/end-consultation.usecase';
-import { origin } from '../open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 
 const absentOf = (s: ConsultationDoc): AbsentParty | null => {
   if (!s.doctorJoinedAt && !s.patientJoinedAt) return AbsentParty.BOTH;

@@ -3,7 +3,7 @@ import { ConsultationRequestStatus, TeleconsultationEvents, type ConsultationReq
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock } from '@telehealth/service-kit';
-import { origin } from '../../../consultations/usecases/open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 import { consultationIdOf } from '../../../consultations/new-session';
 import { DoctorDirectory } from '../../../doctors/doctor-directory';
 import { ConsultationRequestStore } from '../../consultation-request.store';

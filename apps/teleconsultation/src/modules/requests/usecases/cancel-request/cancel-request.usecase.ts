@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConsultationRequestStatus, TeleconsultationEvents, type ConsultationRequestView } from '@telehealth/contracts';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { origin } from '../../../consultations/usecases/open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 import { ConsultationRequestStore } from '../../consultation-request.store';
 import { notOpen, requireVisibleRequest } from '../../request-access';
 import { requestEventBase, toRequestView } from '../../request.mapper';

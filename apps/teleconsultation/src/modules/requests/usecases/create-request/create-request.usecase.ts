@@ -10,7 +10,7 @@ import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messag
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock, IdGenerator } from '@telehealth/service-kit';
 import { TeleconsultationConfig } from '../../../../config/teleconsultation.config';
-import { origin } from '../../../consultations/usecases/open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 import { ConsultationRequestStore, type NewRequest } from '../../consultation-request.store';
 import { RequestExpiry } from '../../request-expiry';
 import { requestEventBase, requestNumberOf, toRequestView } from '../../request.mapper';

@@ -7,7 +7,7 @@ import { ConsultationTimers } from '../../../consultations/consultation-timers';
 import { eventBase } from '../../../consultations/consultation.mapper';
 import { newOnDemandSession } from '../../../consultations/new-session';
 import { ParticipantNames } from '../../../consultations/participant-names';
-import { origin } from '../../../consultations/usecases/open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 import type { ConsultationRequestDoc } from '../../consultation-request.schema';
 
 /**

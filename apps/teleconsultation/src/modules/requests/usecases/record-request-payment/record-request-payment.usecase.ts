@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConsultationRequestStatus, TeleconsultationEvents } from '@telehealth/contracts';
 import { createEvent } from '@telehealth/messaging/eventing';
-import { origin } from '../../../consultations/usecases/open-consultation/open-consultation.usecase';
+import { origin } from '../../../../common/origin';
 import { ConsultationRequestStore } from '../../consultation-request.store';
 import { requestEventBase } from '../../request.mapper';
 
