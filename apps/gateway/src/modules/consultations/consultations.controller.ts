@@ -6,6 +6,7 @@ import { TeleconsultationRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Public } from '../../common/auth/public.decorator';
 import { CallMeta } from '../../common/http/call-meta.decorator';
+import { signedWebhook } from '../../common/http/signed-webhook';
 import { ApiErrors, IdParam, PageOf } from '../../common/openapi/common.dto';
 import {
   ClientEventDto,
@@ -120,11 +121,10 @@ export class ConsultationsController {
   @ApiResponse({ status: 200, type: VideoWebhookAckDto })
   @ApiErrors(400)
   webhook(@Param() p: VideoProviderParam, @Req() req: RawBodyRequest<FastifyRequest>, @CallMeta() meta: RequestMeta) {
-    const headers = Object.fromEntries(
-      SIGNATURE_HEADERS.filter((h) => typeof req.headers[h] === 'string').map((h) => [h, req.headers[h] as string]),
+    return this.rpc.call(
+      TeleconsultationRpc.webhook,
+      { provider: p.provider, ...signedWebhook(req, SIGNATURE_HEADERS) },
+      meta,
     );
-    // The signature covers the exact bytes the provider sent, so the raw body is forwarded, never re-serialised.
-    const rawBody = req.rawBody?.toString('utf8') ?? '';
-    return this.rpc.call(TeleconsultationRpc.webhook, { provider: p.provider, rawBody, headers }, meta);
   }
 }

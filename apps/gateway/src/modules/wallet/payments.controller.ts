@@ -6,6 +6,7 @@ import { WalletRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Public } from '../../common/auth/public.decorator';
 import { CallMeta } from '../../common/http/call-meta.decorator';
+import { signedWebhook } from '../../common/http/signed-webhook';
 import { ApiErrors, IdParam, PageOf } from '../../common/openapi/common.dto';
 import {
   PaymentRecordDto,
@@ -53,12 +54,7 @@ export class PaymentsController {
   @ApiResponse({ status: 200, type: WebhookAckDto })
   @ApiErrors(400, 404)
   webhook(@Param() p: ProviderParam, @Req() req: RawBodyRequest<FastifyRequest>, @CallMeta() meta: RequestMeta) {
-    const headers = Object.fromEntries(
-      SIGNATURE_HEADERS.filter((h) => typeof req.headers[h] === 'string').map((h) => [h, req.headers[h] as string]),
-    );
-    // The signature covers the exact bytes the provider sent, so the raw body is forwarded, never re-serialised.
-    const rawBody = req.rawBody?.toString('utf8') ?? '';
-    return this.rpc.call(WalletRpc.webhook, { provider: p.provider, rawBody, headers }, meta);
+    return this.rpc.call(WalletRpc.webhook, { provider: p.provider, ...signedWebhook(req, SIGNATURE_HEADERS) }, meta);
   }
 
   @Post('sandbox/checkout/:reference')
