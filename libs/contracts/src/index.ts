@@ -12,6 +12,7 @@ export * from './common/headers';
 export * from './common/pagination';
 export * from './common/envelope';
 export * from './common/contract';
+export * from './common/files';
 export * from './platform/system.rpc';
 export * from './identity/identity.types';
 export * from './identity/identity.rpc';
