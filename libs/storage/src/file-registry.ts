@@ -96,7 +96,7 @@ export class FileRegistry {
       throw DomainError.invalid('purpose', `must be one of ${this.purposes.join(', ')}`);
     const rule = this.rules[purpose];
     const name = request.name?.trim() ?? '';
-    if (!name || name.length > MAX_NAME || /[\u0000-\u001f/\\]/.test(name))
+    if (!name || name.length > MAX_NAME || /[/\\]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 0x20))
       throw DomainError.invalid(
         'name',
         `must be a file name of 1-${MAX_NAME} characters, without / \\ or control characters`,
@@ -169,15 +169,19 @@ export class FileRegistry {
     const rule = this.rules[doc.purpose];
     const info = await store.head(doc.uploadKey);
     if (!info)
-      throw DomainError.conflict(
-        'Nothing was uploaded for this file yet: PUT the bytes to the upload URL, then confirm',
-        'FILE_NOT_UPLOADED',
+      return this.settled(
+        fileId,
+        caller,
+        DomainError.conflict(
+          'Nothing was uploaded for this file yet: PUT the bytes to the upload URL, then confirm',
+          'FILE_NOT_UPLOADED',
+        ),
       );
     if (info.size !== doc.declaredSize || info.size > rule.maxBytes)
       return this.reject(doc, `the stored size (${info.size} bytes) is not the declared ${doc.declaredSize} bytes`);
+    const changed = DomainError.conflict('The upload changed while it was checked; confirm again', 'CONCURRENT_CHANGE');
     const digest = await store.digest(doc.uploadKey, SNIFF_BYTES, info.etag);
-    if (!digest)
-      throw DomainError.conflict('The upload changed while it was checked; confirm again', 'CONCURRENT_CHANGE');
+    if (!digest) return this.settled(fileId, caller, changed);
     const sniffed = await sniffType(digest.head);
     if (!sniffed || sniffed.mime !== doc.declaredType || !rule.types.includes(sniffed.mime))
       return this.reject(
@@ -187,8 +191,7 @@ export class FileRegistry {
     // The bytes move to a key of their content: a later PUT to the (still valid) upload URL
     // cannot replace what was checked.
     const key = objectKeys.stored(this.options.keyPrefix, doc.purpose, doc.createdAt, doc._id, digest.sha256);
-    if (!(await store.copy(doc.uploadKey, key, info.etag)))
-      throw DomainError.conflict('The upload changed while it was checked; confirm again', 'CONCURRENT_CHANGE');
+    if (!(await store.copy(doc.uploadKey, key, info.etag))) return this.settled(fileId, caller, changed);
     const ready = await this.options.model
       .findOneAndUpdate(
         { _id: doc._id, status: FileStatus.PENDING_UPLOAD },
@@ -209,11 +212,21 @@ export class FileRegistry {
       // Another confirm settled it first: its answer stands (and its copy, if ours differs).
       const settled = await this.owned(fileId, caller);
       if (settled.key !== key) await store.delete(key).catch(() => undefined);
-      if (settled.status === FileStatus.READY) return this.view(settled);
-      throw this.rejected(settled.rejectedReason);
+      return this.settled(fileId, caller, changed);
     }
     await store.delete(doc.uploadKey).catch(() => undefined);
     return this.view(ready);
+  }
+
+  /**
+   * What a confirm answers when the upload is not (or no longer) where it looked: a concurrent
+   * confirm's outcome if one settled the file meanwhile, otherwise `error`.
+   */
+  private async settled(fileId: string, caller: Caller, error: DomainError): Promise<FileView> {
+    const now = await this.owned(fileId, caller);
+    if (now.status === FileStatus.READY) return this.view(now);
+    if (now.status === FileStatus.REJECTED) throw this.rejected(now.rejectedReason);
+    throw error;
   }
 
   /** The file and a short-lived download URL, for whoever the service's policy lets read it. */
@@ -238,15 +251,16 @@ export class FileRegistry {
    * period. A file something uses (attached) stays. Deleting again is a no-op.
    */
   async remove(fileId: string, caller: Caller): Promise<void> {
-    const doc = await this.owned(fileId, caller);
+    const doc = await this.options.model.findOne({ _id: fileId, ownerId: caller.userId }).lean<FileRecord>();
+    if (!doc) throw DomainError.notFound(FILE);
     if (doc.deleted) return;
     const done = await this.options.model.updateOne(
       { _id: fileId, ownerId: caller.userId, deleted: false, 'links.0': { $exists: false } },
       { $set: { deleted: true, deletedAt: new Date() } },
     );
     if (done.modifiedCount === 1) return;
-    const now = await this.owned(fileId, caller);
-    if (now.deleted) return;
+    const now = await this.options.model.findOne({ _id: fileId }).lean<FileRecord>();
+    if (!now || now.deleted) return;
     throw DomainError.conflict(
       `The file is attached to ${now.links.length} item(s) and cannot be deleted`,
       'FILE_IN_USE',

@@ -128,7 +128,7 @@ export class ObjectStore {
       const res = await this.s3.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${Math.max(0, bytes - 1)}` }),
       );
-      return Buffer.from(await res.Body!.transformToByteArray());
+      return res.Body ? Buffer.from(await res.Body.transformToByteArray()) : Buffer.alloc(0);
     } catch (err) {
       if (notFound(err) || (err instanceof S3ServiceException && err.name === 'InvalidRange')) return null;
       throw err;
@@ -197,7 +197,7 @@ export class ObjectStore {
   async read(key: string): Promise<Buffer | null> {
     try {
       const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return Buffer.from(await res.Body!.transformToByteArray());
+      return res.Body ? Buffer.from(await res.Body.transformToByteArray()) : Buffer.alloc(0);
     } catch (err) {
       if (notFound(err)) return null;
       throw err;
