@@ -6,12 +6,9 @@ import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AppointmentEventsModule } from './modules/appointment-events/appointment-events.module';
 import { CareModule } from './modules/care/care.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
-<<<<<<< HEAD
 import { FilesModule } from './modules/files/files.module';
-=======
 import { NotesModule } from './modules/notes/notes.module';
 import { RecordsModule } from './modules/records/records.module';
->>>>>>> main
 import { RequestsModule } from './modules/requests/requests.module';
 import { VideoModule } from './modules/video/video.module';
 
@@ -34,12 +31,9 @@ export class TeleconsultationModule {
         CareModule,
         AccessLogModule,
         AppointmentEventsModule,
-<<<<<<< HEAD
-        FilesModule,
-=======
         NotesModule,
         RecordsModule,
->>>>>>> main
+        FilesModule,
       ],
     };
   }
