@@ -26,6 +26,7 @@ import {
   OrganisationNotificationPreferencesController,
 } from './modules/notifications/notifications.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
+import { FilesController } from './modules/files/files.controller';
 import { AccessLogController } from './modules/records/access-log.controller';
 import { MedicalRecordsController } from './modules/records/medical-records.controller';
 import { NotesController } from './modules/records/notes.controller';
@@ -88,6 +89,7 @@ export class GatewayModule {
         AccessLogController,
         NotesController,
         MedicalRecordsController,
+        FilesController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },
