@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { bookingContention } from './booking-contention.mjs';
+import { filesBench } from './files.mjs';
 import { say, sleep } from './lib.mjs';
 import { foreignClients, measure, readMemory } from './measure.mjs';
 import { notificationsBench } from './notifications.mjs';
@@ -73,6 +74,16 @@ export async function video(gatewayUrl) {
     state.failures.push(...state.video.problems);
   } catch (err) {
     failed('video', err);
+  }
+}
+
+/** @param {string} gatewayUrl */
+export async function files(gatewayUrl) {
+  try {
+    state.files = await filesBench({ gatewayUrl, run: ts });
+    state.failures.push(...state.files.problems);
+  } catch (err) {
+    failed('files', err);
   }
 }
 
