@@ -13,7 +13,9 @@ export const S3_DEV_CREDENTIALS = {
 type CrossFields = { NODE_ENV?: unknown; S3_ENDPOINT?: unknown; S3_PUBLIC_ENDPOINT?: unknown };
 
 const DEV_SECRET_IN_PRODUCTION = 'must be set (not the development default) in production';
-const HTTPS_IN_PRODUCTION = 'must be an https:// URL in production (clients upload and download there)';
+const HTTPS_IN_PRODUCTION =
+  'must be an https:// URL in production (clients upload and download there; http only on localhost)';
+const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
 
 /** The problem of one setting under the production rules, or null. */
 function productionProblem(key: string, value: unknown, config: CrossFields): string | null {
@@ -23,7 +25,7 @@ function productionProblem(key: string, value: unknown, config: CrossFields): st
   // What clients reach: the public endpoint, or (unset) the endpoint itself; '' is AWS's own (https).
   if (key === 'S3_PUBLIC_ENDPOINT') {
     const reached = (value || config.S3_ENDPOINT || '') as string;
-    if (reached && !reached.startsWith('https://')) return HTTPS_IN_PRODUCTION;
+    if (reached && !reached.startsWith('https://') && !LOOPBACK.test(reached)) return HTTPS_IN_PRODUCTION;
   }
   return null;
 }

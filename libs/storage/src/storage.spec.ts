@@ -94,6 +94,16 @@ describe('storage settings', () => {
         }),
       ),
     ).not.toThrow();
+    // A client on the same machine (docker compose) may reach it over plain http.
+    expect(() =>
+      validateStorage(
+        Object.assign(new StorageConfig(), {
+          NODE_ENV: 'production',
+          S3_PUBLIC_ENDPOINT: 'http://localhost:8333',
+          S3_SECRET_ACCESS_KEY: 'compose-only-s3-secret-0123456789',
+        }),
+      ),
+    ).not.toThrow();
     expect(S3_DEV_CREDENTIALS.S3_ACCESS_KEY_ID).toBe('telehealth-dev');
   });
 });
