@@ -33,7 +33,7 @@ export const FilesRpc = {
     'teleconsultation',
     'files.upload.confirm',
     1,
-    "The uploader says the bytes are there: size and real type checked (refused and deleted on a mismatch), SHA-256 recorded; idempotent.",
+    'The uploader says the bytes are there: size and real type checked (refused and deleted on a mismatch), SHA-256 recorded; idempotent.',
   ),
   get: defineRpc<FileById & AccessReason, FileDownload>(
     'teleconsultation',
