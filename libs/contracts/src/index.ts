@@ -2,7 +2,7 @@
  * @telehealth/contracts: the one place a subscriber, inside or outside the platform, reads
  * to know which NATS patterns and domain events exist. See docs/events.md.
  */
-export const CONTRACTS_VERSION = '1.4.0';
+export const CONTRACTS_VERSION = '1.5.0';
 
 export * from './common/services';
 export * from './common/errors';
