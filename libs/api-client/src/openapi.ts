@@ -1148,6 +1148,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request an upload: a file record (PENDING_UPLOAD) and a presigned PUT URL
+         * @description PUT exactly `size` bytes to `upload.url` with `upload.headers` before `upload.expiresAt`, then POST /v1/files/{id}/confirm. A type the purpose does not take: 400 FILE_TYPE_NOT_ALLOWED naming `contentType`; a size over the purpose's limit: 400 FILE_TOO_LARGE naming `size`.
+         */
+        post: operations["Files_requestUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file and a short-lived download URL
+         * @description For the uploader, the patient, a doctor treating the patient, or an admin with X-Access-Reason; every read by someone other than the patient is in their access log. Anyone else: 404.
+         */
+        get: operations["Files_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete my file (soft: hidden from everyone, kept for the retention period)
+         * @description A file attached to something (a message, a prescription, a record) stays: 409 FILE_IN_USE.
+         */
+        delete: operations["Files_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the upload: the stored size and real type are checked, the SHA-256 recorded
+         * @description Bytes that are not the declared type (sniffed from the bytes) or size: 422 FILE_CONTENT_REJECTED, and the object is deleted. Nothing uploaded yet: 409 FILE_NOT_UPLOADED. Confirming a READY file again answers it as it is.
+         */
+        post: operations["Files_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -2686,6 +2750,12 @@ export interface components {
             userId: string | null;
             yearsOfExperience: number;
         };
+        DownloadUrlDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description A presigned GET of the object store, with the file name as Content-Disposition */
+            url: string;
+        };
         EditNoteDto: {
             assessment?: Record<string, never>;
             diagnoses?: components["schemas"][];
@@ -2727,7 +2797,7 @@ export interface components {
          * @description Stable machine-readable reason; every value and its meaning: docs/errors.md
          * @enum {string}
          */
-        ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "TRANSACTIONAL";
+        ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "FILE_NOT_UPLOADED" | "FILE_CONTENT_REJECTED" | "FILE_NOT_READY" | "FILE_IN_USE" | "FILE_PURPOSE_MISMATCH" | "TRANSACTIONAL";
         FamilyHistoryViewDto: {
             /** Format: date-time */
             addedAt: string;
@@ -2768,6 +2838,48 @@ export interface components {
             field: string;
             /** @example must be a date formatted YYYY-MM-DD */
             problem: string;
+        };
+        FileDeletedDto: {
+            /** @enum {boolean} */
+            deleted: true;
+        };
+        FileDownloadDto: {
+            download: components["schemas"]["DownloadUrlDto"];
+            file: components["schemas"]["FileDto"];
+        };
+        FileDto: {
+            /**
+             * @description Declared; once READY, sniffed from the bytes
+             * @example application/pdf
+             */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description What uses it (a message, a prescription, a record document) */
+            links: components["schemas"]["FileLinkDto"][];
+            /** @example blood-test-2026-11.pdf */
+            name: string;
+            /** @description Who uploaded it */
+            ownerId: string;
+            /** @description The patient it is about */
+            patientId: string;
+            /** @enum {string} */
+            purpose: "MEDICAL_DOCUMENT" | "PRESCRIPTION" | "MESSAGE_ATTACHMENT" | "SCAN" | "AVATAR";
+            /** @description Why the bytes were refused (REJECTED only) */
+            rejectedReason: string | null;
+            /** @description Hex SHA-256 of the stored bytes, once READY */
+            sha256: string | null;
+            /** @description Bytes: declared; once READY, as stored */
+            size: number;
+            /** @enum {string} */
+            status: "PENDING_UPLOAD" | "READY" | "REJECTED";
+        };
+        FileLinkDto: {
+            id: string;
+            /** @example MESSAGE */
+            kind: string;
         };
         FinanceOverviewDto: {
             currency: string;
@@ -3512,6 +3624,33 @@ export interface components {
             /** @enum {string} */
             outcome: "APPLIED" | "ALREADY_APPLIED" | "FAILED" | "BUSY";
         };
+        RequestFileUploadDto: {
+            /**
+             * @description The MIME type. MEDICAL_DOCUMENT and PRESCRIPTION: application/pdf, image/jpeg, image/png. MESSAGE_ATTACHMENT: those and image/webp. SCAN: image/jpeg, image/png, application/dicom, model/gltf-binary, model/stl, model/3mf. AVATAR: image/jpeg, image/png, image/webp.
+             * @example application/pdf
+             */
+            contentType: string;
+            /**
+             * @description The file name shown to people
+             * @example blood-test-2026-11.pdf
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The patient the file is about: you when absent; a doctor may name a patient they treat (404 otherwise)
+             */
+            patientId?: string;
+            /**
+             * @description What the file is for: decides its allowed types and size
+             * @enum {string}
+             */
+            purpose: "MEDICAL_DOCUMENT" | "PRESCRIPTION" | "MESSAGE_ATTACHMENT" | "SCAN" | "AVATAR";
+            /**
+             * @description Exact size in bytes: the upload URL accepts exactly this many. Each purpose has its limit (400 FILE_TOO_LARGE naming `size`): by default 20 MB for documents and attachments, 10 MB for prescriptions, 200 MB for scans, 5 MB for avatars.
+             * @example 48213
+             */
+            size: number;
+        };
         RescheduleDto: {
             /** @description Another slot of the same doctor */
             slotId: string;
@@ -3917,6 +4056,28 @@ export interface components {
             code?: string;
             description?: string;
             name?: string;
+        };
+        UploadInstructionsDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Send exactly these: they are part of the signature (another type or size is refused with 403)
+             * @example {
+             *       "Content-Length": "48213",
+             *       "Content-Type": "application/pdf"
+             *     }
+             */
+            headers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            method: "PUT";
+            /** @description A presigned URL of the object store: PUT the bytes there, no Authorization header */
+            url: string;
+        };
+        UploadTicketDto: {
+            file: components["schemas"]["FileDto"];
+            upload: components["schemas"]["UploadInstructionsDto"];
         };
         UserDto: {
             /** Format: date-time */
@@ -9697,6 +9858,311 @@ export interface operations {
             };
             /** @description Not Found: Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_requestUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestFileUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadTicketDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDownloadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDeletedDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: Well-formed but not processable */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
