@@ -230,7 +230,8 @@ function ensureBrowser() {
     log(`Chromium at CHROMIUM_PATH (${own}): used as given`);
     return;
   }
-  if (!which('chromium')) log('Chromium (headless, for the checkout page test): installing with apt-get (one time, ~1 min)...');
+  if (!which('chromium'))
+    log('Chromium (headless, for the checkout page test): installing with apt-get (one time, ~1 min)...');
   aptInstall('chromium', 'chromium');
   log('Chromium (headless, for the checkout page test): installed');
 }
