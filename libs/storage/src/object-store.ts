@@ -64,13 +64,23 @@ export class ObjectStore {
     this.presigner = config.S3_PUBLIC_ENDPOINT ? client(config.S3_PUBLIC_ENDPOINT) : this.s3;
   }
 
-  /** Creates the bucket when missing (at start; a bucket that exists is left as it is). */
+  /**
+   * Creates the bucket when missing (at start; a bucket that exists is left as it is). A store
+   * that cannot be reached, or refuses the key, stops the start with what to check.
+   */
   async ensureBucket(): Promise<void> {
     try {
       await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }));
       return;
     } catch (err) {
-      if (!notFound(err)) throw err;
+      if (!notFound(err)) {
+        const where = this.config.S3_ENDPOINT || `AWS S3 (${this.config.S3_REGION})`;
+        throw new Error(
+          `The object store at ${where} did not answer for bucket ${this.bucket} (${(err as Error).name}: ${(err as Error).message}). ` +
+            'Locally: `npm run infra:up` starts it; otherwise check S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.',
+          { cause: err },
+        );
+      }
     }
     try {
       await this.s3.send(new CreateBucketCommand({ Bucket: this.bucket }));
