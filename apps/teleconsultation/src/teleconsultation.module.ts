@@ -4,6 +4,7 @@ import { ServiceKitModule } from '@telehealth/service-kit';
 import { TeleconsultationConfig } from './config/teleconsultation.config';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { VideoModule } from './modules/video/video.module';
 
 /**
@@ -22,6 +23,7 @@ export class TeleconsultationModule {
         VideoModule.forRoot(config),
         ConsultationsModule,
         RequestsModule,
+        ThreadsModule,
       ],
     };
   }

@@ -170,6 +170,13 @@ route(TeleconsultationEvents.requestAccepted, (p) => ({
   fields: { requestId: p.requestId, consultationId: p.consultationId, status: p.status },
 }));
 
+// Secure messages: both sides of the thread (the patient; the doctor, or the organisation's staff),
+// so the other side sees the message arrive and the sender's other devices stay in step. Ids only.
+route(TeleconsultationEvents.threadMessagePosted, (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: only(p.doctorId), organisationIds: [p.organisationId] },
+  fields: { threadId: p.threadId, messageId: p.messageId },
+}));
+
 // In-app notifications: their recipient (the app fetches the text over REST).
 route(NotificationsEvents.notificationCreated, (p) => ({
   audience: { userIds: [p.userId], doctorIds: [] },

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import { ThreadSide, type EventEnvelope, type PageQuery } from '@telehealth/contracts';
+import { OutboxRelay, outboxOnInsert } from '@telehealth/messaging/eventing';
+import { VersionedLog, derivedId, findPage, insertOrGet } from '@telehealth/persistence';
+import { MedicalCipher } from '../../common/medical-cipher';
+import {
+  MESSAGE_THREAD_MODEL,
+  THREAD_MESSAGE_MODEL,
+  type MessageThreadDoc,
+  type ThreadMessageDoc,
+} from './thread.schema';
+
+/** The care side of a thread: a doctor (profile id) or a provider organisation. */
+export type CareParty = { doctorId: string; organisationId?: undefined } | { organisationId: string; doctorId?: undefined };
+
+/** The one thread of a patient and a doctor, or of a patient and an organisation. */
+export const threadIdOf = (patientId: string, care: CareParty): string =>
+  derivedId(care.doctorId ? `thread:${patientId}:doctor:${care.doctorId}` : `thread:${patientId}:org:${care.organisationId}`);
+
+/** What a message says, in clear, before the store numbers and encrypts it. */
+export type NewMessage = Pick<ThreadMessageDoc, 'senderId' | 'senderRole' | 'senderSide' | 'text' | 'attachmentIds'>;
+
+/** How many times a post retries when other messages take the numbers it tried. */
+const MAX_POST_ATTEMPTS = 100;
+
+const readField = (side: ThreadSide): 'patientReadSeq' | 'careReadSeq' =>
+  side === ThreadSide.PATIENT ? 'patientReadSeq' : 'careReadSeq';
+
+/**
+ * Threads and their messages. A message is the insert of the thread's next log entry (the
+ * database refuses a number already taken: the loser reloads and takes the next); the thread
+ * document follows by a version-guarded update, and any reader catches it up after a crash. The
+ * text is encrypted at rest here, and only here.
+ */
+@Injectable()
+export class ThreadStore {
+  private readonly log: VersionedLog<ThreadMessageDoc, MessageThreadDoc>;
+
+  constructor(
+    @InjectModel(MESSAGE_THREAD_MODEL) private readonly threads: Model<MessageThreadDoc>,
+    @InjectModel(THREAD_MESSAGE_MODEL) private readonly messages: Model<ThreadMessageDoc>,
+    private readonly relay: OutboxRelay,
+    private readonly cipher: MedicalCipher,
+  ) {
+    this.log = new VersionedLog(messages, threads, {
+      // The sender has read their own message; the thread's activity moves to it.
+      toUpdate: (m) => ({
+        $set: { lastMessageAt: m.createdAt, activityAt: m.createdAt },
+        $max: { [readField(m.senderSide)]: m.version },
+      }),
+    });
+  }
+
+  /** The thread of the pair: created now, or the one that exists. */
+  async open(
+    patientId: string,
+    care: CareParty,
+    openedBy: string,
+    now: Date,
+  ): Promise<{ doc: MessageThreadDoc; created: boolean }> {
+    return insertOrGet(this.threads, {
+      _id: threadIdOf(patientId, care),
+      patientId,
+      doctorId: care.doctorId ?? null,
+      organisationId: care.organisationId ?? null,
+      version: 0,
+      patientReadSeq: 0,
+      careReadSeq: 0,
+      lastMessageAt: null,
+      activityAt: now,
+      openedBy,
+      deletedAt: null,
+    });
+  }
+
+  /** The thread, caught up with its messages; null when there is none (or it was deleted). */
+  async load(id: string): Promise<MessageThreadDoc | null> {
+    const doc = await this.log.load(id);
+    return doc && !doc.deletedAt ? doc : null;
+  }
+
+  /**
+   * Appends a message as the thread's next number, with the events `eventsFor(seq, id)` gives
+   * it; retried on the next number while other messages take the one it tried. Returns the
+   * stored message (in clear) and the thread after it.
+   */
+  async post(
+    threadId: string,
+    message: NewMessage,
+    now: Date,
+    eventsFor: (seq: number, messageId: string) => EventEnvelope[],
+  ): Promise<{ message: ThreadMessageDoc; thread: MessageThreadDoc } | null> {
+    const text = this.cipher.encrypt(message.text);
+    for (let attempt = 0; attempt < MAX_POST_ATTEMPTS; attempt++) {
+      const current = await this.log.load(threadId);
+      if (!current) return null;
+      const seq = current.version + 1;
+      const id = `${threadId}:${seq}`;
+      const change = {
+        ...message,
+        text,
+        deletedAt: null,
+        createdAt: now,
+        ...outboxOnInsert(eventsFor(seq, id)),
+      };
+      const thread = await this.log.append(current, change);
+      if (thread) {
+        this.relay.kick();
+        return {
+          message: { ...change, _id: id, aggregateId: threadId, version: seq, text: message.text },
+          thread,
+        };
+      }
+    }
+    return null;
+  }
+
+  /** Raises `side`'s read state to `upToSeq` (never lowers it); the thread after. */
+  async markRead(threadId: string, side: ThreadSide, upToSeq: number): Promise<MessageThreadDoc | null> {
+    return this.threads
+      .findOneAndUpdate({ _id: threadId }, { $max: { [readField(side)]: upToSeq } }, { new: true })
+      .lean<MessageThreadDoc>();
+  }
+
+  async page(filter: FilterQuery<MessageThreadDoc>, q: PageQuery) {
+    return findPage(this.threads, { ...filter, deletedAt: null }, { activityAt: -1, _id: 1 }, q);
+  }
+
+  /** Every thread of `filter`, only what unread counts need. */
+  async readStates(
+    filter: FilterQuery<MessageThreadDoc>,
+  ): Promise<Pick<MessageThreadDoc, '_id' | 'patientId' | 'doctorId' | 'organisationId' | 'version' | 'patientReadSeq' | 'careReadSeq'>[]> {
+    return this.threads
+      .find(
+        { ...filter, deletedAt: null },
+        { patientId: 1, doctorId: 1, organisationId: 1, version: 1, patientReadSeq: 1, careReadSeq: 1 },
+      )
+      .lean();
+  }
+
+  /** A thread's messages, newest first, in clear. */
+  async messagesOf(threadId: string, q: PageQuery): Promise<{ items: ThreadMessageDoc[]; total: number }> {
+    const { items, total } = await findPage(
+      this.messages,
+      { aggregateId: threadId, deletedAt: null },
+      { version: -1 },
+      q,
+      { outbox: 0, outboxAt: 0 },
+    );
+    return { items: items.map((m) => ({ ...m, text: this.cipher.decrypt(m.text) })), total };
+  }
+}
