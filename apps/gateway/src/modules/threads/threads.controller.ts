@@ -1,16 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TeleconsultationRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
+import { AccessReason, ApiAccessReason } from '../../common/http/access-reason';
 import { CallMeta } from '../../common/http/call-meta.decorator';
 import { ApiErrors, IdParam, PageOf, PageQueryDto } from '../../common/openapi/common.dto';
 import { MarkReadDto, MessageDto, OpenThreadDto, PostMessageDto, ThreadDto, ThreadPageDto } from './dto/thread.dto';
-
-const ACCESS_REASON = {
-  name: 'X-Access-Reason',
-  required: false,
-  description: "An admin reading another's thread states why (break glass): audited, and shown to the patient",
-};
 
 /**
  * Secure messaging (issue 11 §5): one thread per care relationship (a patient with a doctor, or
@@ -41,30 +36,30 @@ export class ThreadsController {
   @ApiResponse({ status: 200, type: ThreadPageDto })
   @ApiErrors(400, 401)
   list(@Query() q: PageQueryDto, @CallMeta() meta: RequestMeta) {
-    return this.rpc.call(TeleconsultationRpc.listThreads, { ...q }, meta);
+    return this.rpc.call(TeleconsultationRpc.listThreads, { page: q.page, limit: q.limit }, meta);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One thread, with your unread count' })
-  @ApiHeader(ACCESS_REASON)
+  @ApiAccessReason()
   @ApiResponse({ status: 200, type: ThreadDto })
   @ApiErrors(400, 401, 404)
-  get(@Param() p: IdParam, @Headers('x-access-reason') reason: string | undefined, @CallMeta() meta: RequestMeta) {
-    return this.rpc.call(TeleconsultationRpc.getThread, { id: p.id, ...accessReason(reason) }, meta);
+  get(@Param() p: IdParam, @AccessReason() accessReason: string | undefined, @CallMeta() meta: RequestMeta) {
+    return this.rpc.call(TeleconsultationRpc.getThread, { id: p.id, accessReason }, meta);
   }
 
   @Get(':id/messages')
   @ApiOperation({ summary: "A thread's messages, newest first" })
-  @ApiHeader(ACCESS_REASON)
+  @ApiAccessReason()
   @ApiResponse({ status: 200, type: PageOf(MessageDto) })
   @ApiErrors(400, 401, 404)
   messages(
     @Param() p: IdParam,
     @Query() q: PageQueryDto,
-    @Headers('x-access-reason') reason: string | undefined,
+    @AccessReason() accessReason: string | undefined,
     @CallMeta() meta: RequestMeta,
   ) {
-    return this.rpc.call(TeleconsultationRpc.listMessages, { ...q, id: p.id, ...accessReason(reason) }, meta);
+    return this.rpc.call(TeleconsultationRpc.listMessages, { page: q.page, limit: q.limit, id: p.id, accessReason }, meta);
   }
 
   @Post(':id/messages')
@@ -87,8 +82,3 @@ export class ThreadsController {
     return this.rpc.call(TeleconsultationRpc.markThreadRead, { ...body, id: p.id }, meta);
   }
 }
-
-const accessReason = (header: string | undefined) => {
-  const reason = header?.trim();
-  return reason ? { accessReason: reason.slice(0, 500) } : {};
-};

@@ -1,6 +1,7 @@
 import { Role, ThreadSenderRole, ThreadSide, type Caller } from '@telehealth/contracts';
 import type { FilterQuery } from 'mongoose';
 import type { MessageThreadDoc } from './thread.schema';
+import type { ReadState } from './thread.store';
 
 type Parties = Pick<MessageThreadDoc, 'patientId' | 'doctorId' | 'organisationId'>;
 
@@ -27,11 +28,12 @@ export function threadsOf(caller: Caller): FilterQuery<MessageThreadDoc> {
   return { $or: or };
 }
 
-/** Unread messages of the caller's side (a thread they are on both sides of counts as the patient's). */
-export function unreadOf(caller: Caller, t: Parties & Pick<MessageThreadDoc, 'version' | 'patientReadSeq' | 'careReadSeq'>) {
+/** The other side's messages the caller's side has not read (never its own). */
+export function unreadOf(caller: Caller, t: ReadState): number {
   const side = sideOf(caller, t);
-  if (!side) return 0;
-  return Math.max(0, t.version - (side === ThreadSide.PATIENT ? t.patientReadSeq : t.careReadSeq));
+  if (side === ThreadSide.PATIENT) return Math.max(0, t.careSent - t.patientReadCount);
+  if (side === ThreadSide.CARE) return Math.max(0, t.patientSent - t.careReadCount);
+  return 0;
 }
 
 export const isAdmin = (caller: Caller): boolean => caller.roles.includes(Role.ADMIN);

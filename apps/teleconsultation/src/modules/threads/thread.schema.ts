@@ -11,8 +11,11 @@ export const THREAD_MESSAGE_MODEL = 'ThreadMessage';
  * (`threadIdOf`), so the primary key is the pair's unique index: two opens at once insert one.
  *
  * The thread is the projection of its messages (a `VersionedLog`): `version` is the number of the
- * newest message, and each side's read state is the number of the newest message it has read, so
- * a side's unread count is `version - readSeq`, exact however many messages arrive at once.
+ * newest message, and each message is applied to it exactly once, in order, counting it for its
+ * sender's side (`patientSent`, `careSent`). A side's read state is the newest message it has read
+ * (`*ReadSeq`) and how many of the other side's messages that covers (`*ReadCount`), both only
+ * ever raised; its unread count is the other side's messages minus those it has read: exact
+ * however many messages arrive at once, and never counting its own.
  */
 export interface MessageThreadDoc {
   _id: string;
@@ -21,9 +24,15 @@ export interface MessageThreadDoc {
   organisationId: string | null;
   /** The newest message's `seq` (0: none yet). */
   version: number;
+  /** Messages each side has written. */
+  patientSent: number;
+  careSent: number;
   /** Read up to this message, per side; only ever raised (`$max`). */
   patientReadSeq: number;
   careReadSeq: number;
+  /** How many of the other side's messages that is, per side; only ever raised. */
+  patientReadCount: number;
+  careReadCount: number;
   lastMessageAt: Date | null;
   /** Newest activity (the last message, or the opening): the order of the thread list. */
   activityAt: Date;
@@ -41,8 +50,12 @@ export const MessageThreadSchema = new Schema<MessageThreadDoc>(
     doctorId: { type: String, default: null },
     organisationId: { type: String, default: null },
     version: { type: Number, required: true },
+    patientSent: { type: Number, required: true },
+    careSent: { type: Number, required: true },
     patientReadSeq: { type: Number, required: true },
     careReadSeq: { type: Number, required: true },
+    patientReadCount: { type: Number, required: true },
+    careReadCount: { type: Number, required: true },
     lastMessageAt: { type: Date, default: null },
     activityAt: { type: Date, required: true },
     openedBy: { type: String, required: true },

@@ -25,8 +25,23 @@ export type NewMessage = Pick<ThreadMessageDoc, 'senderId' | 'senderRole' | 'sen
 /** How many times a post retries when other messages take the numbers it tried. */
 const MAX_POST_ATTEMPTS = 100;
 
-const readField = (side: ThreadSide): 'patientReadSeq' | 'careReadSeq' =>
-  side === ThreadSide.PATIENT ? 'patientReadSeq' : 'careReadSeq';
+const ofSide = <P extends string, C extends string>(side: ThreadSide, patient: P, care: C): P | C =>
+  side === ThreadSide.PATIENT ? patient : care;
+const otherSide = (side: ThreadSide): ThreadSide => ofSide(side, ThreadSide.CARE, ThreadSide.PATIENT);
+
+/** What unread counts need of a thread. */
+export type ReadState = Pick<
+  MessageThreadDoc,
+  | '_id'
+  | 'patientId'
+  | 'doctorId'
+  | 'organisationId'
+  | 'version'
+  | 'patientSent'
+  | 'careSent'
+  | 'patientReadCount'
+  | 'careReadCount'
+>;
 
 /**
  * Threads and their messages. A message is the insert of the thread's next log entry (the
@@ -45,10 +60,10 @@ export class ThreadStore {
     private readonly cipher: MedicalCipher,
   ) {
     this.log = new VersionedLog(messages, threads, {
-      // The sender has read their own message; the thread's activity moves to it.
+      // Applied once per message, in order: counted for its side; the thread's activity moves to it.
       toUpdate: (m) => ({
         $set: { lastMessageAt: m.createdAt, activityAt: m.createdAt },
-        $max: { [readField(m.senderSide)]: m.version },
+        $inc: { [ofSide(m.senderSide, 'patientSent', 'careSent')]: 1 },
       }),
     });
   }
@@ -66,8 +81,12 @@ export class ThreadStore {
       doctorId: care.doctorId ?? null,
       organisationId: care.organisationId ?? null,
       version: 0,
+      patientSent: 0,
+      careSent: 0,
       patientReadSeq: 0,
       careReadSeq: 0,
+      patientReadCount: 0,
+      careReadCount: 0,
       lastMessageAt: null,
       activityAt: now,
       openedBy,
@@ -117,10 +136,28 @@ export class ThreadStore {
     return null;
   }
 
-  /** Raises `side`'s read state to `upToSeq` (never lowers it); the thread after. */
+  /**
+   * Raises `side`'s read state to `upToSeq` (never lowers it): the message and how many of the
+   * other side's messages it covers (every message up to it exists: `upToSeq` is at most the
+   * thread's version). Both only grow with `upToSeq`, so two marks at once leave the larger.
+   */
   async markRead(threadId: string, side: ThreadSide, upToSeq: number): Promise<MessageThreadDoc | null> {
+    const read = await this.messages.countDocuments({
+      aggregateId: threadId,
+      senderSide: otherSide(side),
+      version: { $lte: upToSeq },
+    });
     return this.threads
-      .findOneAndUpdate({ _id: threadId }, { $max: { [readField(side)]: upToSeq } }, { new: true })
+      .findOneAndUpdate(
+        { _id: threadId },
+        {
+          $max: {
+            [ofSide(side, 'patientReadSeq', 'careReadSeq')]: upToSeq,
+            [ofSide(side, 'patientReadCount', 'careReadCount')]: read,
+          },
+        },
+        { new: true },
+      )
       .lean<MessageThreadDoc>();
   }
 
@@ -129,15 +166,22 @@ export class ThreadStore {
   }
 
   /** Every thread of `filter`, only what unread counts need. */
-  async readStates(
-    filter: FilterQuery<MessageThreadDoc>,
-  ): Promise<Pick<MessageThreadDoc, '_id' | 'patientId' | 'doctorId' | 'organisationId' | 'version' | 'patientReadSeq' | 'careReadSeq'>[]> {
+  async readStates(filter: FilterQuery<MessageThreadDoc>): Promise<ReadState[]> {
     return this.threads
       .find(
         { ...filter, deletedAt: null },
-        { patientId: 1, doctorId: 1, organisationId: 1, version: 1, patientReadSeq: 1, careReadSeq: 1 },
+        {
+          patientId: 1,
+          doctorId: 1,
+          organisationId: 1,
+          version: 1,
+          patientSent: 1,
+          careSent: 1,
+          patientReadCount: 1,
+          careReadCount: 1,
+        },
       )
-      .lean();
+      .lean<ReadState[]>();
   }
 
   /** A thread's messages, newest first, in clear. */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Clock, SystemClock } from '@telehealth/service-kit';
-import { MedicalCipher } from '../../common/medical-cipher';
 import { CareModule } from '../care/care.module';
 import { MESSAGE_THREAD_MODEL, MessageThreadSchema, THREAD_MESSAGE_MODEL, ThreadMessageSchema } from './thread.schema';
 import { ThreadGuard } from './thread-guard';
@@ -30,7 +29,6 @@ import { PostMessage } from './usecases/post-message/post-message.usecase';
   controllers: [ThreadsController],
   providers: [
     { provide: Clock, useClass: SystemClock },
-    MedicalCipher,
     ThreadStore,
     ThreadGuard,
     OpenThread,

@@ -8,7 +8,6 @@ import {
   type ThreadView,
 } from '@telehealth/contracts';
 import { IntField, TextField, UuidField } from '../../../common/http/fields';
-import { PageOf } from '../../../common/openapi/common.dto';
 
 export class OpenThreadDto implements OpenThreadRequest {
   @UuidField({ optional: true, description: 'A patient writing to a doctor: the doctor profile id' })
@@ -60,7 +59,12 @@ export class ThreadDto implements ThreadView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class ThreadPageDto extends PageOf(ThreadDto) {
+export class ThreadPageDto {
+  @ApiProperty({ type: [ThreadDto] }) items: ThreadDto[];
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) limit: number;
+  @ApiProperty({ example: 3 }) total: number;
+  @ApiProperty({ example: false }) hasMore: boolean;
   @ApiProperty({ description: "Unread messages in all the caller's threads" }) unreadTotal: number;
 }
 
