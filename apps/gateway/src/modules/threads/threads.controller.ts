@@ -59,7 +59,11 @@ export class ThreadsController {
     @AccessReason() accessReason: string | undefined,
     @CallMeta() meta: RequestMeta,
   ) {
-    return this.rpc.call(TeleconsultationRpc.listMessages, { page: q.page, limit: q.limit, id: p.id, accessReason }, meta);
+    return this.rpc.call(
+      TeleconsultationRpc.listMessages,
+      { page: q.page, limit: q.limit, id: p.id, accessReason },
+      meta,
+    );
   }
 
   @Post(':id/messages')

@@ -44,7 +44,9 @@ export class ThreadNotificationsConsumer {
         vars: (r) => {
           const terms = termsFor(r.locale);
           const senderName =
-            p.senderRole === ThreadSenderRole.DOCTOR ? (doctor?.displayName ?? terms.yourDoctor) : terms.yourCareProvider;
+            p.senderRole === ThreadSenderRole.DOCTOR
+              ? (doctor?.displayName ?? terms.yourDoctor)
+              : terms.yourCareProvider;
           return { firstName: r.firstName, senderName, messagesLink };
         },
       });

@@ -18,7 +18,11 @@ export function sideOf(caller: Caller, t: Parties): ThreadSide | null {
 
 /** How the caller signs a message on their side. */
 export const senderRoleOf = (t: Parties, side: ThreadSide): ThreadSenderRole =>
-  side === ThreadSide.PATIENT ? ThreadSenderRole.PATIENT : t.doctorId ? ThreadSenderRole.DOCTOR : ThreadSenderRole.STAFF;
+  side === ThreadSide.PATIENT
+    ? ThreadSenderRole.PATIENT
+    : t.doctorId
+      ? ThreadSenderRole.DOCTOR
+      : ThreadSenderRole.STAFF;
 
 /** The threads the caller takes part in (an admin's own only: reading others' needs a reason, one at a time). */
 export function threadsOf(caller: Caller): FilterQuery<MessageThreadDoc> {

@@ -13,11 +13,14 @@ import {
 } from './thread.schema';
 
 /** The care side of a thread: a doctor (profile id) or a provider organisation. */
-export type CareParty = { doctorId: string; organisationId?: undefined } | { organisationId: string; doctorId?: undefined };
+export type CareParty =
+  { doctorId: string; organisationId?: undefined } | { organisationId: string; doctorId?: undefined };
 
 /** The one thread of a patient and a doctor, or of a patient and an organisation. */
 export const threadIdOf = (patientId: string, care: CareParty): string =>
-  derivedId(care.doctorId ? `thread:${patientId}:doctor:${care.doctorId}` : `thread:${patientId}:org:${care.organisationId}`);
+  derivedId(
+    care.doctorId ? `thread:${patientId}:doctor:${care.doctorId}` : `thread:${patientId}:org:${care.organisationId}`,
+  );
 
 /** What a message says, in clear, before the store numbers and encrypts it. */
 export type NewMessage = Pick<ThreadMessageDoc, 'senderId' | 'senderRole' | 'senderSide' | 'text' | 'attachmentIds'>;

@@ -23,7 +23,12 @@ export class OpenThreadDto implements OpenThreadRequest {
 
 export class PostMessageDto {
   @TextField({ optional: true, max: 5_000, description: 'The message (encrypted at rest)' }) text?: string;
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Files uploaded with POST /v1/files' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description: 'Files uploaded with POST /v1/files',
+  })
   @IsOptional()
   @IsArray({ message: 'must be a list' })
   @ArrayMaxSize(10, { message: 'must have at most 10 items' })

@@ -15,6 +15,13 @@ export class ListThreads {
     const mine = threadsOf(caller);
     const [{ items, total }, states] = await Promise.all([this.store.page(mine, q), this.store.readStates(mine)]);
     const unreadTotal = states.reduce((sum, t) => sum + unreadOf(caller, t), 0);
-    return { ...toPage(items.map((t) => toThreadView(t, caller, sideOf(caller, t))), total, q), unreadTotal };
+    return {
+      ...toPage(
+        items.map((t) => toThreadView(t, caller, sideOf(caller, t))),
+        total,
+        q,
+      ),
+      unreadTotal,
+    };
   }
 }

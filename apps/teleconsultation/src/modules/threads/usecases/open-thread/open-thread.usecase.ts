@@ -45,7 +45,11 @@ export class OpenThread {
       if (!!q.doctorId === !!q.organisationId)
         throw DomainError.invalid('doctorId', 'name either a doctor (doctorId) or an organisation (organisationId)');
       const care: CareParty = q.doctorId ? { doctorId: q.doctorId } : { organisationId: q.organisationId as string };
-      const had = await this.appointments.findOne({ patientId: caller.userId, ...care, status: { $in: HAD_APPOINTMENT } });
+      const had = await this.appointments.findOne({
+        patientId: caller.userId,
+        ...care,
+        status: { $in: HAD_APPOINTMENT },
+      });
       if (!had)
         throw DomainError.forbidden(
           q.doctorId

@@ -64,7 +64,9 @@ export class PostMessage {
           attachmentCount: attachmentIds.length,
           postedAt: now.toISOString(),
         };
-        return [createEvent(TeleconsultationEvents.threadMessagePosted, thread._id, payload, origin(meta.requestId), now)];
+        return [
+          createEvent(TeleconsultationEvents.threadMessagePosted, thread._id, payload, origin(meta.requestId), now),
+        ];
       },
     );
     if (!posted) throw DomainError.conflict('The thread is taking many messages at once; retry', 'CONCURRENT_CHANGE');
