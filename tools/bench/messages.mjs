@@ -74,7 +74,7 @@ async function closedLoop(seconds, clients, request) {
 
 /** A new patient with a confirmed appointment with the demo doctor, and their thread with that doctor. */
 async function patientThread(gatewayUrl, tokens, slot, i, run) {
-  const patient = await newPatient(gatewayUrl, `m${i}`, run);
+  const patient = await newPatient(gatewayUrl, 700_000 + i, run); // numbers no other part uses
   const wallet = await call(gatewayUrl, 'GET', '/v1/wallet', null, patient);
   const credit = await adjust(gatewayUrl, tokens.admin, wallet.body.id, slot.fee.amountMinor);
   if (credit.status !== 201 && credit.status !== 200)
