@@ -115,10 +115,10 @@ export class ThreadStore {
     eventsFor: (seq: number, messageId: string) => EventEnvelope[],
   ): Promise<{ message: ThreadMessageDoc; thread: MessageThreadDoc } | null> {
     const text = this.cipher.encrypt(message.text);
+    let current: MessageThreadDoc | null = await this.log.load(threadId);
+    if (!current) return null;
     for (let attempt = 0; attempt < MAX_POST_ATTEMPTS; attempt++) {
-      const current = await this.log.load(threadId);
-      if (!current) return null;
-      const seq = current.version + 1;
+      const seq: number = current.version + 1;
       const id = `${threadId}:${seq}`;
       const change = {
         ...message,
@@ -135,6 +135,9 @@ export class ThreadStore {
           thread,
         };
       }
+      // Another message took this number: try the next one straight away (one insert, no reads).
+      // The thread document is caught up by whoever appends after it, or any reader.
+      current = { ...current, version: seq };
     }
     return null;
   }
