@@ -190,15 +190,20 @@ export class ThreadStore {
       .lean<ReadState[]>();
   }
 
-  /** A thread's messages, newest first, in clear. */
-  async messagesOf(threadId: string, q: PageQuery): Promise<{ items: ThreadMessageDoc[]; total: number }> {
-    const { items, total } = await findPage(
-      this.messages,
-      { aggregateId: threadId, deletedAt: null },
-      { version: -1 },
-      q,
-      { outbox: 0, outboxAt: 0 },
-    );
-    return { items: items.map((m) => ({ ...m, text: this.cipher.decrypt(m.text) })), total };
+  /**
+   * A thread's messages, newest first, in clear. Numbered without gaps, a page is a range of
+   * numbers read by primary key (`${threadId}:${seq}`), and the total is the thread's version:
+   * no scan and no count, however long the thread.
+   */
+  async messagesOf(thread: MessageThreadDoc, q: PageQuery): Promise<{ items: ThreadMessageDoc[]; total: number }> {
+    const newest = thread.version - (q.page - 1) * q.limit;
+    const ids = Array.from({ length: Math.max(0, Math.min(q.limit, newest)) }, (_, i) => `${thread._id}:${newest - i}`);
+    const items = ids.length
+      ? await this.messages
+          .find({ _id: { $in: ids }, deletedAt: null }, { outbox: 0, outboxAt: 0 })
+          .sort({ version: -1 })
+          .lean<ThreadMessageDoc[]>()
+      : [];
+    return { items: items.map((m) => ({ ...m, text: this.cipher.decrypt(m.text) })), total: thread.version };
   }
 }

@@ -16,7 +16,7 @@ export class ListMessages {
   async execute(q: MessageQuery, meta: RequestMeta): Promise<Page<MessageView>> {
     const caller = requireCaller(meta);
     const { thread } = await this.guard.reader(caller, q.id, q.accessReason);
-    const { items, total } = await this.store.messagesOf(thread._id, q);
+    const { items, total } = await this.store.messagesOf(thread, q);
     return toPage(items.map(toMessageView), total, q);
   }
 }
