@@ -104,19 +104,19 @@ export class ThreadStore {
   }
 
   /**
-   * Appends a message as the thread's next number, with the events `eventsFor(seq, id)` gives
-   * it; retried on the next number while other messages take the one it tried. Returns the
-   * stored message (in clear) and the thread after it.
+   * Appends a message as the thread's next number after `thread` (as just loaded), with the
+   * events `eventsFor(seq, id)` gives it; retried on the next number while other messages take
+   * the one it tried. Returns the stored message (in clear) and the thread after it.
    */
   async post(
-    threadId: string,
+    thread: MessageThreadDoc,
     message: NewMessage,
     now: Date,
     eventsFor: (seq: number, messageId: string) => EventEnvelope[],
   ): Promise<{ message: ThreadMessageDoc; thread: MessageThreadDoc } | null> {
     const text = this.cipher.encrypt(message.text);
-    let current: MessageThreadDoc | null = await this.log.load(threadId);
-    if (!current) return null;
+    const threadId = thread._id;
+    let current = thread;
     for (let attempt = 0; attempt < MAX_POST_ATTEMPTS; attempt++) {
       const seq: number = current.version + 1;
       const id = `${threadId}:${seq}`;

@@ -47,7 +47,7 @@ export class PostMessage {
     const senderRole = senderRoleOf(thread, side);
     const now = this.clock.now();
     const posted = await this.store.post(
-      thread._id,
+      thread,
       { senderId: caller.userId, senderRole, senderSide: side, text, attachmentIds },
       now,
       (seq, messageId) => {
