@@ -17,6 +17,7 @@ import { AppointmentsController } from './modules/appointments/appointments.cont
 import { AuthController } from './modules/auth/auth.controller';
 import { ConsultationRequestsController } from './modules/consultations/consultation-requests.controller';
 import { ConsultationsController } from './modules/consultations/consultations.controller';
+import { AsyncApiController } from './modules/contracts/asyncapi.controller';
 import { HealthController } from './modules/health/health.controller';
 import { JwksController } from './modules/keys/jwks.controller';
 import { MeController } from './modules/me/me.controller';
@@ -27,6 +28,8 @@ import {
 } from './modules/notifications/notifications.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
 import { AccessLogController } from './modules/records/access-log.controller';
+import { MedicalRecordsController } from './modules/records/medical-records.controller';
+import { NotesController } from './modules/records/notes.controller';
 import { ReviewsController } from './modules/reviews/reviews.controller';
 import { AvailabilityController } from './modules/scheduling/availability.controller';
 import { ClinicsController } from './modules/scheduling/clinics.controller';
@@ -63,6 +66,7 @@ export class GatewayModule {
       controllers: [
         HealthController,
         JwksController,
+        AsyncApiController,
         ConsultationsController,
         ConsultationRequestsController,
         AuthController,
@@ -85,6 +89,8 @@ export class GatewayModule {
         SystemController,
         StreamController,
         AccessLogController,
+        NotesController,
+        MedicalRecordsController,
         ThreadsController,
       ],
       providers: [

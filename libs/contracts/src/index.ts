@@ -2,7 +2,7 @@
  * @telehealth/contracts: the one place a subscriber, inside or outside the platform, reads
  * to know which NATS patterns and domain events exist. See docs/events.md.
  */
-export const CONTRACTS_VERSION = '1.4.0';
+export const CONTRACTS_VERSION = '1.5.0';
 
 export * from './common/services';
 export * from './common/errors';
@@ -29,6 +29,7 @@ export * from './teleconsultation/teleconsultation.events';
 export * from './teleconsultation/teleconsultation.rpc';
 export * from './teleconsultation/clinical.types';
 export * from './teleconsultation/clinical.rpc';
+export * from './teleconsultation/clinical.events';
 export * from './teleconsultation/threads.types';
 export * from './notifications/notifications.types';
 export * from './notifications/notifications.rpc';
