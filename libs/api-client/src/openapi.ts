@@ -1576,9 +1576,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Sandbox provider only: the checkout page a CARD payment’s checkoutUrl opens
+         * @description What a person sees at the checkoutUrl (as a provider’s hosted checkout): the amount and Pay / Decline buttons, which post back here. No token: the link’s `key` is the credential (404 without the right one).
+         */
+        get: operations["Payments_sandboxPage"];
         put?: never;
-        /** Sandbox provider only: the payer completes (or fails) a checkout; its webhook follows */
+        /**
+         * Sandbox provider only: the payer completes (or fails) a checkout; its webhook follows
+         * @description With the link’s `key` (the checkout page’s form) no token is needed, and a form post is answered with a result page; without it, the top-up’s owner calls with their token and gets JSON.
+         */
         post: operations["Payments_sandboxComplete"];
         delete?: never;
         options?: never;
@@ -12243,9 +12250,73 @@ export interface operations {
             };
         };
     };
+    Payments_sandboxPage: {
+        parameters: {
+            query?: {
+                /** @description The checkout link's key (from its checkoutUrl): pays without a token */
+                key?: string;
+            };
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Payments_sandboxComplete: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The checkout link's key (from its checkoutUrl): pays without a token */
+                key?: string;
+            };
             header?: never;
             path: {
                 reference: string;
@@ -12255,6 +12326,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SandboxCompleteDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["SandboxCompleteDto"];
             };
         };
         responses: {

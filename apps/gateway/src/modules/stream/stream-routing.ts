@@ -1,4 +1,5 @@
 import {
+  ClinicalEvents,
   IdentityEvents,
   NotificationsEvents,
   PaymentEvents,
@@ -168,6 +169,16 @@ for (const contract of [
 route(TeleconsultationEvents.requestAccepted, (p) => ({
   audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
   fields: { requestId: p.requestId, consultationId: p.consultationId, status: p.status },
+}));
+
+// Consultation notes: the patient (a signed note is theirs to read) and the doctor who wrote it.
+route(ClinicalEvents.noteSigned, (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  fields: { noteId: p.noteId, appointmentId: p.appointmentId, dependentId: p.dependentId, status: 'SIGNED' },
+}));
+route(ClinicalEvents.noteAmended, (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  fields: { noteId: p.noteId, appointmentId: p.appointmentId, addendumId: p.addendumId },
 }));
 
 // Secure messages: both sides of the thread (the patient; the doctor, or the organisation's staff),
