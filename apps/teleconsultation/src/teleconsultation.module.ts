@@ -9,6 +9,7 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { NotesModule } from './modules/notes/notes.module';
 import { RecordsModule } from './modules/records/records.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { VideoModule } from './modules/video/video.module';
 
 /**
@@ -32,6 +33,7 @@ export class TeleconsultationModule {
         AppointmentEventsModule,
         NotesModule,
         RecordsModule,
+        ThreadsModule,
       ],
     };
   }
