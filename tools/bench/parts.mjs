@@ -7,6 +7,7 @@ import { filesBench } from './files.mjs';
 import { say, sleep } from './lib.mjs';
 import { foreignClients, measure, readMemory } from './measure.mjs';
 import { notificationsBench } from './notifications.mjs';
+import { messagesBench } from './messages.mjs';
 import { fmt } from './report.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { DURATION, IDLE_WAIT_MS, MEMORY_AIM_MB, ROOT, dbPrefix, ts } from './settings.mjs';
@@ -84,6 +85,16 @@ export async function files(gatewayUrl) {
     state.failures.push(...state.files.problems);
   } catch (err) {
     failed('files', err);
+  }
+}
+
+/** @param {string} gatewayUrl */
+export async function messages(gatewayUrl) {
+  try {
+    state.messages = await messagesBench({ gatewayUrl, run: ts });
+    state.failures.push(...state.messages.problems);
+  } catch (err) {
+    failed('messages', err);
   }
 }
 

@@ -40,7 +40,7 @@ export function table(rows) {
 
 /** Writes the results file, prints the summary and exits: 1 when anything failed, else 0. */
 export function reportAndExit() {
-  const { results, memory, booking, wallet, video, files, notifications, stream, restarts, failures } = state;
+  const { results, memory, booking, wallet, video, files, notifications, stream, messages, restarts, failures } = state;
   const report = {
     timestamp: now.toISOString(),
     machine: {
@@ -73,6 +73,7 @@ export function reportAndExit() {
     files,
     notifications,
     stream,
+    messages,
     restarts,
     failures,
     ok: failures.length === 0,
@@ -252,6 +253,29 @@ export function reportAndExit() {
         ],
       ])}\ngateway RSS: ${m.idleGatewayMb} MB idle, ${m.idleStreamsMb} MB with ${stream.connections} idle streams ` +
         `(${m.perConnectionIdleKb} KB each), ${m.fanOutMb} MB after the fan-out (${m.perConnectionFanOutKb} KB each)\n\n`,
+    );
+  }
+  if (messages) {
+    const row = (name, r) => [
+      name,
+      fmt(r.perSec, 1),
+      `${r.p50Ms} ms`,
+      `${r.p99Ms} ms`,
+      pct(r.perSec / messages.baseline.perSec),
+    ];
+    process.stdout.write(
+      `${table([
+        [
+          `messages (through the gateway, ${messages.clients} clients, ${messages.threads} threads)`,
+          'ok/s',
+          'p50',
+          'p99',
+          'vs /v1/me',
+        ],
+        row('baseline: GET /v1/me', messages.baseline),
+        row('POST /v1/threads/{id}/messages', messages.send),
+        row('GET /v1/threads/{id}/messages?limit=20', messages.list),
+      ])}\n\n`,
     );
   }
   process.stdout.write(

@@ -6,7 +6,7 @@ import { say } from './lib.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-export const PARTS = ['micro', 'http', 'wallet', 'video', 'files', 'booking', 'notifications', 'stream'];
+export const PARTS = ['micro', 'http', 'wallet', 'video', 'files', 'booking', 'notifications', 'stream', 'messages'];
 const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((s) => s.trim())

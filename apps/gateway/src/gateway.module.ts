@@ -41,6 +41,7 @@ import { EventHub } from './modules/stream/event-hub';
 import { StreamController } from './modules/stream/stream.controller';
 import { StreamService } from './modules/stream/stream.service';
 import { SystemController } from './modules/system/system.controller';
+import { ThreadsController } from './modules/threads/threads.controller';
 import { AdminFinanceController } from './modules/wallet/admin-finance.controller';
 import { PaymentsController } from './modules/wallet/payments.controller';
 import { WalletController } from './modules/wallet/wallet.controller';
@@ -92,6 +93,7 @@ export class GatewayModule {
         NotesController,
         MedicalRecordsController,
         FilesController,
+        ThreadsController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },

@@ -10,6 +10,7 @@ import { FilesModule } from './modules/files/files.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { RecordsModule } from './modules/records/records.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { VideoModule } from './modules/video/video.module';
 
 /**
@@ -34,6 +35,7 @@ export class TeleconsultationModule {
         NotesModule,
         RecordsModule,
         FilesModule,
+        ThreadsModule,
       ],
     };
   }

@@ -1739,6 +1739,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your threads, newest activity first, with unread counts and their total */
+        get: operations["Threads_list"];
+        put?: never;
+        /**
+         * Open the thread of a care relationship (or get the one that exists)
+         * @description A patient names a doctor (doctorId) or an organisation (organisationId) they have had an appointment with; a doctor names a patient they have a care relationship with (patientId); organisation staff name a patient of their organisation (patientId and organisationId).
+         */
+        post: operations["Threads_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One thread, with your unread count */
+        get: operations["Threads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread's messages, newest first */
+        get: operations["Threads_messages"];
+        put?: never;
+        /**
+         * Post a message (text, attachments, or both)
+         * @description It takes the next seq of the thread; the other side is notified and sees it on the event stream.
+         */
+        post: operations["Threads_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the thread read up to a message (default: the newest) */
+        post: operations["Threads_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet": {
         parameters: {
             query?: never;
@@ -2170,6 +2246,8 @@ export interface components {
             /** @description Welcome */
             account: components["schemas"]["ChannelSwitchesDto"];
             appointments: components["schemas"]["ChannelSwitchesDto"];
+            /** @description New secure messages (never their text) */
+            messages: components["schemas"]["ChannelSwitchesDto"];
             /** @description Receipts, failures, refunds (transactional) */
             payments: components["schemas"]["ChannelSwitchesDto"];
             reminders: components["schemas"]["ChannelSwitchesDto"];
@@ -2608,14 +2686,14 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
             /** Format: uuid */
             userId: string;
         };
         DeliveryDto: {
             attempts: number;
             /** @enum {string} */
-            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS";
+            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS" | "MESSAGES";
             /** @enum {string} */
             channel: "EMAIL" | "SMS" | "PUSH" | "IN_APP";
             /** Format: date-time */
@@ -2624,7 +2702,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
             providerMessageId: string | null;
             /** @example CHANNEL_OFF */
             reason: string | null;
@@ -2979,6 +3057,10 @@ export interface components {
             /** @description Ends this session only; without it, every session of the user ends */
             refreshToken?: string;
         };
+        MarkReadDto: {
+            /** @description Read up to this message (its seq); default: the newest. Never moves backwards. */
+            upToSeq?: number;
+        };
         MedicalRecordDto: {
             allergies: components["schemas"]["AllergyViewDto"][];
             /** @example O+ */
@@ -3016,6 +3098,21 @@ export interface components {
             source: components["schemas"]["EntrySource"];
             /** Format: date */
             until: string | null;
+        };
+        MessageDto: {
+            attachmentIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** Format: uuid */
+            senderId: string;
+            /** @enum {string} */
+            senderRole: "PATIENT" | "DOCTOR" | "STAFF";
+            /** @description Position in the thread: 1, 2, 3, ... without gaps */
+            seq: number;
+            text: string | null;
+            /** Format: uuid */
+            threadId: string;
         };
         MismatchDto: {
             problem: string;
@@ -3060,7 +3157,7 @@ export interface components {
             /** @example Dr Tunde Adeyemi, Tue, Nov 24, 2026, 10:00 GMT+1 (online). */
             body: string;
             /** @enum {string} */
-            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS";
+            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS" | "MESSAGES";
             /** Format: date-time */
             createdAt: string;
             /**
@@ -3074,11 +3171,28 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
             /** Format: date-time */
             readAt: string | null;
             /** @example Appointment confirmed */
             title: string;
+        };
+        OpenThreadDto: {
+            /**
+             * Format: uuid
+             * @description A patient writing to a doctor: the doctor profile id
+             */
+            doctorId?: string;
+            /**
+             * Format: uuid
+             * @description A patient writing to a provider organisation, or staff writing for theirs (with patientId)
+             */
+            organisationId?: string;
+            /**
+             * Format: uuid
+             * @description A doctor or organisation staff writing to a patient
+             */
+            patientId?: string;
         };
         OpenWalletDto: {
             /**
@@ -3262,6 +3376,17 @@ export interface components {
             /** @example true */
             hasMore: boolean;
             items: components["schemas"]["LedgerEntryDto"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 1 */
+            page: number;
+            /** @example 42 */
+            total: number;
+        };
+        PageOfMessage: {
+            /** @example true */
+            hasMore: boolean;
+            items: components["schemas"]["MessageDto"][];
             /** @example 20 */
             limit: number;
             /** @example 1 */
@@ -3453,6 +3578,12 @@ export interface components {
             echo: Record<string, never>;
             /** @enum {string} */
             service: "identity" | "scheduling" | "teleconsultation" | "wallet-claims" | "aftercare" | "notifications";
+        };
+        PostMessageDto: {
+            /** @description Files uploaded with POST /v1/files */
+            attachmentIds?: string[];
+            /** @description The message (encrypted at rest) */
+            text?: string;
         };
         PreferencesDto: {
             categories: components["schemas"]["CategoriesDto"];
@@ -3827,6 +3958,45 @@ export interface components {
             notes: string | null;
             procedure: string;
             source: components["schemas"]["EntrySource"];
+        };
+        ThreadDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Doctor profile id
+             */
+            doctorId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /** @description Messages posted (the newest seq) */
+            messageCount: number;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * @description The caller's side; null for an admin reading with a stated reason
+             * @enum {string|null}
+             */
+            side: "PATIENT" | "CARE" | null;
+            /** @description Messages the caller's side has not read */
+            unread: number;
+        };
+        ThreadPageDto: {
+            /** @example false */
+            hasMore: boolean;
+            items: components["schemas"]["ThreadDto"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 1 */
+            page: number;
+            /** @example 3 */
+            total: number;
+            /** @description Unread messages in all the caller's threads */
+            unreadTotal: number;
         };
         TopUpDto: {
             amount: components["schemas"]["MoneyDto"];
@@ -4572,7 +4742,7 @@ export interface operations {
                 userId?: string;
                 channel?: "EMAIL" | "SMS" | "PUSH" | "IN_APP";
                 status?: "QUEUED" | "DEFERRED" | "RETRYING" | "SENT" | "FAILED" | "SKIPPED";
-                kind?: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+                kind?: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
                 /** @description The event that caused the message */
                 sourceEventId?: string;
             };
@@ -12987,6 +13157,431 @@ export interface operations {
             };
             /** @description Bad Request: Invalid input; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadPageDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenThreadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: The caller lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_messages: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMessage"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,7 @@ export * from './teleconsultation/clinical.types';
 export * from './teleconsultation/clinical.rpc';
 export * from './teleconsultation/clinical.events';
 export * from './teleconsultation/files.rpc';
+export * from './teleconsultation/threads.types';
 export * from './notifications/notifications.types';
 export * from './notifications/notifications.rpc';
 export * from './notifications/notifications.events';
