@@ -42,6 +42,7 @@ import { ListThreads } from '../modules/threads/usecases/list-threads/list-threa
 import { MarkThreadRead } from '../modules/threads/usecases/mark-thread-read/mark-thread-read.usecase';
 import { OpenThread } from '../modules/threads/usecases/open-thread/open-thread.usecase';
 import { PostMessage } from '../modules/threads/usecases/post-message/post-message.usecase';
+import { Files } from '../modules/files/files';
 
 const DB = `it_threads_${randomUUID().slice(0, 8)}`;
 const NOW = new Date('2026-12-02T09:00:00.000Z');
@@ -70,6 +71,8 @@ const NOW = new Date('2026-12-02T09:00:00.000Z');
     ListMessages,
     PostMessage,
     MarkThreadRead,
+    // The files library's attach is covered against the real object store (files.int-spec, e2e).
+    { provide: Files, useValue: { attach: async () => undefined } },
     { provide: OutboxRelay, useValue: { kick: () => undefined } },
     { provide: Clock, useValue: new FakeClock(NOW) },
     { provide: IdGenerator, useClass: RandomIdGenerator },

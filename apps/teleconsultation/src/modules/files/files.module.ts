@@ -3,6 +3,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { FILE_MODEL, FileRecordSchema, ObjectStore } from '@telehealth/storage';
 import { TeleconsultationConfig } from '../../config/teleconsultation.config';
 import { CareModule } from '../care/care.module';
+import { MESSAGE_THREAD_MODEL, MessageThreadSchema } from '../threads/thread.schema';
+import { ThreadFileReader } from '../threads/thread-file-reader';
 import { FILE_LINK_READERS, FileAccessPolicyImpl } from './file-access.policy';
 import { Files } from './files';
 import { FilesController } from './files.controller';
@@ -13,7 +15,13 @@ import { FilesController } from './files.controller';
  * items carry files (message threads) lets its participants read them: none yet.
  */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: FILE_MODEL, schema: FileRecordSchema }]), CareModule],
+  imports: [
+    MongooseModule.forFeature([
+      { name: FILE_MODEL, schema: FileRecordSchema },
+      { name: MESSAGE_THREAD_MODEL, schema: MessageThreadSchema },
+    ]),
+    CareModule,
+  ],
   controllers: [FilesController],
   providers: [
     {
@@ -21,7 +29,8 @@ import { FilesController } from './files.controller';
       useFactory: (config: TeleconsultationConfig) => new ObjectStore(config),
       inject: [TeleconsultationConfig],
     },
-    { provide: FILE_LINK_READERS, useValue: [] },
+    ThreadFileReader,
+    { provide: FILE_LINK_READERS, useFactory: (threads: ThreadFileReader) => [threads], inject: [ThreadFileReader] },
     FileAccessPolicyImpl,
     Files,
   ],

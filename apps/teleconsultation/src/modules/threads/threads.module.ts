@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Clock, SystemClock } from '@telehealth/service-kit';
 import { CareModule } from '../care/care.module';
+import { FilesModule } from '../files/files.module';
 import { MESSAGE_THREAD_MODEL, MessageThreadSchema, THREAD_MESSAGE_MODEL, ThreadMessageSchema } from './thread.schema';
 import { ThreadGuard } from './thread-guard';
 import { ThreadStore } from './thread.store';
@@ -25,6 +26,7 @@ import { PostMessage } from './usecases/post-message/post-message.usecase';
       { name: THREAD_MESSAGE_MODEL, schema: ThreadMessageSchema },
     ]),
     CareModule,
+    FilesModule,
   ],
   controllers: [ThreadsController],
   providers: [

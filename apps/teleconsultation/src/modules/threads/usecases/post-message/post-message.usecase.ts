@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FilePurpose,
   TeleconsultationEvents,
   type MessageView,
   type PostMessageRequest,
@@ -9,7 +10,9 @@ import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messag
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock } from '@telehealth/service-kit';
 import { origin } from '../../../../common/origin';
+import { Files } from '../../../files/files';
 import { senderRoleOf } from '../../thread-access';
+import { THREAD_LINK } from '../../thread-file-reader';
 import { ThreadGuard } from '../../thread-guard';
 import { toMessageView } from '../../thread.mapper';
 import { ThreadStore } from '../../thread.store';
@@ -30,6 +33,7 @@ export class PostMessage {
     private readonly guard: ThreadGuard,
     private readonly store: ThreadStore,
     private readonly clock: Clock,
+    private readonly files: Files,
   ) {}
 
   async execute(q: PostMessageRequest, meta: RequestMeta): Promise<MessageView> {
@@ -42,8 +46,14 @@ export class PostMessage {
     if (attachmentIds.length > MAX_ATTACHMENTS)
       throw DomainError.invalid('attachmentIds', `at most ${MAX_ATTACHMENTS} files per message`);
     const { thread, side } = await this.guard.participant(caller, q.id);
-    // Attachments: the files library checks that the caller owns each file and links it to the
-    // thread here, once it is wired in (issue 11 §1); until then the ids are stored as given.
+    // Each file must be the caller's, confirmed, a message attachment; it is linked to the thread,
+    // whose two sides then read it (ThreadFileReader).
+    for (const [i, fileId] of attachmentIds.entries())
+      await this.files.attach(fileId, caller, {
+        purposes: [FilePurpose.MESSAGE_ATTACHMENT],
+        link: { kind: THREAD_LINK, id: thread._id },
+        field: `attachmentIds[${i}]`,
+      });
     const senderRole = senderRoleOf(thread, side);
     const now = this.clock.now();
     const posted = await this.store.post(
