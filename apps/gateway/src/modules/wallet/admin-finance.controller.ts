@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, WalletRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -22,7 +22,6 @@ import {
 
 /** Operators' view of the money: any wallet, adjustments, reconciliation, the finance overview. */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.ADMIN)
 @Controller('admin')
 export class AdminFinanceController {
