@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
+import { JwtConfig, loadConfig } from '@telehealth/config';
+import { createGateway } from '../../app.factory';
+import { GatewayConfig } from '../../config/gateway.config';
 import { COMMITTED_SPEC, renderOpenApi } from './openapi-document';
 
 type Schema = Record<string, unknown>;
@@ -135,5 +141,27 @@ describe('OpenAPI document', () => {
     expect(doc.servers).toEqual([{ url: 'http://localhost:3000' }]);
     const elsewhere = JSON.parse(await renderOpenApi({ PUBLIC_URL: 'https://api.example.ng' })) as typeof doc;
     expect(elsewhere.servers).toEqual([{ url: 'https://api.example.ng' }]);
+  });
+
+  it('gives each handler at most one whole-object @Param() DTO (each would be given every path parameter)', async () => {
+    const app = await createGateway(loadConfig(GatewayConfig, {}), loadConfig(JwtConfig, {}), false);
+    const doubled: string[] = [];
+    for (const module of app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        if (!metatype) continue;
+        for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
+          const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {}) as Record<
+            string,
+            { data?: unknown }
+          >;
+          const whole = Object.entries(args).filter(
+            ([key, a]) => key.startsWith(`${RouteParamtypes.PARAM}:`) && !a.data,
+          );
+          if (whole.length > 1) doubled.push(`${metatype.name}.${name}`);
+        }
+      }
+    }
+    await app.close();
+    expect(doubled).toEqual([]);
   });
 });

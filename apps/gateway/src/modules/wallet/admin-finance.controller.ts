@@ -11,7 +11,7 @@ import {
   FinanceOverviewDto,
   FinanceQueryDto,
   LedgerEntryDto,
-  MonthParam,
+  WalletMonthParam,
   OpenWalletDto,
   ReconciliationDto,
   StatementDto,
@@ -80,8 +80,8 @@ export class AdminFinanceController {
   @ApiOperation({ summary: "A wallet's monthly statement" })
   @ApiResponse({ status: 200, type: StatementDto })
   @ApiErrors(400, 401, 403, 404)
-  statement(@Param() p: IdParam, @Param() m: MonthParam, @CallMeta() meta: RequestMeta) {
-    return this.rpc.call(WalletRpc.statement, { walletId: p.id, month: m.month }, meta);
+  statement(@Param() p: WalletMonthParam, @CallMeta() meta: RequestMeta) {
+    return this.rpc.call(WalletRpc.statement, { walletId: p.id, month: p.month }, meta);
   }
 
   @Post('wallets/:id/reconciliation')
