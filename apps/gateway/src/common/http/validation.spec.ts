@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsNotEmpty, IsString, Min, ValidateNested, validate } from 'class-validator';
+import { DomainError } from '@telehealth/messaging';
 import { RegisterDto } from '../../modules/auth/dto/auth-requests.dto';
 import { UpdatePreferencesDto } from '../../modules/notifications/dto/notification.dto';
 import { WalletMonthParam } from '../../modules/wallet/dto/wallet.dto';
@@ -249,5 +250,13 @@ describe('validationPipe', () => {
     await expect(
       validationPipe.transform(params, { type: 'param', metatype: WalletMonthParam, data: '' }),
     ).resolves.toEqual(params);
+  });
+
+  it("answers the same reason as a service's field problem (DomainError.invalid): one reason for field problems", async () => {
+    const gateway = await validationPipe.transform({ ...validRegistration, email: 'x' }, meta).then(
+      () => null,
+      (e: BadRequestException) => e.getResponse() as { reason: string },
+    );
+    expect(DomainError.invalid('dateOfBirth', 'must be in the past').toWire().reason).toBe(gateway?.reason);
   });
 });
