@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type {
-  MediaTypeObject,
-  ReferenceObject,
-  SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type MediaTypeObject,
+  type OpenAPIObject,
+  type ReferenceObject,
+  type SchemaObject,
+} from '@nestjs/swagger';
 import { CONTRACTS_VERSION } from '@telehealth/contracts';
 import { IS_PUBLIC, OPTIONAL_AUTH } from '../auth/public.decorator';
 
