@@ -11,10 +11,12 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+const ESM_ONLY = '(jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer/inflate|@borewit/text-codec)';
 const shared = {
-  // jose (used by livekit-server-sdk too) ships ES modules only: compiled to CommonJS like our sources.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose (used by livekit-server-sdk too) and file-type (libs/storage) with its dependencies ship ES
+  // modules only: compiled to CommonJS like our sources.
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleNameMapper: {
     '^@telehealth/messaging/eventing$': '<rootDir>/libs/messaging/src/eventing.ts',
     '^@telehealth/(.*)$': '<rootDir>/libs/$1/src',

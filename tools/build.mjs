@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LIBS = ['contracts', 'config', 'messaging', 'persistence', 'service-kit', 'jobs'];
+const LIBS = ['contracts', 'config', 'messaging', 'persistence', 'service-kit', 'jobs', 'storage'];
 
 const started = Date.now();
 process.stdout.write('[build] compiling TypeScript (apps + libs) to dist/ ...\n');

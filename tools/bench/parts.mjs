@@ -3,9 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { bookingContention } from './booking-contention.mjs';
+import { filesBench } from './files.mjs';
 import { say, sleep } from './lib.mjs';
 import { foreignClients, measure, readMemory } from './measure.mjs';
 import { notificationsBench } from './notifications.mjs';
+import { messagesBench } from './messages.mjs';
 import { fmt } from './report.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { DURATION, IDLE_WAIT_MS, MEMORY_AIM_MB, ROOT, dbPrefix, ts } from './settings.mjs';
@@ -73,6 +75,26 @@ export async function video(gatewayUrl) {
     state.failures.push(...state.video.problems);
   } catch (err) {
     failed('video', err);
+  }
+}
+
+/** @param {string} gatewayUrl */
+export async function files(gatewayUrl) {
+  try {
+    state.files = await filesBench({ gatewayUrl, run: ts });
+    state.failures.push(...state.files.problems);
+  } catch (err) {
+    failed('files', err);
+  }
+}
+
+/** @param {string} gatewayUrl */
+export async function messages(gatewayUrl) {
+  try {
+    state.messages = await messagesBench({ gatewayUrl, run: ts });
+    state.failures.push(...state.messages.problems);
+  } catch (err) {
+    failed('messages', err);
   }
 }
 

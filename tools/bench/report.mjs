@@ -40,7 +40,7 @@ export function table(rows) {
 
 /** Writes the results file, prints the summary and exits: 1 when anything failed, else 0. */
 export function reportAndExit() {
-  const { results, memory, booking, wallet, video, notifications, stream, restarts, failures } = state;
+  const { results, memory, booking, wallet, video, files, notifications, stream, messages, restarts, failures } = state;
   const report = {
     timestamp: now.toISOString(),
     machine: {
@@ -70,8 +70,10 @@ export function reportAndExit() {
     bookingContention: booking,
     wallet,
     video,
+    files,
     notifications,
     stream,
+    messages,
     restarts,
     failures,
     ok: failures.length === 0,
@@ -145,6 +147,30 @@ export function reportAndExit() {
     process.stdout.write(
       `${table(w)}\nreconciliation after the load: ${wallet.reconciliation.wallets} wallets, ${wallet.reconciliation.entries} entries, ${wallet.reconciliation.mismatches} mismatch(es)\n\n`,
     );
+  if (files) {
+    const f = files;
+    process.stdout.write(
+      `${table([
+        [`files of ${f.sizeBytes / 1048576} MB, ${f.clients} at a time`, 'count', 'files/s', 'p50', 'p99', 'of direct'],
+        [
+          'direct PUT to the object store (baseline)',
+          String(f.direct.files),
+          fmt(f.direct.perSec, 1),
+          `${fmt(f.direct.p50Ms, 1)} ms`,
+          `${fmt(f.direct.p99Ms, 1)} ms`,
+          '100.0%',
+        ],
+        [
+          'request + presigned PUT + confirm (gateway)',
+          String(f.platform.files),
+          fmt(f.platform.perSec, 1),
+          `${fmt(f.platform.p50Ms, 1)} ms`,
+          `${fmt(f.platform.p99Ms, 1)} ms`,
+          `${fmt(f.ofDirectPct, 1)}%`,
+        ],
+      ])}\n\n`,
+    );
+  }
   if (video) {
     const v = video;
     const x = v.exactlyOnce;
@@ -227,6 +253,29 @@ export function reportAndExit() {
         ],
       ])}\ngateway RSS: ${m.idleGatewayMb} MB idle, ${m.idleStreamsMb} MB with ${stream.connections} idle streams ` +
         `(${m.perConnectionIdleKb} KB each), ${m.fanOutMb} MB after the fan-out (${m.perConnectionFanOutKb} KB each)\n\n`,
+    );
+  }
+  if (messages) {
+    const row = (name, r) => [
+      name,
+      fmt(r.perSec, 1),
+      `${r.p50Ms} ms`,
+      `${r.p99Ms} ms`,
+      pct(r.perSec / messages.baseline.perSec),
+    ];
+    process.stdout.write(
+      `${table([
+        [
+          `messages (through the gateway, ${messages.clients} clients, ${messages.threads} threads)`,
+          'ok/s',
+          'p50',
+          'p99',
+          'vs /v1/me',
+        ],
+        row('baseline: GET /v1/me', messages.baseline),
+        row('POST /v1/threads/{id}/messages', messages.send),
+        row('GET /v1/threads/{id}/messages?limit=20', messages.list),
+      ])}\n\n`,
     );
   }
   process.stdout.write(

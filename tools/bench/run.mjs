@@ -24,17 +24,23 @@
 //      100 wallet events/s fanned out to their owners' streams: delivery p50/p99 publish -> client
 //      (against a plain NATS subscription), exactly-once delivery per owner's stream (any missing or
 //      extra fails the run), and the gateway's memory per stream over the idle gateway;
-//  10. stops everything, drops the bench databases, writes .infra/bench-results/<ts>.json.
+//  9b. secure messages (tools/bench/messages.mjs, run after the video part): messages posted and
+//      listed through the gateway (req/s, p99) against GET /v1/me in the same run; every thread's
+//      count and unread must equal its posts answered 201 (else the run fails);
+//  10. files (tools/bench/files.mjs, after the video webhooks): a 1 MB upload through the platform
+//      (request, presigned PUT, confirm: files/s, p50/p99) against a direct PUT of the same bytes to
+//      the object store, in the same run, on a bucket of the run's own;
+//  11. stops everything, drops the bench databases and bucket, writes .infra/bench-results/<ts>.json.
 // Exits non-zero when a run had non-2xx responses or errors, or something failed to start;
 // a missed aim is reported (MISS) but does not fail the run.
 //
 //   npm run bench                       (infra up + build + this)
 //   BENCH_DURATION=30 node tools/bench/run.mjs
-//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, video, booking, notifications, stream)
+//   BENCH_ONLY=wallet,notifications npm run bench   (parts: micro, http, wallet, video, files, messages, booking, notifications, stream)
 // The modules: settings.mjs (what a run measures, checked first), state.mjs (what it found),
 // servers.mjs and process-control.mjs (starting and stopping), measure.mjs, parts.mjs and
 // report.mjs; the parts' own scripts are booking-contention.mjs, wallet-ledger.mjs,
-// video-webhooks.mjs, notifications.mjs, stream.mjs, micro/ and scenarios/.
+// video-webhooks.mjs, files.mjs, messages.mjs, notifications.mjs, stream.mjs, micro/ and scenarios/.
 import os from 'node:os';
 import { say } from './lib.mjs';
 import { makeContext, readMemory } from './measure.mjs';
@@ -67,6 +73,8 @@ try {
   // video figures.
   if (part('wallet')) await parts.wallet(gatewayUrl);
   if (part('video')) await parts.video(gatewayUrl);
+  if (part('files')) await parts.files(gatewayUrl);
+  if (part('messages')) await parts.messages(gatewayUrl);
   if (part('booking')) await parts.booking(gatewayUrl, infra.mongoUri);
   if (part('notifications')) await parts.notifications(infra.mongoUri);
   if (part('stream')) await parts.stream(gatewayUrl);

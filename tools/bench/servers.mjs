@@ -1,10 +1,12 @@
 // The servers a bench run starts (its private infrastructure, the ceiling server, the platform)
 // and stopping them, whatever happens: on success, on failure, on Ctrl-C and, as a last resort,
 // when the process exits.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { dropDatabases, say } from './lib.mjs';
 import { onLines, portFree, spawnGroup, stopGroup, waitForLine } from './process-control.mjs';
 import {
+  BENCH_S3,
   BENCH_VIDEO,
   GIVEN_MONGO_URI,
   JOIN_OPENS_MINUTES_BEFORE,
@@ -84,6 +86,7 @@ export async function startPlatform(smtp) {
     // scenario, video part); LiveKit's sandbox with the bench's keys, which sign its webhooks.
     JOIN_OPENS_MINUTES_BEFORE: String(JOIN_OPENS_MINUTES_BEFORE),
     ...BENCH_VIDEO,
+    ...BENCH_S3,
   };
   const platform = spawnGroup(
     [
@@ -136,9 +139,23 @@ export function cleanup() {
       } catch (err) {
         state.failures.push(`could not drop the bench databases ${dbPrefix}_*: ${/** @type {Error} */ (err).message}`);
       }
+    await dropBucket(BENCH_S3);
     privateInfra.stopPrivateInfra(state.infra);
   })();
   return cleaning;
+}
+
+/** Deletes the run's bucket and what is in it (the local S3 server allows that); none: nothing to do. */
+async function dropBucket({ S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_BUCKET }) {
+  const { S3Client, DeleteBucketCommand } = createRequire(path.join(ROOT, 'package.json'))('@aws-sdk/client-s3');
+  const s3 = new S3Client({
+    endpoint: S3_ENDPOINT,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET_ACCESS_KEY },
+  });
+  await s3.send(new DeleteBucketCommand({ Bucket: S3_BUCKET })).catch(() => undefined);
+  s3.destroy();
 }
 
 /** Ctrl-C and SIGTERM stop everything first; an exit without cleanup() still kills the process groups. */

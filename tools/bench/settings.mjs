@@ -6,7 +6,7 @@ import { say } from './lib.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-export const PARTS = ['micro', 'http', 'wallet', 'video', 'booking', 'notifications', 'stream'];
+export const PARTS = ['micro', 'http', 'wallet', 'video', 'files', 'booking', 'notifications', 'stream', 'messages'];
 const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((s) => s.trim())
@@ -70,6 +70,16 @@ export const compiled = (file) => import(pathToFileURL(path.join(ROOT, file)).hr
 export const now = new Date();
 export const ts = now.toISOString().replace(/\D/g, '').slice(0, 14); // YYYYMMDDhhmmss (UTC)
 export const dbPrefix = `bench${ts}`;
+/**
+ * The object store of the bench platform: the S3 server `infra:up --tests` starts (shared, like
+ * its NATS and Redis for tests), with a bucket of this run's own, deleted by cleanup().
+ */
+export const BENCH_S3 = {
+  S3_ENDPOINT: process.env.S3_ENDPOINT ?? 'http://127.0.0.1:8333',
+  S3_ACCESS_KEY_ID: process.env.S3_ACCESS_KEY_ID ?? 'telehealth-dev',
+  S3_SECRET_ACCESS_KEY: process.env.S3_SECRET_ACCESS_KEY ?? 'dev-only-s3-secret-key-0123456789abcdef',
+  S3_BUCKET: `bench-${ts}`,
+};
 export const logDir = path.join(ROOT, '.infra/bench-logs', ts);
 export const resultsFile = path.join(ROOT, '.infra/bench-results', `${ts}.json`);
 /** @param {string} p */

@@ -24,6 +24,10 @@ export const state = {
   video: null,
   /** @type {any} */
   stream: null,
+  /** @type {any} */
+  files: null,
+  /** @type {any} */
+  messages: null,
   /** @type {import('../../libs/testing/src/private-infra').PrivateInfra | null} the run's NATS, Redis and database */
   infra: null,
   /** @type {any} the bench's SMTP sink */

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Local infrastructure for development and tests: NATS (JetStream), Redis and a MongoDB-wire
-// database (mongo-java-server on an H2 file) on loopback, data under .infra/.
+// Local infrastructure for development and tests: NATS (JetStream), Redis, a MongoDB-wire
+// database (mongo-java-server on an H2 file) and an S3 object store (SeaweedFS `weed mini`, built
+// from its Go module once per machine, see s3/seaweedfs.mjs) on loopback, data under .infra/.
 // `up` installs what is missing, reuses what already answers, and starts the rest.
-//   up --tests   NATS and Redis, and the database engine installed but not started: every test and bench
-//                run starts its own in-memory instance (tools/test/jest.mjs), dropped with the run; and
-//                a headless Chromium for the tests that use a page as a person would.
+//   up --tests   NATS, Redis and S3, and the database engine installed but not started: every test and
+//                bench run starts its own in-memory instance (tools/test/jest.mjs), dropped with the run,
+//                and uses a bucket of its own on the shared S3 server; and a headless Chromium for the
+//                tests that use a page as a person would.
 // With MONGO_URI set, that database is used instead (checked, never started): a MongoDB 7 of yours.
 // Production uses MongoDB 7: see docker-compose.yml and k8s/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installMongoWire, startMongoWire } from './mongo-wire/mongo-wire.mjs';
+import { installWeed, s3Answers, weedArgs, writeS3Identities } from './s3/seaweedfs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const INFRA = process.env.INFRA_DIR ?? path.join(ROOT, '.infra');
@@ -23,6 +26,9 @@ const ports = {
   natsMonitor: Number(process.env.INFRA_NATS_MONITOR_PORT ?? 8222),
   redis: Number(process.env.INFRA_REDIS_PORT ?? 6379),
   mongo: Number(process.env.INFRA_MONGO_PORT ?? 27017),
+  s3: Number(process.env.INFRA_S3_PORT ?? 8333),
+  /** weed's internal master, volume and filer ports (and each + 10000 for gRPC). */
+  weedBase: Number(process.env.INFRA_WEED_PORT_BASE ?? 9333),
 };
 const GIVEN_MONGO_URI = process.env.MONGO_URI;
 const dir = (...p) => path.join(INFRA, ...p);
@@ -78,6 +84,7 @@ const checks = {
   nats: async () => (await ask(ports.nats, null, 1000)) && (await natsJetStreamEnabled()),
   redis: async () => ((await ask(ports.redis, 'PING\r\n')) ?? '').startsWith('+PONG'),
   mongo: async () => (await ask(ports.mongo, null)) === 'open',
+  s3: () => s3Answers(`http://127.0.0.1:${ports.s3}`),
 };
 
 async function natsJetStreamEnabled() {
@@ -196,6 +203,21 @@ const components = {
         log,
       }).catch((err) => fail(`${err.message}\nSee ${shown(dir('logs', 'mongo.log'))}.`));
       writeFileSync(dir('pids', 'mongo.pid'), String(server.pid));
+    },
+  },
+  s3: {
+    label: `S3 (SeaweedFS weed mini) on 127.0.0.1:${ports.s3}`,
+    async start() {
+      const weed = await installWeed(log).catch((err) => fail(err.message));
+      const configFile = dir('s3', 'identities.json');
+      writeS3Identities(configFile);
+      mkdirSync(dir('data', 's3'), { recursive: true });
+      startDetached(
+        's3',
+        weed,
+        weedArgs({ dataDir: dir('data', 's3'), s3Port: ports.s3, configFile, portBase: ports.weedBase }),
+      );
+      await waitFor('s3', checks.s3, 120);
     },
   },
 };

@@ -27,6 +27,7 @@ import {
   OrganisationNotificationPreferencesController,
 } from './modules/notifications/notifications.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
+import { FilesController } from './modules/files/files.controller';
 import { AccessLogController } from './modules/records/access-log.controller';
 import { MedicalRecordsController } from './modules/records/medical-records.controller';
 import { NotesController } from './modules/records/notes.controller';
@@ -40,6 +41,7 @@ import { EventHub } from './modules/stream/event-hub';
 import { StreamController } from './modules/stream/stream.controller';
 import { StreamService } from './modules/stream/stream.service';
 import { SystemController } from './modules/system/system.controller';
+import { ThreadsController } from './modules/threads/threads.controller';
 import { AdminFinanceController } from './modules/wallet/admin-finance.controller';
 import { PaymentsController } from './modules/wallet/payments.controller';
 import { WalletController } from './modules/wallet/wallet.controller';
@@ -90,6 +92,8 @@ export class GatewayModule {
         AccessLogController,
         NotesController,
         MedicalRecordsController,
+        FilesController,
+        ThreadsController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },

@@ -6,9 +6,11 @@ import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AppointmentEventsModule } from './modules/appointment-events/appointment-events.module';
 import { CareModule } from './modules/care/care.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { FilesModule } from './modules/files/files.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { RecordsModule } from './modules/records/records.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { VideoModule } from './modules/video/video.module';
 
 /**
@@ -32,6 +34,8 @@ export class TeleconsultationModule {
         AppointmentEventsModule,
         NotesModule,
         RecordsModule,
+        FilesModule,
+        ThreadsModule,
       ],
     };
   }

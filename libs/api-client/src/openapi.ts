@@ -1148,6 +1148,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request an upload: a file record (PENDING_UPLOAD) and a presigned PUT URL
+         * @description PUT exactly `size` bytes to `upload.url` with `upload.headers` before `upload.expiresAt`, then POST /v1/files/{id}/confirm. A type the purpose does not take: 400 FILE_TYPE_NOT_ALLOWED naming `contentType`; a size over the purpose's limit: 400 FILE_TOO_LARGE naming `size`.
+         */
+        post: operations["Files_requestUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file and a short-lived download URL
+         * @description For the uploader, the patient, a doctor treating the patient, or an admin with X-Access-Reason; every read by someone other than the patient is in their access log. Anyone else: 404.
+         */
+        get: operations["Files_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete my file (soft: hidden from everyone, kept for the retention period)
+         * @description A file attached to something (a message, a prescription, a record) stays: 409 FILE_IN_USE.
+         */
+        delete: operations["Files_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the upload: the stored size and real type are checked, the SHA-256 recorded
+         * @description Bytes that are not the declared type (sniffed from the bytes) or size: 422 FILE_CONTENT_REJECTED, and the object is deleted. Nothing uploaded yet: 409 FILE_NOT_UPLOADED. Confirming a READY file again answers it as it is.
+         */
+        post: operations["Files_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -1675,6 +1739,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your threads, newest activity first, with unread counts and their total */
+        get: operations["Threads_list"];
+        put?: never;
+        /**
+         * Open the thread of a care relationship (or get the one that exists)
+         * @description A patient names a doctor (doctorId) or an organisation (organisationId) they have had an appointment with; a doctor names a patient they have a care relationship with (patientId); organisation staff name a patient of their organisation (patientId and organisationId).
+         */
+        post: operations["Threads_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One thread, with your unread count */
+        get: operations["Threads_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread's messages, newest first */
+        get: operations["Threads_messages"];
+        put?: never;
+        /**
+         * Post a message (text, attachments, or both)
+         * @description It takes the next seq of the thread; the other side is notified and sees it on the event stream.
+         */
+        post: operations["Threads_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the thread read up to a message (default: the newest) */
+        post: operations["Threads_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet": {
         parameters: {
             query?: never;
@@ -2117,6 +2257,8 @@ export interface components {
             /** @description Welcome */
             account: components["schemas"]["ChannelSwitchesDto"];
             appointments: components["schemas"]["ChannelSwitchesDto"];
+            /** @description New secure messages (never their text) */
+            messages: components["schemas"]["ChannelSwitchesDto"];
             /** @description Receipts, failures, refunds (transactional) */
             payments: components["schemas"]["ChannelSwitchesDto"];
             reminders: components["schemas"]["ChannelSwitchesDto"];
@@ -2127,6 +2269,7 @@ export interface components {
         CategoriesPatchDto: {
             account?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
             appointments?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            messages?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
             /** @description Transactional: only true accepted */
             payments?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
             reminders?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
@@ -2594,14 +2737,14 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
             /** Format: uuid */
             userId: string;
         };
         DeliveryDto: {
             attempts: number;
             /** @enum {string} */
-            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS";
+            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS" | "MESSAGES";
             /** @enum {string} */
             channel: "EMAIL" | "SMS" | "PUSH" | "IN_APP";
             /** Format: date-time */
@@ -2610,7 +2753,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
             providerMessageId: string | null;
             /** @example CHANNEL_OFF */
             reason: string | null;
@@ -2752,6 +2895,12 @@ export interface components {
             userId: string | null;
             yearsOfExperience: number;
         };
+        DownloadUrlDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description A presigned GET of the object store, with the file name as Content-Disposition */
+            url: string;
+        };
         EditNoteDto: {
             assessment?: string | null;
             diagnoses?: components["schemas"]["DiagnosisDto"][] | null;
@@ -2796,7 +2945,7 @@ export interface components {
          * @description Stable machine-readable reason; every value and its meaning: docs/errors.md
          * @enum {string}
          */
-        ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "TRANSACTIONAL";
+        ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "FILE_NOT_UPLOADED" | "FILE_CONTENT_REJECTED" | "FILE_NOT_READY" | "FILE_IN_USE" | "FILE_PURPOSE_MISMATCH" | "TRANSACTIONAL";
         FamilyHistoryDto: {
             /** @example Hypertension */
             condition: string;
@@ -2844,6 +2993,48 @@ export interface components {
             field: string;
             /** @example must be a date formatted YYYY-MM-DD */
             problem: string;
+        };
+        FileDeletedDto: {
+            /** @enum {boolean} */
+            deleted: true;
+        };
+        FileDownloadDto: {
+            download: components["schemas"]["DownloadUrlDto"];
+            file: components["schemas"]["FileDto"];
+        };
+        FileDto: {
+            /**
+             * @description Declared; once READY, sniffed from the bytes
+             * @example application/pdf
+             */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description What uses it (a message, a prescription, a record document) */
+            links: components["schemas"]["FileLinkDto"][];
+            /** @example blood-test-2026-11.pdf */
+            name: string;
+            /** @description Who uploaded it */
+            ownerId: string;
+            /** @description The patient it is about */
+            patientId: string;
+            /** @enum {string} */
+            purpose: "MEDICAL_DOCUMENT" | "PRESCRIPTION" | "MESSAGE_ATTACHMENT" | "SCAN" | "AVATAR";
+            /** @description Why the bytes were refused (REJECTED only) */
+            rejectedReason: string | null;
+            /** @description Hex SHA-256 of the stored bytes, once READY */
+            sha256: string | null;
+            /** @description Bytes: declared; once READY, as stored */
+            size: number;
+            /** @enum {string} */
+            status: "PENDING_UPLOAD" | "READY" | "REJECTED";
+        };
+        FileLinkDto: {
+            id: string;
+            /** @example MESSAGE */
+            kind: string;
         };
         FinanceOverviewDto: {
             currency: string;
@@ -2939,6 +3130,10 @@ export interface components {
             /** @description Ends this session only; without it, every session of the user ends */
             refreshToken?: string | null;
         };
+        MarkReadDto: {
+            /** @description Read up to this message (its seq); default: the newest. Never moves backwards. */
+            upToSeq?: number | null;
+        };
         MedicalRecordDto: {
             allergies: components["schemas"]["AllergyViewDto"][];
             /** @example O+ */
@@ -2995,6 +3190,21 @@ export interface components {
             /** Format: date */
             until: string | null;
         };
+        MessageDto: {
+            attachmentIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** Format: uuid */
+            senderId: string;
+            /** @enum {string} */
+            senderRole: "PATIENT" | "DOCTOR" | "STAFF";
+            /** @description Position in the thread: 1, 2, 3, ... without gaps */
+            seq: number;
+            text: string | null;
+            /** Format: uuid */
+            threadId: string;
+        };
         MismatchDto: {
             problem: string;
             seq: number | null;
@@ -3038,7 +3248,7 @@ export interface components {
             /** @example Dr Tunde Adeyemi, Tue, Nov 24, 2026, 10:00 GMT+1 (online). */
             body: string;
             /** @enum {string} */
-            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS";
+            category: "SECURITY" | "ACCOUNT" | "APPOINTMENTS" | "REMINDERS" | "PAYMENTS" | "REVIEWS" | "MESSAGES";
             /** Format: date-time */
             createdAt: string;
             /**
@@ -3052,11 +3262,28 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
             /** Format: date-time */
             readAt: string | null;
             /** @example Appointment confirmed */
             title: string;
+        };
+        OpenThreadDto: {
+            /**
+             * Format: uuid
+             * @description A patient writing to a doctor: the doctor profile id
+             */
+            doctorId?: string | null;
+            /**
+             * Format: uuid
+             * @description A patient writing to a provider organisation, or staff writing for theirs (with patientId)
+             */
+            organisationId?: string | null;
+            /**
+             * Format: uuid
+             * @description A doctor or organisation staff writing to a patient
+             */
+            patientId?: string | null;
         };
         OpenWalletDto: {
             /**
@@ -3240,6 +3467,17 @@ export interface components {
             /** @example true */
             hasMore: boolean;
             items: components["schemas"]["LedgerEntryDto"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 1 */
+            page: number;
+            /** @example 42 */
+            total: number;
+        };
+        PageOfMessage: {
+            /** @example true */
+            hasMore: boolean;
+            items: components["schemas"]["MessageDto"][];
             /** @example 20 */
             limit: number;
             /** @example 1 */
@@ -3435,6 +3673,12 @@ export interface components {
             /** @enum {string} */
             service: "identity" | "scheduling" | "teleconsultation" | "wallet-claims" | "aftercare" | "notifications";
         };
+        PostMessageDto: {
+            /** @description Files uploaded with POST /v1/files */
+            attachmentIds?: string[];
+            /** @description The message (encrypted at rest) */
+            text?: string | null;
+        };
         PreferencesDto: {
             categories: components["schemas"]["CategoriesDto"];
             /** @description Master switch per channel */
@@ -3615,6 +3859,33 @@ export interface components {
             /** @enum {string} */
             outcome: "APPLIED" | "ALREADY_APPLIED" | "FAILED" | "BUSY";
         };
+        RequestFileUploadDto: {
+            /**
+             * @description The MIME type. MEDICAL_DOCUMENT and PRESCRIPTION: application/pdf, image/jpeg, image/png. MESSAGE_ATTACHMENT: those and image/webp. SCAN: image/jpeg, image/png, application/dicom, model/gltf-binary, model/stl, model/3mf. AVATAR: image/jpeg, image/png, image/webp.
+             * @example application/pdf
+             */
+            contentType: string;
+            /**
+             * @description The file name shown to people
+             * @example blood-test-2026-11.pdf
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The patient the file is about: you when absent; a doctor may name a patient they treat (404 otherwise)
+             */
+            patientId?: string | null;
+            /**
+             * @description What the file is for: decides its allowed types and size
+             * @enum {string}
+             */
+            purpose: "MEDICAL_DOCUMENT" | "PRESCRIPTION" | "MESSAGE_ATTACHMENT" | "SCAN" | "AVATAR";
+            /**
+             * @description Exact size in bytes: the upload URL accepts exactly this many. Each purpose has its limit (400 FILE_TOO_LARGE naming `size`): by default 20 MB for documents and attachments, 10 MB for prescriptions, 200 MB for scans, 5 MB for avatars.
+             * @example 48213
+             */
+            size: number;
+        };
         RescheduleDto: {
             /** @description Another slot of the same doctor */
             slotId: string;
@@ -3794,6 +4065,45 @@ export interface components {
             notes: string | null;
             procedure: string;
             source: components["schemas"]["EntrySource"];
+        };
+        ThreadDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Doctor profile id
+             */
+            doctorId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /** @description Messages posted (the newest seq) */
+            messageCount: number;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * @description The caller's side; null for an admin reading with a stated reason
+             * @enum {string|null}
+             */
+            side: "PATIENT" | "CARE" | null;
+            /** @description Messages the caller's side has not read */
+            unread: number;
+        };
+        ThreadPageDto: {
+            /** @example false */
+            hasMore: boolean;
+            items: components["schemas"]["ThreadDto"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 1 */
+            page: number;
+            /** @example 3 */
+            total: number;
+            /** @description Unread messages in all the caller's threads */
+            unreadTotal: number;
         };
         TopUpDto: {
             amount: components["schemas"]["MoneyDto"];
@@ -4033,6 +4343,28 @@ export interface components {
             code?: string;
             description?: string | null;
             name?: string | null;
+        };
+        UploadInstructionsDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Send exactly these: they are part of the signature (another type or size is refused with 403)
+             * @example {
+             *       "Content-Length": "48213",
+             *       "Content-Type": "application/pdf"
+             *     }
+             */
+            headers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            method: "PUT";
+            /** @description A presigned URL of the object store: PUT the bytes there, no Authorization header */
+            url: string;
+        };
+        UploadTicketDto: {
+            file: components["schemas"]["FileDto"];
+            upload: components["schemas"]["UploadInstructionsDto"];
         };
         UserDto: {
             /** Format: date-time */
@@ -4539,7 +4871,7 @@ export interface operations {
                 userId?: string;
                 channel?: "EMAIL" | "SMS" | "PUSH" | "IN_APP";
                 status?: "QUEUED" | "DEFERRED" | "RETRYING" | "SENT" | "FAILED" | "SKIPPED";
-                kind?: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED";
+                kind?: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
                 /** @description The event that caused the message */
                 sourceEventId?: string;
             };
@@ -9859,6 +10191,311 @@ export interface operations {
             };
         };
     };
+    Files_requestUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestFileUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadTicketDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDownloadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDeletedDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Files_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unprocessable Entity: Well-formed but not processable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Me_get: {
         parameters: {
             query?: never;
@@ -12649,6 +13286,431 @@ export interface operations {
             };
             /** @description Bad Request: Invalid input; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadPageDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenThreadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: The caller lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_messages: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMessage"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Threads_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

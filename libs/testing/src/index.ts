@@ -10,3 +10,4 @@ export * from './video';
 export * from './mail-sink';
 export * from './private-infra';
 export * from './repository-shape';
+export * from './sample-files';

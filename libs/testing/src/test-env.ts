@@ -52,3 +52,16 @@ export const TEST_VIDEO = {
   JITSI_WEBHOOK_SECRET: 'e2e-jitsi-webhook-secret-0123456789abc',
   DAILY_WEBHOOK_SECRET: 'ZTJlLWRhaWx5LXdlYmhvb2stc2VjcmV0LTAxMjM0NQ==',
 };
+
+/**
+ * The object store of tests: the SeaweedFS `npm run infra:up --tests` starts, shared like NATS and
+ * Redis, with a bucket of this run's own (tools/test/jest.mjs names it in S3_BUCKET and deletes it
+ * with the run), so runs never see each other's files. The credentials are infra's development key.
+ */
+export const TEST_S3 = {
+  S3_ENDPOINT: process.env.S3_ENDPOINT ?? 'http://127.0.0.1:8333',
+  S3_REGION: process.env.S3_REGION ?? 'us-east-1',
+  S3_BUCKET: process.env.S3_BUCKET ?? 'telehealth-test',
+  S3_ACCESS_KEY_ID: process.env.S3_ACCESS_KEY_ID ?? 'telehealth-dev',
+  S3_SECRET_ACCESS_KEY: process.env.S3_SECRET_ACCESS_KEY ?? 'dev-only-s3-secret-key-0123456789abcdef',
+};

@@ -46,9 +46,11 @@ describe('@telehealth/api-client against the real gateway: register -> log in ->
       checkoutUrl = payments.data?.items[0]?.checkoutUrl;
       return !!checkoutUrl;
     }, 'the card checkout');
-    const reference = checkoutUrl!.split('/').pop()!;
+    // The link names the checkout and carries its key: what a payer's browser would post with.
+    const link = new URL(checkoutUrl!);
+    const reference = decodeURIComponent(link.pathname.split('/').pop()!);
     const paid = await api.POST('/v1/sandbox/checkout/{reference}', {
-      params: { path: { reference } },
+      params: { path: { reference }, query: { key: link.searchParams.get('key')! } },
       body: { outcome: 'SUCCEED' },
     });
     expect(paid.response.status).toBe(200);

@@ -104,5 +104,9 @@ export function reminderOffsets(config: NotificationsConfig): number[] {
 }
 
 /** Where a participant joins an online consultation in the client app. */
+/** Where a thread is read in the app. */
+export const threadLink = (config: NotificationsConfig, threadId: string): string =>
+  `${config.APP_URL}/messages/${encodeURIComponent(threadId)}`;
+
 export const consultationLink = (config: NotificationsConfig, consultationId: string): string =>
   `${config.APP_URL}/consultations/${encodeURIComponent(consultationId)}`;

@@ -1,12 +1,14 @@
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { Secret, ServiceConfig, WithJobsConfig } from '@telehealth/config';
+import { WithStorageConfig } from '@telehealth/storage';
 import { WithVideoConfig } from '../modules/video/video.config';
 
 /**
  * The video provider's settings (WithVideoConfig, see video.config.ts), and Redis and
- * QUEUE_PREFIX (WithJobsConfig): the no-show and end-of-call timers survive a restart.
+ * QUEUE_PREFIX (WithJobsConfig): the no-show and end-of-call timers survive a restart; the object
+ * store of its files (WithStorageConfig, libs/storage: S3_* and FILE_MAX_MB_*).
  */
-export class TeleconsultationConfig extends WithVideoConfig(WithJobsConfig(ServiceConfig)) {
+export class TeleconsultationConfig extends WithStorageConfig(WithVideoConfig(WithJobsConfig(ServiceConfig))) {
   override MONGO_DB = 'telehealth_teleconsultation';
   override HEALTH_PORT = 3103;
 

@@ -148,6 +148,33 @@ const TELECONSULTATION = {
   },
 } satisfies Record<string, Entry>;
 
+/** Files on object storage (libs/storage), wherever a service keeps them. */
+const FILES = {
+  FILE_TYPE_NOT_ALLOWED: {
+    code: VALIDATION_FAILED,
+    meaning: 'The declared type is not one the purpose accepts; `details` names `contentType` and lists the types.',
+  },
+  FILE_TOO_LARGE: {
+    code: VALIDATION_FAILED,
+    meaning: "The declared size is over the purpose's limit; `details` names `size` and gives the limit.",
+  },
+  FILE_NOT_UPLOADED: {
+    code: CONFLICT,
+    meaning: 'Nothing was uploaded to the upload URL yet: PUT the bytes there, then confirm.',
+  },
+  FILE_CONTENT_REJECTED: {
+    code: UNPROCESSABLE,
+    meaning:
+      'The uploaded bytes are not of the declared type (sniffed from the bytes) or size; the object was deleted. Request a new upload.',
+  },
+  FILE_NOT_READY: { code: CONFLICT, meaning: 'The file is not confirmed (still uploading, or refused).' },
+  FILE_IN_USE: { code: CONFLICT, meaning: 'The file is attached to something (a message, a record) and stays.' },
+  FILE_PURPOSE_MISMATCH: {
+    code: VALIDATION_FAILED,
+    meaning: 'The file was uploaded for a purpose this use does not accept; `details` names the field.',
+  },
+} satisfies Record<string, Entry>;
+
 const NOTIFICATIONS = {
   TRANSACTIONAL: { code: VALIDATION_FAILED, meaning: 'Security and payment messages cannot be switched off.' },
 } satisfies Record<string, Entry>;
@@ -166,6 +193,7 @@ export const ERROR_REASONS = {
   ...ILLEGAL_TRANSITIONS,
   ...WALLET,
   ...TELECONSULTATION,
+  ...FILES,
   ...NOTIFICATIONS,
 };
 

@@ -21,6 +21,8 @@ export enum NotificationCategory {
   REMINDERS = 'REMINDERS',
   PAYMENTS = 'PAYMENTS',
   REVIEWS = 'REVIEWS',
+  /** New secure messages (teleconsultation threads). */
+  MESSAGES = 'MESSAGES',
 }
 export const TRANSACTIONAL_CATEGORIES: readonly NotificationCategory[] = [
   NotificationCategory.SECURITY,
@@ -56,6 +58,7 @@ export enum NotificationKind {
   CONSULTATION_MISSED = 'CONSULTATION_MISSED',
   DOCTOR_PATIENT_WAITING = 'DOCTOR_PATIENT_WAITING',
   DOCTOR_CONSULTATION_MISSED = 'DOCTOR_CONSULTATION_MISSED',
+  THREAD_MESSAGE = 'THREAD_MESSAGE',
 }
 
 /** On/off per channel. */
@@ -67,7 +70,7 @@ export interface ChannelSwitches {
 }
 
 /** Category keys of the preference document (`categories.appointments.email`). */
-export type CategoryKey = 'security' | 'account' | 'appointments' | 'reminders' | 'payments' | 'reviews';
+export type CategoryKey = 'security' | 'account' | 'appointments' | 'reminders' | 'payments' | 'reviews' | 'messages';
 
 /** Local times `HH:MM` in the user's profile time zone; may span midnight (22:00-07:00). */
 export interface QuietHours {

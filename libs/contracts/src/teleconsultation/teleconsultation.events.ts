@@ -8,6 +8,7 @@ import type {
   ConsultationStatus,
   EndedBy,
 } from './teleconsultation.types';
+import type { ThreadSenderRole } from './threads.types';
 
 /** What every consultation event carries: enough to notify and update the appointment without a lookup. */
 export interface ConsultationEventBase {
@@ -70,6 +71,25 @@ export interface ConsultationRequestAcceptedV1 extends ConsultationRequestEventB
 }
 export type ConsultationRequestExpiredV1 = ConsultationRequestEventBase;
 export type ConsultationRequestCancelledV1 = ConsultationRequestEventBase;
+
+/**
+ * A message was posted in a thread. No message text (nor anything else written in the thread):
+ * ids, who sent it, and whether it has text and attachments, for notifying and refetching.
+ */
+export interface ThreadMessagePostedV1 {
+  threadId: string;
+  messageId: string;
+  seq: number;
+  patientId: string;
+  doctorId: string | null;
+  organisationId: string | null;
+  senderId: string;
+  senderRole: ThreadSenderRole;
+  /** The message has text (to read in the app, never in the event or a notification). */
+  hasText: boolean;
+  attachmentCount: number;
+  postedAt: string;
+}
 
 export const TeleconsultationEvents = {
   consultationScheduled: defineEvent<ConsultationScheduledV1>(
@@ -149,5 +169,11 @@ export const TeleconsultationEvents = {
     'consultation-request.cancelled',
     1,
     'The patient withdrew the request before a doctor accepted it: the held fee is released.',
+  ),
+  threadMessagePosted: defineEvent<ThreadMessagePostedV1>(
+    'teleconsultation',
+    'thread-message.posted',
+    1,
+    'A participant posted a message in a secure thread: the other side is notified (no text in the event).',
   ),
 } as const;

@@ -12,6 +12,17 @@ import type {
   VideoWebhookAck,
   VideoWebhookRequest,
 } from './teleconsultation.types';
+import type {
+  MarkReadRequest,
+  MessageQuery,
+  MessageView,
+  OpenThreadRequest,
+  PostMessageRequest,
+  ThreadPage,
+  ThreadQuery,
+  ThreadRef,
+  ThreadView,
+} from './threads.types';
 
 type ById = { id: string };
 
@@ -89,5 +100,41 @@ export const TeleconsultationRpc = {
     'requests.cancel',
     1,
     'The patient withdraws a request no doctor has accepted; the fee is released.',
+  ),
+  openThread: defineRpc<OpenThreadRequest, ThreadView>(
+    'teleconsultation',
+    'threads.open',
+    1,
+    'The thread of a care relationship (patient and doctor, or patient and organisation): opened once, found after.',
+  ),
+  listThreads: defineRpc<ThreadQuery, ThreadPage>(
+    'teleconsultation',
+    'threads.list',
+    1,
+    "The caller's threads, newest activity first, with their unread counts and the total.",
+  ),
+  getThread: defineRpc<ThreadRef, ThreadView>(
+    'teleconsultation',
+    'threads.get',
+    1,
+    'One thread: its participants, or an admin with a stated reason (audited).',
+  ),
+  listMessages: defineRpc<MessageQuery, Page<MessageView>>(
+    'teleconsultation',
+    'threads.messages.list',
+    1,
+    "A thread's messages, newest first.",
+  ),
+  postMessage: defineRpc<PostMessageRequest, MessageView>(
+    'teleconsultation',
+    'threads.messages.post',
+    1,
+    'A participant posts a message (text, attachments): the next sequence number of the thread.',
+  ),
+  markThreadRead: defineRpc<MarkReadRequest, ThreadView>(
+    'teleconsultation',
+    'threads.read',
+    1,
+    "The caller's side has read the thread up to a message; never moves backwards.",
   ),
 } as const;

@@ -181,6 +181,13 @@ route(ClinicalEvents.noteAmended, (p) => ({
   fields: { noteId: p.noteId, appointmentId: p.appointmentId, addendumId: p.addendumId },
 }));
 
+// Secure messages: both sides of the thread (the patient; the doctor, or the organisation's staff),
+// so the other side sees the message arrive and the sender's other devices stay in step. Ids only.
+route(TeleconsultationEvents.threadMessagePosted, (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: only(p.doctorId), organisationIds: [p.organisationId] },
+  fields: { threadId: p.threadId, messageId: p.messageId },
+}));
+
 // In-app notifications: their recipient (the app fetches the text over REST).
 route(NotificationsEvents.notificationCreated, (p) => ({
   audience: { userIds: [p.userId], doctorIds: [] },

@@ -25,6 +25,7 @@ export const CATEGORY_KEY: Record<NotificationCategory, CategoryKey> = {
   [NotificationCategory.REMINDERS]: 'reminders',
   [NotificationCategory.PAYMENTS]: 'payments',
   [NotificationCategory.REVIEWS]: 'reviews',
+  [NotificationCategory.MESSAGES]: 'messages',
 };
 export const CATEGORY_KEYS = Object.values(CATEGORY_KEY);
 export const CHANNEL_KEYS = Object.values(CHANNEL_KEY);

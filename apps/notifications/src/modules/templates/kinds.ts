@@ -150,6 +150,12 @@ export const KIND_SPECS: Record<NotificationKind, KindSpec> = {
     urgent: false,
     organisationGate: 'schedule',
   },
+  /** A new secure message, to the other side of the thread: never its text; waits out quiet hours. */
+  [NotificationKind.THREAD_MESSAGE]: {
+    category: NotificationCategory.MESSAGES,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
 };
 
 export const isTransactional = (kind: NotificationKind): boolean =>

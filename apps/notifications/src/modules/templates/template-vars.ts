@@ -85,6 +85,8 @@ export interface TemplateVars {
   [NotificationKind.DOCTOR_PATIENT_WAITING]: DoctorConsultationVars & { callType: string; joinLink: string };
   /** `absence`: worded for the doctor ("the patient did not join"). */
   [NotificationKind.DOCTOR_CONSULTATION_MISSED]: DoctorConsultationVars & { absence: string };
+  /** `senderName`: who wrote ("Dr Tunde Adeyemi", "Ngozi O.", "your care provider"); `messagesLink`: the thread in the app. */
+  [NotificationKind.THREAD_MESSAGE]: { firstName: string; senderName: string; messagesLink: string };
 }
 
 export type VarsOf<K extends NotificationKind> = TemplateVars[K];
@@ -193,6 +195,11 @@ export const SAMPLE_VARS: { [K in NotificationKind]: TemplateVars[K] } = {
     joinLink: consultation.joinLink,
   },
   [NotificationKind.DOCTOR_CONSULTATION_MISSED]: { ...doctorConsultation, absence: 'the patient did not join' },
+  [NotificationKind.THREAD_MESSAGE]: {
+    firstName: 'Ngozi',
+    senderName: 'Dr Tunde Adeyemi',
+    messagesLink: 'https://app.telehealth.example/messages/5d2e8f14-3b6a-4c7d-9e0f-1a2b3c4d5e6f',
+  },
 };
 
 /** The variable names a kind's message needs. */

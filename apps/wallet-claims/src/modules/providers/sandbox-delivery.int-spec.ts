@@ -123,7 +123,9 @@ describe('Sandbox provider through Redis/BullMQ', () => {
   it('HOLD schedules nothing; complete() delivers the payer’s answer at once, and only the first', async () => {
     const reference = newReference();
     const session = await sandbox.createCheckout(checkout(reference, SandboxOutcome.HOLD));
-    expect(session.checkoutUrl).toBe(`http://localhost:3000/v1/sandbox/checkout/${reference}`);
+    expect(session.checkoutUrl).toBe(
+      `http://localhost:3000/v1/sandbox/checkout/${reference}?key=${sandbox.checkoutKey(reference)}`,
+    );
     expect(await queue.job(reference)).toBeUndefined();
 
     const amount = { amountMinor: 120_000, currency: 'NGN' };

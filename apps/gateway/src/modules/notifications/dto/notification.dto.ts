@@ -65,6 +65,8 @@ class CategoriesDto implements Record<CategoryKey, ChannelSwitches> {
   @ApiProperty({ type: ChannelSwitchesDto, description: 'Receipts, failures, refunds (transactional)' })
   payments: ChannelSwitchesDto;
   @ApiProperty({ type: ChannelSwitchesDto }) reviews: ChannelSwitchesDto;
+  @ApiProperty({ type: ChannelSwitchesDto, description: 'New secure messages (never their text)' })
+  messages: ChannelSwitchesDto;
 }
 
 class QuietHoursDto implements QuietHours {
@@ -98,6 +100,7 @@ class CategoriesPatchDto implements Partial<Record<CategoryKey, Partial<ChannelS
   @NestedField(() => ChannelSwitchesPatchDto, { optional: true, description: 'Transactional: only true accepted' })
   payments?: ChannelSwitchesPatchDto;
   @NestedField(() => ChannelSwitchesPatchDto, { optional: true }) reviews?: ChannelSwitchesPatchDto;
+  @NestedField(() => ChannelSwitchesPatchDto, { optional: true }) messages?: ChannelSwitchesPatchDto;
 }
 
 export class UpdatePreferencesDto {

@@ -139,6 +139,23 @@ const CASES: Record<string, { payload: Record<string, unknown>; users: string[];
     users: [PATIENT],
     doctors: [DOCTOR],
   },
+  [TeleconsultationEvents.threadMessagePosted.type]: {
+    payload: {
+      threadId: 't-1',
+      messageId: 't-1:1',
+      seq: 1,
+      patientId: PATIENT,
+      doctorId: DOCTOR,
+      organisationId: null,
+      senderId: PATIENT,
+      senderRole: 'PATIENT',
+      hasText: true,
+      attachmentCount: 0,
+      text: SECRET,
+    },
+    users: [PATIENT],
+    doctors: [DOCTOR],
+  },
   [NotificationsEvents.notificationCreated.type]: {
     payload: {
       notificationId: 'n-1',

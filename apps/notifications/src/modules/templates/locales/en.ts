@@ -32,6 +32,7 @@ export const en: CompleteLocaleTemplates = {
     },
     yourDoctor: 'your doctor',
     aPatient: 'a patient',
+    yourCareProvider: 'your care provider',
     noReasonGiven: 'no reason given',
     footer: 'You receive this message because you have a Telehealth account. Manage notifications in the app.',
   },
@@ -253,6 +254,15 @@ export const en: CompleteLocaleTemplates = {
         text: 'Hello {{firstName}},\n\nThe consultation {{number}} with {{patientName}} on {{when}} did not take place: {{absence}}.',
       },
       inApp: { title: 'Missed consultation', body: '{{patientName}}, {{when}} ({{number}}): {{absence}}.' },
+    },
+    // Never the message itself: it is read in the app, behind sign-in.
+    [K.THREAD_MESSAGE]: {
+      email: {
+        subject: 'New message from {{senderName}}',
+        text: 'Hello {{firstName}},\n\n{{senderName}} sent you a secure message. Read it and reply in the app:\n\n{{messagesLink}}',
+      },
+      push: { title: 'New message', body: '{{senderName}} sent you a message.' },
+      inApp: { title: 'New message', body: '{{senderName}} sent you a message.' },
     },
   },
 };

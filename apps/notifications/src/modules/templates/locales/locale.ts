@@ -40,6 +40,8 @@ export interface Terms {
   absentToDoctor: { PATIENT: string; DOCTOR: string; BOTH: string };
   yourDoctor: string;
   aPatient: string;
+  /** Who wrote from a provider organisation's side of a thread. */
+  yourCareProvider: string;
   noReasonGiven: string;
   footer: string;
 }
