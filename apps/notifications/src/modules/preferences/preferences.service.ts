@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   IdentityRpc,
   type CategoryKey,
   Role,
@@ -10,7 +9,7 @@ import {
   type UpdateOrganisationPreferencesRequest,
   type UpdatePreferencesRequest,
 } from '@telehealth/contracts';
-import { DomainError, RpcCallError, RpcClient, requireCaller, type RequestMeta } from '@telehealth/messaging';
+import { DomainError, RpcClient, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { OrganisationPreferencesRepository } from './organisation-preferences.repository';
 import {
   DEFAULT_ORGANISATION_PREFERENCES,
@@ -109,13 +108,7 @@ export class PreferencesService {
   private async requireOrganisationAccess(organisationId: string, meta: RequestMeta): Promise<void> {
     const caller = requireCaller(meta);
     if (caller.roles.includes(Role.ADMIN)) {
-      try {
-        await this.rpc.call(IdentityRpc.getOrganisation, { id: organisationId }, meta);
-      } catch (err) {
-        if (err instanceof RpcCallError && err.wire.code === ErrorCode.NOT_FOUND)
-          throw DomainError.notFound('Organisation');
-        throw err;
-      }
+      await this.rpc.call(IdentityRpc.getOrganisation, { id: organisationId }, meta);
       return;
     }
     if (!caller.roles.includes(Role.PROVIDER_STAFF) || !caller.organisationIds.includes(organisationId)) {
