@@ -1965,39 +1965,42 @@ export interface components {
              * Format: uuid
              * @description A dependent's record instead of your own
              */
-            dependentId?: string;
-            vitals: components["schemas"][];
+            dependentId?: string | null;
+            vitals: components["schemas"]["VitalsDto"][];
         };
         AddPatientEntriesDto: {
-            allergies?: components["schemas"][];
+            allergies?: components["schemas"]["AllergyDto"][] | null;
             /**
              * Format: uuid
              * @description Your appointment with this patient the entries come from
              */
             appointmentId: string;
-            conditions?: components["schemas"][];
+            conditions?: components["schemas"]["ConditionDto"][] | null;
             /**
              * Format: uuid
              * @description The patient's dependent the appointment was for
              */
-            dependentId?: string;
-            familyHistory?: components["schemas"][];
-            medications?: components["schemas"][];
-            surgeries?: components["schemas"][];
-            vitals?: components["schemas"][];
+            dependentId?: string | null;
+            familyHistory?: components["schemas"]["FamilyHistoryDto"][] | null;
+            medications?: components["schemas"]["MedicationDto"][] | null;
+            surgeries?: components["schemas"]["SurgeryDto"][] | null;
+            vitals?: components["schemas"]["VitalsDto"][] | null;
         };
         AddStaffDto: {
             /**
              * Format: uuid
              * @description DOCTOR: the public doctor profile id (generated when absent)
              */
-            doctorProfileId?: string;
-            /** @example dr.ade@clinic.ng */
+            doctorProfileId?: string | null;
+            /**
+             * Format: email
+             * @example dr.ade@clinic.ng
+             */
             email: string;
             firstName: string;
             lastName: string;
             /** Format: uuid */
-            organisationId?: string;
+            organisationId?: string | null;
             /**
              * @description 10-128 characters with at least one letter and one digit, not containing the part of the email before @
              * @example correct-horse-42
@@ -2007,7 +2010,7 @@ export interface components {
              * @description International format
              * @example +2348000000000
              */
-            phone?: string;
+            phone?: string | null;
             /**
              * @example [
              *       "DOCTOR"
@@ -2015,7 +2018,7 @@ export interface components {
              */
             roles: ("PATIENT" | "DOCTOR" | "PROVIDER_STAFF" | "ADMIN")[];
             /** @example Surgeon */
-            title?: string;
+            title?: string | null;
         };
         AddendumDto: {
             /** @description Why it was needed */
@@ -2033,10 +2036,10 @@ export interface components {
             country: string;
             /** @example 14 Adeola Odeku Street */
             line1: string;
-            line2?: Record<string, never>;
-            postcode?: Record<string, never>;
+            line2?: string | null;
+            postcode?: string | null;
             /** @example Lagos */
-            state?: Record<string, never>;
+            state?: string | null;
         };
         AdjustmentDto: {
             /** @description Integer minor units */
@@ -2045,6 +2048,14 @@ export interface components {
             reason: string;
             /** @enum {string} */
             type: "CREDIT" | "DEBIT";
+        };
+        AllergyDto: {
+            /** @example Hives */
+            reaction?: string | null;
+            /** @enum {string|null} */
+            severity?: "MILD" | "MODERATE" | "SEVERE" | null;
+            /** @example Penicillin */
+            substance: string;
         };
         /** @enum {string} */
         AllergySeverity: "MILD" | "MODERATE" | "SEVERE";
@@ -2195,35 +2206,35 @@ export interface components {
         BookAppointmentDto: {
             /**
              * @description Required for ONLINE
-             * @enum {string}
+             * @enum {string|null}
              */
-            callPreference?: "VOICE" | "VIDEO" | "BOTH";
+            callPreference?: "VOICE" | "VIDEO" | "BOTH" | null;
             /**
              * Format: uuid
              * @description Required for IN_CLINIC: the clinic of the slot
              */
-            clinicId?: string;
+            clinicId?: string | null;
             /**
              * @description Required for ONLINE
              * @example +2348000000000
              */
-            contactNumber?: string;
+            contactNumber?: string | null;
             /**
              * Format: uuid
              * @description Book for one of your dependents
              */
-            dependentId?: string;
+            dependentId?: string | null;
             /** @enum {string} */
             mode: "IN_CLINIC" | "ONLINE";
             /**
              * @description WALLET (default): the fee is held on your wallet. CARD: pay at the checkoutUrl of GET /v1/payments?appointmentId=
-             * @enum {string}
+             * @enum {string|null}
              */
-            paymentMethod?: "WALLET" | "CARD";
-            reason?: string;
+            paymentMethod?: "WALLET" | "CARD" | null;
+            reason?: string | null;
             /** @description A slot id from GET /v1/doctors/{id}/slots */
             slotId: string;
-            symptoms?: string;
+            symptoms?: string | null;
         };
         CallLogDto: {
             durationSeconds: number;
@@ -2255,20 +2266,37 @@ export interface components {
             /** @description Verification, password reset and change (transactional) */
             security: components["schemas"]["ChannelSwitchesDto"];
         };
+        CategoriesPatchDto: {
+            account?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            appointments?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            messages?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            /** @description Transactional: only true accepted */
+            payments?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            reminders?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            reviews?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+            /** @description Transactional: only true accepted */
+            security?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
+        };
         ChannelSwitchesDto: {
             email: boolean;
             inApp: boolean;
             push: boolean;
             sms: boolean;
         };
+        ChannelSwitchesPatchDto: {
+            email?: boolean | null;
+            inApp?: boolean | null;
+            push?: boolean | null;
+            sms?: boolean | null;
+        };
         ClientEventDto: {
             /**
              * @description QUALITY: the audio the client measured
-             * @enum {string}
+             * @enum {string|null}
              */
-            audio?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
+            audio?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR" | null;
             /** @description NETWORK_ISSUE: how long it lasted */
-            durationSeconds?: number;
+            durationSeconds?: number | null;
             /**
              * @description JOINED / LEFT: for video providers without webhooks (a webhook, where there is one, wins). NETWORK_ISSUE and QUALITY feed the call log.
              * @enum {string}
@@ -2276,9 +2304,9 @@ export interface components {
             kind: "JOINED" | "LEFT" | "NETWORK_ISSUE" | "QUALITY";
             /**
              * @description QUALITY: the video the client measured
-             * @enum {string}
+             * @enum {string|null}
              */
-            video?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
+            video?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR" | null;
         };
         ClinicDto: {
             active: boolean;
@@ -2300,12 +2328,26 @@ export interface components {
         ClinicFeeDto: {
             /** Format: uuid */
             clinicId: string;
-            fee: components["schemas"];
+            fee: components["schemas"]["PriceDto"];
         };
         /** @enum {string} */
         ClinicalReader: "PATIENT" | "DOCTOR" | "ADMIN";
         /** @enum {string} */
         ClinicalResourceKind: "MEDICAL_RECORD" | "NOTE" | "PRESCRIPTION" | "FILE" | "THREAD";
+        ConditionDto: {
+            /** @example E11.9 */
+            icd10Code?: string | null;
+            /** @example Type 2 diabetes */
+            name: string;
+            notes?: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 1988-03-14
+             */
+            since?: string | null;
+            /** @enum {string} */
+            status: "ACTIVE" | "RESOLVED";
+        };
         /** @enum {string} */
         ConditionStatus: "ACTIVE" | "RESOLVED";
         ConditionViewDto: {
@@ -2460,31 +2502,34 @@ export interface components {
             updatedAt: string;
         };
         CreateClinicDto: {
-            address: components["schemas"];
-            /** @example vi@lagoscare.ng */
-            email?: string;
+            address: components["schemas"]["AddressDto"];
+            /**
+             * Format: email
+             * @example vi@lagoscare.ng
+             */
+            email?: string | null;
             /**
              * @example [
              *       "Pharmacy",
              *       "Laboratory"
              *     ]
              */
-            facilities?: string[];
-            geo: components["schemas"];
+            facilities?: string[] | null;
+            geo: components["schemas"]["GeoPointDto"];
             /** @example Lagos Care Clinic, Victoria Island */
             name: string;
             /** @description Weekdays not listed are closed */
-            operatingHours: components["schemas"][];
+            operatingHours: components["schemas"]["OpeningHoursDto"][];
             /**
              * Format: uuid
              * @description Required for provider staff: one of the caller's organisations
              */
-            organisationId?: string;
+            organisationId?: string | null;
             /**
              * @description International format
              * @example +2348000000000
              */
-            phone?: string;
+            phone?: string | null;
             /**
              * @description IANA time zone of the clinic
              * @example Africa/Lagos
@@ -2498,7 +2543,7 @@ export interface components {
              * Format: uuid
              * @description Ask for one of your dependents
              */
-            dependentId?: string;
+            dependentId?: string | null;
             /** @description A specialty code, e.g. GENERAL_PRACTICE (GET /v1/specialties) */
             specialtyCode: string;
             /** @description What the consultation is about; shown to the doctors who may take it */
@@ -2512,8 +2557,8 @@ export interface components {
             dateOfBirth: string;
             /** @example Jane */
             firstName: string;
-            /** @enum {string} */
-            gender?: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+            /** @enum {string|null} */
+            gender?: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED" | null;
             /** @example Adekunle */
             lastName: string;
             /** @enum {string} */
@@ -2524,7 +2569,7 @@ export interface components {
              * Format: uuid
              * @description Only this clinic (BLOCKED without it: every venue)
              */
-            clinicId?: string;
+            clinicId?: string | null;
             /**
              * @description Local date, YYYY-MM-DD
              * @example 2026-12-25
@@ -2534,28 +2579,28 @@ export interface components {
              * @description HH:MM, local time
              * @example 09:00
              */
-            endTime?: string;
+            endTime?: string | null;
             /** @enum {string} */
             kind: "BLOCKED" | "EXTRA";
             /** @description EXTRA only */
-            maxPatients?: number;
+            maxPatients?: number | null;
             /**
              * @description EXTRA only
-             * @enum {string}
+             * @enum {string|null}
              */
-            mode?: "IN_CLINIC" | "ONLINE" | "BOTH";
+            mode?: "IN_CLINIC" | "ONLINE" | "BOTH" | null;
             /** @example Public holiday */
-            reason?: string;
+            reason?: string | null;
             /** @description EXTRA only */
-            slotMinutes?: number;
+            slotMinutes?: number | null;
             /**
              * @description BLOCKED: omit both times to block the day; EXTRA: required
              * @example 09:00
              */
-            startTime?: string;
+            startTime?: string | null;
         };
         CreateOrganisationDto: {
-            bio?: string;
+            bio?: string | null;
             /** @example Lagos */
             city: string;
             /**
@@ -2563,7 +2608,10 @@ export interface components {
              * @example NG
              */
             country: string;
-            /** @example hello@lagoscare.ng */
+            /**
+             * Format: email
+             * @example hello@lagoscare.ng
+             */
             email: string;
             /** @example Lagos Care Clinic */
             name: string;
@@ -2571,7 +2619,7 @@ export interface components {
              * @description International format
              * @example +2348000000000
              */
-            phone?: string;
+            phone?: string | null;
             /** @example Africa/Lagos */
             timeZone: string;
         };
@@ -2580,14 +2628,14 @@ export interface components {
              * Format: uuid
              * @description One of the doctor's clinics; omit only for ONLINE rules
              */
-            clinicId?: string;
+            clinicId?: string | null;
             /**
              * @description HH:MM, after startTime
              * @example 17:00
              */
             endTime: string;
             /** @description Default: the doctor's fee at the clinic, else base fee */
-            fee?: components["schemas"];
+            fee?: components["schemas"]["PriceDto"] | null;
             /**
              * @description Seats per slot
              * @example 1
@@ -2606,12 +2654,12 @@ export interface components {
              * @description First date the rule applies
              * @example 2026-01-01
              */
-            validFrom?: string;
+            validFrom?: string | null;
             /**
              * @description Last date the rule applies
              * @example 2026-12-31
              */
-            validTo?: string;
+            validTo?: string | null;
             /** @description 0 = Sunday ... 6 = Saturday */
             weekday: number;
         };
@@ -2621,7 +2669,7 @@ export interface components {
              * @example GENERAL_PRACTICE
              */
             code: string;
-            description?: string;
+            description?: string | null;
             /** @example General Practice */
             name: string;
         };
@@ -2630,29 +2678,32 @@ export interface components {
             amountMinor: number;
             /**
              * @description Default: the first enabled provider
-             * @enum {string}
+             * @enum {string|null}
              */
-            provider?: "sandbox" | "paystack" | "stripe";
+            provider?: "sandbox" | "paystack" | "stripe" | null;
             /** @description Sandbox only: delay before the webhook, ms */
-            sandboxDelayMs?: number;
+            sandboxDelayMs?: number | null;
             /**
              * @description Sandbox only: SUCCEED (default), FAIL, or HOLD (complete it with POST /v1/sandbox/checkout/{reference})
-             * @enum {string}
+             * @enum {string|null}
              */
-            sandboxOutcome?: "SUCCEED" | "FAIL" | "HOLD";
+            sandboxOutcome?: "SUCCEED" | "FAIL" | "HOLD" | null;
         };
         CreateUserDto: {
             /**
              * Format: uuid
              * @description DOCTOR: the public doctor profile id (generated when absent)
              */
-            doctorProfileId?: string;
-            /** @example dr.ade@clinic.ng */
+            doctorProfileId?: string | null;
+            /**
+             * Format: email
+             * @example dr.ade@clinic.ng
+             */
             email: string;
             firstName: string;
             lastName: string;
             /** Format: uuid */
-            organisationId?: string;
+            organisationId?: string | null;
             /**
              * @description 10-128 characters with at least one letter and one digit, not containing the part of the email before @
              * @example correct-horse-42
@@ -2662,7 +2713,7 @@ export interface components {
              * @description International format
              * @example +2348000000000
              */
-            phone?: string;
+            phone?: string | null;
             /**
              * @example [
              *       "DOCTOR"
@@ -2670,7 +2721,7 @@ export interface components {
              */
             roles: ("PATIENT" | "DOCTOR" | "PROVIDER_STAFF" | "ADMIN")[];
             /** @example Surgeon */
-            title?: string;
+            title?: string | null;
         };
         DeadLetterDto: {
             attempts: number;
@@ -2749,6 +2800,15 @@ export interface components {
             relationship: "SPOUSE" | "CHILD" | "PARENT" | "SIBLING" | "OTHER";
             /** Format: date-time */
             updatedAt: string;
+        };
+        DiagnosisDto: {
+            /**
+             * @description ICD-10 code
+             * @example J06.9
+             */
+            code?: string | null;
+            /** @example Acute upper respiratory infection */
+            description: string;
         };
         DiagnosisViewDto: {
             /** @example J06.9 */
@@ -2842,22 +2902,25 @@ export interface components {
             url: string;
         };
         EditNoteDto: {
-            assessment?: Record<string, never>;
-            diagnoses?: components["schemas"][];
+            assessment?: string | null;
+            diagnoses?: components["schemas"]["DiagnosisDto"][] | null;
             /** @description Follow-up advice */
-            followUp?: Record<string, never>;
+            followUp?: string | null;
             /** @description Follow up in this many days */
-            followUpInDays?: number;
+            followUpInDays?: number | null;
             /** @description What the doctor observed and measured */
-            objective?: Record<string, never>;
-            plan?: Record<string, never>;
+            objective?: string | null;
+            plan?: string | null;
             /** @description What the patient reports */
-            subjective?: Record<string, never>;
+            subjective?: string | null;
             /** @description The version you edited (409 CONCURRENT_CHANGE if the note changed since) */
-            version?: number;
+            version?: number | null;
         };
         EmailOnlyDto: {
-            /** @example ngozi@example.com */
+            /**
+             * Format: email
+             * @example ngozi@example.com
+             */
             email: string;
         };
         /** @enum {string} */
@@ -2883,6 +2946,13 @@ export interface components {
          * @enum {string}
          */
         ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "FILE_NOT_UPLOADED" | "FILE_CONTENT_REJECTED" | "FILE_NOT_READY" | "FILE_IN_USE" | "FILE_PURPOSE_MISMATCH" | "TRANSACTIONAL";
+        FamilyHistoryDto: {
+            /** @example Hypertension */
+            condition: string;
+            notes?: string | null;
+            /** @example mother */
+            relation: string;
+        };
         FamilyHistoryViewDto: {
             /** Format: date-time */
             addedAt: string;
@@ -2905,7 +2975,7 @@ export interface components {
             currency: string;
         };
         FeedbackDto: {
-            comment?: string;
+            comment?: string | null;
             rating: number;
         };
         FeedbackPairDto: {
@@ -3048,18 +3118,21 @@ export interface components {
             patientWaiting: boolean;
         };
         LoginDto: {
-            /** @example patient@demo.health */
+            /**
+             * Format: email
+             * @example ngozi@example.com
+             */
             email: string;
-            /** @example DemoPass2026 */
+            /** @example correct-horse-42 */
             password: string;
         };
         LogoutDto: {
             /** @description Ends this session only; without it, every session of the user ends */
-            refreshToken?: string;
+            refreshToken?: string | null;
         };
         MarkReadDto: {
             /** @description Read up to this message (its seq); default: the newest. Never moves backwards. */
-            upToSeq?: number;
+            upToSeq?: number | null;
         };
         MedicalRecordDto: {
             allergies: components["schemas"]["AllergyViewDto"][];
@@ -3079,6 +3152,24 @@ export interface components {
             version: number;
             /** @description Newest first, the latest 50 */
             vitals: components["schemas"]["VitalsViewDto"][];
+        };
+        MedicationDto: {
+            /** @example 1 tablet */
+            dose?: string | null;
+            /** @example twice daily */
+            frequency?: string | null;
+            /** @example Metformin 500 mg */
+            name: string;
+            /**
+             * @description YYYY-MM-DD
+             * @example 1988-03-14
+             */
+            since?: string | null;
+            /**
+             * @description YYYY-MM-DD
+             * @example 1988-03-14
+             */
+            until?: string | null;
         };
         MedicationViewDto: {
             /** Format: date-time */
@@ -3139,17 +3230,17 @@ export interface components {
             text: string;
         };
         NoteContentDto: {
-            assessment?: Record<string, never>;
-            diagnoses?: components["schemas"][];
+            assessment?: string | null;
+            diagnoses?: components["schemas"]["DiagnosisDto"][] | null;
             /** @description Follow-up advice */
-            followUp?: Record<string, never>;
+            followUp?: string | null;
             /** @description Follow up in this many days */
-            followUpInDays?: number;
+            followUpInDays?: number | null;
             /** @description What the doctor observed and measured */
-            objective?: Record<string, never>;
-            plan?: Record<string, never>;
+            objective?: string | null;
+            plan?: string | null;
             /** @description What the patient reports */
-            subjective?: Record<string, never>;
+            subjective?: string | null;
         };
         /** @enum {string} */
         NoteStatus: "DRAFT" | "SIGNED";
@@ -3182,24 +3273,24 @@ export interface components {
              * Format: uuid
              * @description A patient writing to a doctor: the doctor profile id
              */
-            doctorId?: string;
+            doctorId?: string | null;
             /**
              * Format: uuid
              * @description A patient writing to a provider organisation, or staff writing for theirs (with patientId)
              */
-            organisationId?: string;
+            organisationId?: string | null;
             /**
              * Format: uuid
              * @description A doctor or organisation staff writing to a patient
              */
-            patientId?: string;
+            patientId?: string | null;
         };
         OpenWalletDto: {
             /**
              * @description Default: WALLET_DEFAULT_CURRENCY
              * @example NGN
              */
-            currency?: string;
+            currency?: string | null;
             /**
              * Format: uuid
              * @description The identity user id
@@ -3574,8 +3665,11 @@ export interface components {
             status: "PENDING" | "COMPLETED" | "FAILED" | "REFUNDED" | "VOIDED";
         };
         PingDto: {
-            /** @example pong */
-            echo: Record<string, never>;
+            /**
+             * @description The payload the service sent back
+             * @example pong
+             */
+            echo: string;
             /** @enum {string} */
             service: "identity" | "scheduling" | "teleconsultation" | "wallet-claims" | "aftercare" | "notifications";
         };
@@ -3583,7 +3677,7 @@ export interface components {
             /** @description Files uploaded with POST /v1/files */
             attachmentIds?: string[];
             /** @description The message (encrypted at rest) */
-            text?: string;
+            text?: string | null;
         };
         PreferencesDto: {
             categories: components["schemas"]["CategoriesDto"];
@@ -3724,7 +3818,10 @@ export interface components {
              * @example 1988-03-14
              */
             dateOfBirth: string;
-            /** @example ngozi@example.com */
+            /**
+             * Format: email
+             * @example ngozi@example.com
+             */
             email: string;
             /** @example Ngozi */
             firstName: string;
@@ -3733,7 +3830,7 @@ export interface components {
             /** @example Okeke */
             lastName: string;
             /** @example en */
-            locale?: string;
+            locale?: string | null;
             /**
              * @description 10-128 characters with at least one letter and one digit, not containing the part of the email before @
              * @example correct-horse-42
@@ -3745,7 +3842,7 @@ export interface components {
              */
             phone: string;
             /** @example Africa/Lagos */
-            timeZone?: string;
+            timeZone?: string | null;
         };
         ReplayDeadLetterResultDto: {
             /** Format: uuid */
@@ -3777,7 +3874,7 @@ export interface components {
              * Format: uuid
              * @description The patient the file is about: you when absent; a doctor may name a patient they treat (404 otherwise)
              */
-            patientId?: string;
+            patientId?: string | null;
             /**
              * @description What the file is for: decides its allowed types and size
              * @enum {string}
@@ -3815,15 +3912,15 @@ export interface components {
         };
         ReviewFacetsDto: {
             /** @description From 1 (poor) to 5 (excellent) */
-            communication?: number;
+            communication?: number | null;
             /** @description From 1 (poor) to 5 (excellent) */
-            facilities?: number;
+            facilities?: number | null;
             /** @description From 1 (poor) to 5 (excellent) */
-            punctuality?: number;
+            punctuality?: number | null;
             /** @description From 1 (poor) to 5 (excellent) */
-            staff?: number;
+            staff?: number | null;
             /** @description From 1 (poor) to 5 (excellent) */
-            value?: number;
+            value?: number | null;
         };
         SandboxCompleteDto: {
             /** @enum {string} */
@@ -3844,7 +3941,7 @@ export interface components {
         };
         SignNoteDto: {
             /** @description The version you read and sign */
-            version?: number;
+            version?: number | null;
         };
         SlotDto: {
             /**
@@ -3934,14 +4031,24 @@ export interface components {
             type: "CREDIT" | "DEBIT" | "HOLD" | "CAPTURE" | "RELEASE" | "REFUND";
         };
         SubmitReviewDto: {
-            facets?: components["schemas"];
+            facets?: components["schemas"]["ReviewFacetsDto"] | null;
             /**
              * @description Overall rating, 1 (poor) to 5 (excellent)
              * @example 5
              */
             overall: number;
             /** @example On time, listened carefully and explained the plan. */
-            text?: string;
+            text?: string | null;
+        };
+        SurgeryDto: {
+            /**
+             * @description YYYY-MM-DD
+             * @example 1988-03-14
+             */
+            date?: string | null;
+            notes?: string | null;
+            /** @example Appendectomy */
+            procedure: string;
         };
         SurgeryViewDto: {
             /** Format: date-time */
@@ -4028,7 +4135,7 @@ export interface components {
             status: "PENDING" | "SUCCESS" | "FAILED";
         };
         TransitionDto: {
-            reason?: string;
+            reason?: string | null;
         };
         TypeStatusTotalDto: {
             amount: components["schemas"]["MoneyDto"];
@@ -4044,195 +4151,198 @@ export interface components {
         };
         UpdateClinicDto: {
             /** @description false hides the clinic from the public */
-            active?: boolean;
-            address?: components["schemas"];
-            /** @example ngozi@example.com */
-            email?: string;
-            facilities?: string[];
-            geo?: components["schemas"];
-            name?: string;
-            operatingHours?: components["schemas"][];
+            active?: boolean | null;
+            address?: components["schemas"]["AddressDto"] | null;
+            /**
+             * Format: email
+             * @example ngozi@example.com
+             */
+            email?: string | null;
+            facilities?: string[] | null;
+            geo?: components["schemas"]["GeoPointDto"] | null;
+            name?: string | null;
+            operatingHours?: components["schemas"]["OpeningHoursDto"][] | null;
             /**
              * Format: uuid
              * @description Admins only
              */
-            organisationId?: string;
+            organisationId?: string | null;
             /**
              * @description International format
              * @example +2348000000000
              */
-            phone?: string;
+            phone?: string | null;
             /** @example Africa/Lagos */
-            timeZone?: string;
+            timeZone?: string | null;
         };
         UpdateDependentDto: {
             /**
              * @description YYYY-MM-DD
              * @example 1988-03-14
              */
-            dateOfBirth?: string;
-            /** @enum {string} */
-            enrollmentStatus?: "ACTIVE" | "PENDING" | "INACTIVE";
-            firstName?: string;
-            /** @enum {string} */
-            gender?: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
-            lastName?: string;
-            /** @enum {string} */
-            relationship?: "SPOUSE" | "CHILD" | "PARENT" | "SIBLING" | "OTHER";
+            dateOfBirth?: string | null;
+            /** @enum {string|null} */
+            enrollmentStatus?: "ACTIVE" | "PENDING" | "INACTIVE" | null;
+            firstName?: string | null;
+            /** @enum {string|null} */
+            gender?: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED" | null;
+            lastName?: string | null;
+            /** @enum {string|null} */
+            relationship?: "SPOUSE" | "CHILD" | "PARENT" | "SIBLING" | "OTHER" | null;
         };
         UpdateDoctorProfileDto: {
             /** @description true lists the profile publicly (new profiles start as drafts) */
-            active?: boolean;
-            allowDirectBooking?: boolean;
-            availableOffline?: boolean;
-            availableOnline?: boolean;
+            active?: boolean | null;
+            allowDirectBooking?: boolean | null;
+            availableOffline?: boolean | null;
+            availableOnline?: boolean | null;
             /** @description Fee where no clinic fee applies (online) */
-            baseFee?: components["schemas"];
-            bio?: string;
-            cashless?: boolean;
+            baseFee?: components["schemas"]["PriceDto"] | null;
+            bio?: string | null;
+            cashless?: boolean | null;
             /** @description Where the doctor sees patients, with the fee at each (active clinics only) */
-            clinics?: components["schemas"][];
+            clinics?: components["schemas"]["ClinicFeeDto"][] | null;
             /** @description Required when the profile is created */
-            firstName?: string;
+            firstName?: string | null;
             /**
              * @example [
              *       "WootHealth"
              *     ]
              */
-            insuranceAccepted?: string[];
+            insuranceAccepted?: string[] | null;
             /**
              * @example [
              *       "English",
              *       "Yoruba"
              *     ]
              */
-            languages?: string[];
+            languages?: string[] | null;
             /** @description Required when the profile is created */
-            lastName?: string;
+            lastName?: string | null;
             /**
              * Format: uuid
              * @description Admins only: move the profile to another organisation
              */
-            organisationId?: string;
+            organisationId?: string | null;
             /**
              * @example [
              *       "MBBS (University of Lagos)"
              *     ]
              */
-            qualifications?: string[];
+            qualifications?: string[] | null;
             /** @example MDCN/2013/04521 */
-            registrationNumber?: string;
+            registrationNumber?: string | null;
             /** @description Bookings wait for the doctor to accept */
-            requiresConfirmation?: boolean;
+            requiresConfirmation?: boolean | null;
             /**
              * @example [
              *       "Hypertension"
              *     ]
              */
-            specializations?: string[];
+            specializations?: string[] | null;
             /**
              * @description An active specialty code
              * @example GENERAL_PRACTICE
              */
-            specialtyCode?: Record<string, never> | null;
+            specialtyCode?: string | null;
             /**
              * @description IANA zone of the doctor's online availability
              * @example Africa/Lagos
              */
-            timeZone?: string;
+            timeZone?: string | null;
             /** @example Dr */
-            title?: string;
-            yearsOfExperience?: number;
+            title?: string | null;
+            yearsOfExperience?: number | null;
         };
         UpdateMeDto: {
             /**
              * @description YYYY-MM-DD
              * @example 1988-03-14
              */
-            dateOfBirth?: string;
-            firstName?: string;
-            /** @enum {string} */
-            gender?: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
-            lastName?: string;
+            dateOfBirth?: string | null;
+            firstName?: string | null;
+            /** @enum {string|null} */
+            gender?: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED" | null;
+            lastName?: string | null;
             /** @example en */
-            locale?: string;
+            locale?: string | null;
             /**
              * @description International format
              * @example +2348000000000
              */
-            phone?: string;
+            phone?: string | null;
             /** @example Africa/Lagos */
-            timeZone?: string;
+            timeZone?: string | null;
         };
         UpdateOrganisationPreferencesDto: {
-            aftercare?: boolean;
-            quote?: boolean;
-            review?: boolean;
-            schedule?: boolean;
-            treatmentStart?: boolean;
+            aftercare?: boolean | null;
+            quote?: boolean | null;
+            review?: boolean | null;
+            schedule?: boolean | null;
+            treatmentStart?: boolean | null;
         };
         UpdateOwnRecordDto: {
-            allergies?: components["schemas"][];
+            allergies?: components["schemas"]["AllergyDto"][] | null;
             /** @example O+ */
-            bloodGroup?: Record<string, never>;
-            conditions?: components["schemas"][];
+            bloodGroup?: string | null;
+            conditions?: components["schemas"]["ConditionDto"][] | null;
             /**
              * Format: uuid
              * @description A dependent's record instead of your own
              */
-            dependentId?: string;
-            familyHistory?: components["schemas"][];
+            dependentId?: string | null;
+            familyHistory?: components["schemas"]["FamilyHistoryDto"][] | null;
             /** @example AA */
-            genotype?: Record<string, never>;
-            medications?: components["schemas"][];
-            surgeries?: components["schemas"][];
+            genotype?: string | null;
+            medications?: components["schemas"]["MedicationDto"][] | null;
+            surgeries?: components["schemas"]["SurgeryDto"][] | null;
             /** @description The version you edited (409 if it changed since) */
-            version?: number;
+            version?: number | null;
         };
         UpdatePreferencesDto: {
-            categories?: components["schemas"];
+            categories?: components["schemas"]["CategoriesPatchDto"] | null;
             /** @description Master switches (security and payment messages are sent regardless) */
-            channels?: components["schemas"];
+            channels?: components["schemas"]["ChannelSwitchesPatchDto"] | null;
             /** @description Local times in your profile time zone; non-urgent email, SMS and push wait until they end. null removes them. */
-            quietHours?: components["schemas"];
+            quietHours?: components["schemas"]["QuietHoursDto"] | null;
         };
         UpdateRuleDto: {
             /** Format: uuid */
-            clinicId?: Record<string, never>;
+            clinicId?: string | null;
             /**
              * @description HH:MM, local time
              * @example 09:00
              */
-            endTime?: string;
-            fee?: components["schemas"];
-            maxPatients?: number;
-            /** @enum {string} */
-            mode?: "IN_CLINIC" | "ONLINE" | "BOTH";
-            slotMinutes?: number;
+            endTime?: string | null;
+            fee?: components["schemas"]["PriceDto"] | null;
+            maxPatients?: number | null;
+            /** @enum {string|null} */
+            mode?: "IN_CLINIC" | "ONLINE" | "BOTH" | null;
+            slotMinutes?: number | null;
             /**
              * @description HH:MM, local time
              * @example 09:00
              */
-            startTime?: string;
+            startTime?: string | null;
             /**
              * @description YYYY-MM-DD
              * @example 1988-03-14
              */
-            validFrom?: Record<string, never>;
+            validFrom?: string | null;
             /**
              * @description YYYY-MM-DD
              * @example 1988-03-14
              */
-            validTo?: Record<string, never>;
-            weekday?: number;
+            validTo?: string | null;
+            weekday?: number | null;
         };
         UpdateSpecialtyDto: {
             /** @description false retires the specialty from the public list */
-            active?: boolean;
+            active?: boolean | null;
             /** @example GENERAL_PRACTICE */
             code?: string;
-            description?: string;
-            name?: string;
+            description?: string | null;
+            name?: string | null;
         };
         UploadInstructionsDto: {
             /** Format: date-time */
@@ -4290,7 +4400,10 @@ export interface components {
         VerifyEmailDto: {
             /** @example 123456 */
             code: string;
-            /** @example ngozi@example.com */
+            /**
+             * Format: email
+             * @example ngozi@example.com
+             */
             email: string;
         };
         VideoWebhookAckDto: {
@@ -4298,6 +4411,22 @@ export interface components {
             applied: boolean;
             /** @enum {boolean} */
             received: true;
+        };
+        VitalsDto: {
+            bloodGlucoseMmolL?: number | null;
+            diastolicMmHg?: number | null;
+            heartRateBpm?: number | null;
+            heightCm?: number | null;
+            /**
+             * Format: date-time
+             * @description When measured
+             */
+            measuredAt: string;
+            respiratoryRate?: number | null;
+            spo2Percent?: number | null;
+            systolicMmHg?: number | null;
+            temperatureC?: number | null;
+            weightKg?: number | null;
         };
         VitalsViewDto: {
             /** Format: date-time */

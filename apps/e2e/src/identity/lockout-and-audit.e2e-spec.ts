@@ -23,6 +23,14 @@ describe('Failed logins - lockout and the audit trail', () => {
     expect(failed).toMatchObject({ email: s.email, ip: api.ip, requestId: expect.any(String) });
   });
 
+  it('GET /v1/admin/audit-events: every event carries `detail` (an object, empty when there is nothing to add)', async () => {
+    const s = await newPatient();
+    const admin = await adminSession();
+    const audit = await admin.api.get(`/v1/admin/audit-events?userId=${s.userId}`, { token: admin.token });
+    expect(audit.body.items.length).toBeGreaterThan(0);
+    for (const e of audit.body.items) expect(e.detail).toEqual(expect.any(Object));
+  });
+
   it('10 concurrent wrong guesses are all counted: the account ends locked', async () => {
     const s = await newPatient();
     const results = await Promise.all(

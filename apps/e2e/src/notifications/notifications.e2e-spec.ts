@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Api, readMailDir, registration, waitForMailIn, waitUntil, type ReceivedMail } from '@telehealth/testing';
 import { ONE_SEAT_DOCTOR, SlotDealer, book, freeSlots, pay } from '../scheduling/booking-support';
 import { adminSession, login, newPatient, type Session } from '../support/actors';
@@ -85,6 +86,13 @@ describe('Notifications end to end (gateway, identity, scheduling, notifications
     let s: Session;
     beforeAll(async () => {
       s = await newPatient();
+    });
+
+    it('PUT with no body is 400 naming the body (the document requires one; {} changes nothing)', async () => {
+      const none = await s.api.request('PUT', '/v1/notifications/preferences', undefined, { token: s.token });
+      expect(none.status).toBe(400);
+      expect(none.body).toMatchObject({ reason: 'VALIDATION_FAILED', details: [{ field: 'body' }] });
+      expect((await s.api.put('/v1/notifications/preferences', {}, { token: s.token })).status).toBe(200);
     });
 
     it('GET answers the defaults: everything on, security and payments transactional', async () => {
@@ -229,6 +237,15 @@ describe('Notifications end to end (gateway, identity, scheduling, notifications
       );
       expect(bad.status).toBe(400);
       expect(bad.body.details[0].field).toBe('review');
+    });
+
+    it('organisation settings of an organisation that does not exist: 404 to an admin, for GET and PUT', async () => {
+      const admin = await adminSession();
+      const unknown = `/v1/organisations/${randomUUID()}/notification-preferences`;
+      const get = await admin.api.get(unknown, { token: admin.token });
+      expect({ status: get.status, reason: get.body.reason }).toEqual({ status: 404, reason: 'NOT_FOUND' });
+      const put = await admin.api.put(unknown, { review: true }, { token: admin.token });
+      expect(put.status).toBe(404);
     });
   });
 });

@@ -209,6 +209,19 @@ describe('Wallet - /v1/wallet', () => {
     expect((await p.api.get('/v1/wallet/statements/2026-13', { token: p.token })).status).toBe(400);
   });
 
+  it("GET /v1/admin/wallets/{id}/statements/{month}: an admin reads any wallet's statement", async () => {
+    const p = await newPatient();
+    await fund(p, 100_000);
+    const w = await wallet(p);
+    const month = new Date().toISOString().slice(0, 7);
+    const res = await admin.api.get(`/v1/admin/wallets/${w.id}/statements/${month}`, { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ month, closingBalance: { amountMinor: 100_000 } });
+    expect((await admin.api.get(`/v1/admin/wallets/${w.id}/statements/2026-13`, { token: admin.token })).status).toBe(
+      400,
+    );
+  });
+
   it('a patient sees only their own wallet, top-ups and payments; admin routes are admin-only', async () => {
     const [a, b] = await Promise.all([newPatient(), newPatient()]);
     const topped = await topUp(a, { amountMinor: 100_000, sandboxOutcome: 'HOLD' });

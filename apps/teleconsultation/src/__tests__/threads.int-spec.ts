@@ -199,7 +199,7 @@ describe('Secure messaging on the real database', () => {
     expect(await read(2)).toMatchObject({ unread: 1 });
     await Promise.all([read(1), read(3), read(5), read(2)]);
     expect(await view(d, thread.id)).toMatchObject({ unread: 0 });
-    expect(await reasonOf(read(6))).toBe('VALIDATION_FAILED:INVALID_INPUT');
+    expect(await reasonOf(read(6))).toBe('VALIDATION_FAILED:VALIDATION_FAILED');
     await post(p, thread.id);
     expect(await view(d, thread.id)).toMatchObject({ unread: 1 });
   });

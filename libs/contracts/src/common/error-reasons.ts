@@ -11,9 +11,13 @@ const { UNPROCESSABLE, RATE_LIMITED, UNAVAILABLE } = ErrorCode;
 const GENERAL = {
   VALIDATION_FAILED: {
     code: VALIDATION_FAILED,
-    meaning: 'The request is malformed; `details` names each field and problem.',
+    meaning:
+      'A field is missing, malformed or not acceptable (checked by the gateway or by the owning service); `details` names each field and problem.',
   },
-  INVALID_INPUT: { code: VALIDATION_FAILED, meaning: 'A field is well-formed but not acceptable; `details` names it.' },
+  INVALID_INPUT: {
+    code: VALIDATION_FAILED,
+    meaning: 'Deprecated, no longer sent: field problems answer `VALIDATION_FAILED`. Kept so existing clients compile.',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: VALIDATION_FAILED, meaning: 'The body is not valid JSON.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: VALIDATION_FAILED,

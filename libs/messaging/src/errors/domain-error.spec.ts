@@ -15,7 +15,7 @@ describe('DomainError', () => {
     expect(e.toWire()).toEqual({
       code: ErrorCode.VALIDATION_FAILED,
       message: 'dateOfBirth: must be in the past',
-      reason: 'INVALID_INPUT',
+      reason: 'VALIDATION_FAILED',
       details: [{ field: 'dateOfBirth', problem: 'must be in the past' }],
     });
     expect(DomainError.invalid('f', 'p', 'CUSTOM' as ErrorReason).options.reason).toBe('CUSTOM');

@@ -25,7 +25,7 @@ export class DomainError extends Error {
     return { code: this.code, message: this.message, ...this.options };
   }
 
-  static invalid(field: string, problem: string, reason: ErrorReason = 'INVALID_INPUT'): DomainError {
+  static invalid(field: string, problem: string, reason: ErrorReason = 'VALIDATION_FAILED'): DomainError {
     return new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, {
       reason,
       details: [{ field, problem }],

@@ -1,7 +1,7 @@
 import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { ErrorCode } from '@telehealth/contracts';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, RpcCallError } from '../errors/domain-error';
 import { RpcErrorFilter } from './rpc-error.filter';
 
 function hostOf(type: string, subject = 'rpc.identity.users.get.v1'): ArgumentsHost {
@@ -50,6 +50,18 @@ describe('RpcErrorFilter', () => {
     expect(wire).toEqual(DomainError.invalid('email', 'bad').toWire());
     const limited = await errorOf(new RpcErrorFilter().catch(DomainError.rateLimited('slow', 7), hostOf('rpc')));
     expect(limited).toMatchObject({ code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 7 });
+  });
+
+  it("relays a called service's NOT_FOUND and UNAVAILABLE as they came (not a 500); other call errors stay INTERNAL", async () => {
+    const missing = { code: ErrorCode.NOT_FOUND, message: 'Dependent not found', reason: 'NOT_FOUND' as const };
+    expect(await errorOf(new RpcErrorFilter().catch(new RpcCallError(missing), hostOf('rpc')))).toEqual(missing);
+    const busy = { code: ErrorCode.UNAVAILABLE, message: 'identity is not reachable', retryAfterSeconds: 1 };
+    expect(await errorOf(new RpcErrorFilter().catch(new RpcCallError(busy), hostOf('rpc')))).toEqual(busy);
+    const refused = new RpcCallError({ code: ErrorCode.FORBIDDEN, message: 'internal only' });
+    expect(await errorOf(new RpcErrorFilter().catch(refused, hostOf('rpc')))).toEqual({
+      code: ErrorCode.INTERNAL,
+      message: 'Internal error',
+    });
   });
 
   it('turns any other error into a bare INTERNAL error without leaking its message', async () => {

@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsNotEmpty, IsString, Min, ValidateNested, validate } from 'class-validator';
+import { DomainError } from '@telehealth/messaging';
 import { RegisterDto } from '../../modules/auth/dto/auth-requests.dto';
+import { UpdatePreferencesDto } from '../../modules/notifications/dto/notification.dto';
+import { WalletMonthParam } from '../../modules/wallet/dto/wallet.dto';
 import { fieldProblems, validationPipe } from './validation';
 
 class ItemDto {
@@ -222,5 +225,38 @@ describe('validationPipe', () => {
     for (const f of ['email', 'phone', 'extra']) expect(body.message).toContain(f);
     // Values are never echoed back.
     expect(JSON.stringify(body)).not.toContain('nope');
+  });
+
+  it.each([undefined, null])(
+    'refuses a missing body (%s) where the route takes a DTO, even one of optional fields',
+    async (body) => {
+      const err = await validationPipe.transform(body, { type: 'body', metatype: UpdatePreferencesDto, data: '' }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(BadRequestException);
+      expect((err as BadRequestException).getResponse()).toMatchObject({
+        reason: 'VALIDATION_FAILED',
+        details: [{ field: 'body' }],
+      });
+      await expect(
+        validationPipe.transform({}, { type: 'body', metatype: UpdatePreferencesDto, data: '' }),
+      ).resolves.toBeInstanceOf(UpdatePreferencesDto);
+    },
+  );
+
+  it("validates a route's path parameters as one object (each @Param() DTO sees them all)", async () => {
+    const params = { id: '3f1c2a9e-7a51-4c55-9a0e-8d1b6c1f4a20', month: '2026-01' };
+    await expect(
+      validationPipe.transform(params, { type: 'param', metatype: WalletMonthParam, data: '' }),
+    ).resolves.toEqual(params);
+  });
+
+  it("answers the same reason as a service's field problem (DomainError.invalid): one reason for field problems", async () => {
+    const gateway = await validationPipe.transform({ ...validRegistration, email: 'x' }, meta).then(
+      () => null,
+      (e: BadRequestException) => e.getResponse() as { reason: string },
+    );
+    expect(DomainError.invalid('dateOfBirth', 'must be in the past').toWire().reason).toBe(gateway?.reason);
   });
 });

@@ -1,9 +1,9 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
-import { Type as TransformType } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, ERROR_REASONS, MAX_PAGE_SIZE, type ErrorReason, type Money } from '@telehealth/contracts';
 import { statusName } from '../errors/status-of';
+import { IntField } from '../http/fields';
 
 export class FieldProblemDto {
   @ApiProperty({ example: 'dateOfBirth' }) field: string;
@@ -46,18 +46,10 @@ export const ApiErrors = (...statuses: number[]) =>
   );
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @TransformType(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IntField({ optional: true, min: 1, max: 10_000, default: 1 })
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @TransformType(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IntField({ optional: true, min: 1, max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   limit: number = DEFAULT_PAGE_SIZE;
 }
 

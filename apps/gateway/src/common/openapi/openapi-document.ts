@@ -7,10 +7,10 @@ export const COMMITTED_SPEC = 'docs/openapi.json';
 
 /**
  * The OpenAPI document exactly as committed: built from the default configuration without
- * connecting to anything, keys in a stable order, so API changes show up in review.
+ * connecting to anything (`env` overrides it, e.g. PUBLIC_URL names the server), keys in a stable order, so API changes show up in review.
  */
-export async function renderOpenApi(): Promise<string> {
-  const config = loadConfig(GatewayConfig, {});
+export async function renderOpenApi(env: Record<string, string> = {}): Promise<string> {
+  const config = loadConfig(GatewayConfig, env);
   const app = await createGateway(config, loadConfig(JwtConfig, {}), false);
   const doc = buildOpenApi(app, config.PUBLIC_URL);
   await app.close();

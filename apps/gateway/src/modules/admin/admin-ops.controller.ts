@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { BACKEND_SERVICES, Role, systemRpc, type BackendService } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
@@ -29,7 +29,6 @@ class ServiceHealthDto {
 
 /** Operator tools: service health and the events consumers gave up on (list, replay). */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.ADMIN)
 @Controller('admin/ops')
 export class AdminOpsController {

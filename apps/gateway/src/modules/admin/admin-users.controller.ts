@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityRpc, Role } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -10,7 +10,6 @@ import { DependentDto } from '../me/dto/me.dto';
 import { AuditEventDto, AuditQueryDto, CreateUserDto, SetRolesDto, UserSearchQueryDto } from './dto/admin.dto';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.ADMIN)
 @Controller('admin')
 export class AdminUsersController {

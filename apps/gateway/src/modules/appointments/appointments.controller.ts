@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -20,7 +20,6 @@ import {
  * anything else is 404. An illegal transition is 409 naming the current state.
  */
 @ApiTags('appointments')
-@ApiBearerAuth()
 @Controller('appointments')
 export class AppointmentsController {
   constructor(private readonly rpc: RpcClient) {}

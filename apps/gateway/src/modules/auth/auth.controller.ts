@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityRpc, type ClientContext } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Public } from '../../common/auth/public.decorator';
@@ -58,7 +58,6 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the session (or all sessions) and this access token' })
   @ApiResponse({ status: 200, type: AckDto })
   @ApiErrors(400, 401)

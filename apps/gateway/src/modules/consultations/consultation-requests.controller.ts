@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, TeleconsultationRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -17,7 +17,6 @@ import {
  * gets it (exactly one); unaccepted in time, it expires and the fee is released.
  */
 @ApiTags('consultation-requests')
-@ApiBearerAuth()
 @Controller('consultation-requests')
 export class ConsultationRequestsController {
   constructor(private readonly rpc: RpcClient) {}

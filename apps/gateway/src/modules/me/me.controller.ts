@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityRpc, Role } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -17,7 +17,6 @@ import {
 } from './dto/me.dto';
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 export class MeController {
   constructor(private readonly rpc: RpcClient) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { NotificationsRpc, Role } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -24,7 +24,6 @@ import {
 
 /** The caller's in-app inbox and notification preferences. Another user's notification is 404. */
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -85,7 +84,6 @@ export class NotificationsController {
 
 /** Seed 002 provider notification settings: the organisation's staff and admins. */
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Roles(Role.ADMIN, Role.PROVIDER_STAFF)
 @Controller('organisations')
 export class OrganisationNotificationPreferencesController {
@@ -110,7 +108,6 @@ export class OrganisationNotificationPreferencesController {
 
 /** Operators: the delivery log, the dead-letter queue and queue counts. */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.ADMIN)
 @Controller('admin/notifications')
 export class AdminNotificationsController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityRpc, Role } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -9,7 +9,6 @@ import { AddStaffDto, CreateOrganisationDto, OrganisationDto, StaffDto } from '.
 
 /** Provider organisations (seed 002 providers) and their staff. */
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly rpc: RpcClient) {}

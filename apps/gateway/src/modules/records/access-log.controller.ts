@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClinicalRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { CallMeta } from '../../common/http/call-meta.decorator';
@@ -12,7 +12,6 @@ export class AccessLogController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('me/access-log')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: "Who read my clinical data (and my dependents'), newest first",
     description:

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClinicalRpc, Role } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -21,7 +21,6 @@ import {
  * admins only with a stated reason; every such read is in the patient's access log.
  */
 @ApiTags('medical records')
-@ApiBearerAuth()
 @Controller()
 export class MedicalRecordsController {
   constructor(private readonly rpc: RpcClient) {}

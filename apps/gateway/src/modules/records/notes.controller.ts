@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClinicalRpc, Role } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -14,7 +14,6 @@ import { AddendumDto, ConsultationNoteDto, EditNoteDto, NoteContentDto, SignNote
  * patient, treating doctors and admins who state a reason (each read by someone else is logged).
  */
 @ApiTags('consultation notes')
-@ApiBearerAuth()
 @Controller()
 export class NotesController {
   constructor(private readonly rpc: RpcClient) {}

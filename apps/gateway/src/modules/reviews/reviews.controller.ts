@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Public, Roles } from '../../common/auth/public.decorator';
@@ -18,7 +18,6 @@ export class ReviewsController {
 
   @Post('appointments/:id/review')
   @Roles(Role.PATIENT)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Review your completed appointment (once): an overall rating, optional facets and text',
     description: 'Someone else’s appointment is 404; one not COMPLETED, or already reviewed, is 409.',
@@ -40,7 +39,6 @@ export class ReviewsController {
 
   @Post('admin/reviews/:id/unpublish')
   @Roles(Role.ADMIN)
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: "Hide a review from the public list and the doctor's rating (admin)" })
   @ApiResponse({ status: 200, type: ReviewDto })
@@ -51,7 +49,6 @@ export class ReviewsController {
 
   @Post('admin/reviews/:id/publish')
   @Roles(Role.ADMIN)
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: "Show an unpublished review again, counted in the doctor's rating (admin)" })
   @ApiResponse({ status: 200, type: ReviewDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -21,7 +21,6 @@ import {
  * admins manage them (others get 404). A change that would strand booked appointments is 409.
  */
 @ApiTags('availability')
-@ApiBearerAuth()
 @Roles(Role.DOCTOR, Role.PROVIDER_STAFF, Role.ADMIN)
 @Controller('doctors/:id/availability')
 export class AvailabilityController {

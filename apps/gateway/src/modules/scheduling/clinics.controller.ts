@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { OptionalAuth, Roles } from '../../common/auth/public.decorator';
@@ -9,7 +9,6 @@ import { ClinicDto, ClinicQueryDto, CreateClinicDto, UpdateClinicDto } from './d
 
 /** Clinics (seed 001 / 003 locations): where in-clinic appointments happen. */
 @ApiTags('directory')
-@ApiBearerAuth()
 @Controller('clinics')
 export class ClinicsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { OptionalAuth, Public, Roles } from '../../common/auth/public.decorator';
@@ -33,7 +33,6 @@ export class DoctorsController {
 
   @Get(':id')
   @OptionalAuth()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'A doctor profile (public when active; drafts only to the doctor, their staff, admins)' })
   @ApiResponse({ status: 200, type: DoctorProfileDto })
   @ApiErrors(400, 401, 404)
@@ -43,7 +42,6 @@ export class DoctorsController {
 
   @Patch(':id')
   @Roles(Role.DOCTOR, Role.PROVIDER_STAFF, Role.ADMIN)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: "Edit a doctor profile (the doctor, their organisation's staff, admins)",
     description:
@@ -57,7 +55,6 @@ export class DoctorsController {
 
   @Get(':id/slots')
   @OptionalAuth()
-  @ApiBearerAuth()
   @ApiOperation({
     summary: "A doctor's slots over local dates, with seats booked and free",
     description: 'At most 31 dates per request; slots start at least the minimum notice from now, within the horizon.',

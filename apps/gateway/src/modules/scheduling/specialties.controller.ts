@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, SchedulingRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { OptionalAuth, Roles } from '../../common/auth/public.decorator';
@@ -15,7 +15,6 @@ export class SpecialtiesController {
 
   @Get()
   @OptionalAuth()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Active specialties by name (public; admins also see retired ones)' })
   @ApiResponse({ status: 200, type: PageOf(SpecialtyDto) })
   @ApiErrors(400, 401)
@@ -25,7 +24,6 @@ export class SpecialtiesController {
 
   @Post()
   @Roles(Role.ADMIN)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a specialty (admin)' })
   @ApiResponse({ status: 201, type: SpecialtyDto })
   @ApiErrors(400, 401, 403, 409)
@@ -39,7 +37,6 @@ export class SpecialtiesController {
 
   @Patch(':id')
   @Roles(Role.ADMIN)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Edit or retire a specialty (admin)' })
   @ApiResponse({ status: 200, type: SpecialtyDto })
   @ApiErrors(400, 401, 403, 404, 409)

@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthedRequest } from '../../common/http/call-meta.decorator';
 import { ApiErrors } from '../../common/openapi/common.dto';
@@ -19,7 +19,6 @@ RESUME_OVERFLOW). Comment lines are heartbeats. Every event has an \`id\`: recon
 open streams per user (the next one is refused with 429). See docs/stream.md.`;
 
 @ApiTags('stream')
-@ApiBearerAuth()
 @Controller('stream')
 export class StreamController {
   constructor(private readonly streams: StreamService) {}

@@ -15,7 +15,7 @@ class ServiceParam {
 
 class PingDto {
   @ApiProperty({ enum: BACKEND_SERVICES }) service: string;
-  @ApiProperty({ example: 'pong' }) echo: unknown;
+  @ApiProperty({ type: 'string', example: 'pong', description: 'The payload the service sent back' }) echo: string;
 }
 
 /** A round trip gateway -> NATS -> service -> back: connectivity checks and the transport benchmark. */
@@ -31,6 +31,6 @@ export class SystemController {
   @ApiErrors(400)
   async ping(@Param() p: ServiceParam, @CallMeta() meta: RequestMeta): Promise<PingDto> {
     const r = await this.rpc.call(systemRpc(p.service).echo, { payload: 'pong' }, meta);
-    return { service: p.service, echo: r.payload };
+    return { service: p.service, echo: String(r.payload) };
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, WalletRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { Roles } from '../../common/auth/public.decorator';
@@ -11,7 +11,7 @@ import {
   FinanceOverviewDto,
   FinanceQueryDto,
   LedgerEntryDto,
-  MonthParam,
+  WalletMonthParam,
   OpenWalletDto,
   ReconciliationDto,
   StatementDto,
@@ -22,7 +22,6 @@ import {
 
 /** Operators' view of the money: any wallet, adjustments, reconciliation, the finance overview. */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.ADMIN)
 @Controller('admin')
 export class AdminFinanceController {
@@ -81,8 +80,8 @@ export class AdminFinanceController {
   @ApiOperation({ summary: "A wallet's monthly statement" })
   @ApiResponse({ status: 200, type: StatementDto })
   @ApiErrors(400, 401, 403, 404)
-  statement(@Param() p: IdParam, @Param() m: MonthParam, @CallMeta() meta: RequestMeta) {
-    return this.rpc.call(WalletRpc.statement, { walletId: p.id, month: m.month }, meta);
+  statement(@Param() p: WalletMonthParam, @CallMeta() meta: RequestMeta) {
+    return this.rpc.call(WalletRpc.statement, { walletId: p.id, month: p.month }, meta);
   }
 
   @Post('wallets/:id/reconciliation')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WalletRpc } from '@telehealth/contracts';
@@ -30,7 +30,6 @@ export class PaymentsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('payments')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Your appointment payments (admins: all), e.g. ?appointmentId= for its checkoutUrl' })
   @ApiResponse({ status: 200, type: PageOf(PaymentRecordDto) })
   @ApiErrors(400, 401)
@@ -39,7 +38,6 @@ export class PaymentsController {
   }
 
   @Get('payments/:id')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'One payment' })
   @ApiResponse({ status: 200, type: PaymentRecordDto })
   @ApiErrors(400, 401, 404)
@@ -83,7 +81,6 @@ export class PaymentsController {
   @Post('sandbox/checkout/:reference')
   @Public()
   @OptionalAuth()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { WalletRpc } from '@telehealth/contracts';
 import { RpcClient, type RequestMeta } from '@telehealth/messaging';
 import { CallMeta } from '../../common/http/call-meta.decorator';
@@ -18,7 +18,6 @@ import {
 
 /** The caller's own wallet: balance, ledger, statements and top-ups. */
 @ApiTags('wallet')
-@ApiBearerAuth()
 @Controller('wallet')
 export class WalletController {
   constructor(private readonly rpc: RpcClient) {}

@@ -64,6 +64,7 @@ const toAuditView = (d: AuditEventDoc): AuditEventView => ({
   ip: d.ip,
   userAgent: d.userAgent,
   requestId: d.requestId,
-  detail: d.detail,
+  // Mongoose drops an empty `{}` on save (minimize): the view always has the object.
+  detail: d.detail ?? {},
   at: d.at.toISOString(),
 });

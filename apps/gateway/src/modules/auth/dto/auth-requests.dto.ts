@@ -26,8 +26,8 @@ export class RegisterDto {
 }
 
 export class LoginDto {
-  @EmailField({ example: 'patient@demo.health' }) email: string;
-  @OpaqueField({ max: PASSWORD_MAX_LENGTH, example: 'DemoPass2026' }) password: string;
+  @EmailField() email: string;
+  @OpaqueField({ max: PASSWORD_MAX_LENGTH, example: 'correct-horse-42' }) password: string;
 }
 
 export class RefreshDto {

@@ -33,7 +33,13 @@ export class UpdateDoctorProfileDto {
   qualifications?: string[];
   @TextListField({ optional: true, maxItems: 30, max: 100, example: ['Hypertension'] }) specializations?: string[];
 
-  @ApiPropertyOptional({ example: 'GENERAL_PRACTICE', nullable: true, description: 'An active specialty code' })
+  @ApiPropertyOptional({
+    type: 'string',
+    example: 'GENERAL_PRACTICE',
+    nullable: true,
+    pattern: '^[A-Z][A-Z0-9_]{1,39}$',
+    description: 'An active specialty code',
+  })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'must be a specialty code such as GENERAL_PRACTICE' })
   specialtyCode?: string | null;

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AdjustmentType,
@@ -18,7 +19,7 @@ import {
 } from '@telehealth/contracts';
 import { IsOptional, Matches } from 'class-validator';
 import { CurrencyField, DateTimeField, EnumField, IntField, TextField, UuidField } from '../../../common/http/fields';
-import { MoneyDto, PageQueryDto } from '../../../common/openapi/common.dto';
+import { IdParam, MoneyDto, PageQueryDto } from '../../../common/openapi/common.dto';
 
 export class WalletDto implements WalletView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -61,10 +62,20 @@ export class TransactionQueryDto extends PageQueryDto {
   @DateTimeField({ optional: true, description: 'Before' }) to?: string;
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MonthField = () =>
+  applyDecorators(
+    ApiProperty({ type: 'string', example: '2026-11', description: 'YYYY-MM (UTC)', pattern: MONTH.source }),
+    Matches(MONTH, { message: 'must be a month formatted YYYY-MM' }),
+  );
+
 export class MonthParam {
-  @ApiProperty({ example: '2026-11', description: 'YYYY-MM (UTC)' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month formatted YYYY-MM' })
-  month: string;
+  @MonthField() month: string;
+}
+
+/** A wallet's month: one DTO for all the route's parameters (each @Param() DTO is given them all). */
+export class WalletMonthParam extends IdParam {
+  @MonthField() month: string;
 }
 
 class StatementTypeTotalDto {

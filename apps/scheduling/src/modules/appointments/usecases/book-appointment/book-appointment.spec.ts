@@ -113,7 +113,7 @@ describe('BookAppointment', () => {
     expect(await refusal(h.book.execute(online(slot.id), metaOf(doctor)))).toBe('FORBIDDEN');
     expect(await refusal(h.book.execute(online(slotAt(50).id), metaOf(patient)))).toBe('SLOT_NOT_OFFERED');
     expect(await refusal(h.book.execute(online(slot.id, { contactNumber: undefined }), metaOf(patient)))).toBe(
-      'INVALID_INPUT',
+      'VALIDATION_FAILED',
     );
     expect(await refusal(h.book.execute(online(slot.id, { dependentId: 'not-mine' }), metaOf(patient)))).toBe(
       'NOT_FOUND',
