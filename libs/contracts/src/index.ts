@@ -2,7 +2,7 @@
  * @telehealth/contracts: the one place a subscriber, inside or outside the platform, reads
  * to know which NATS patterns and domain events exist. See docs/events.md.
  */
-export const CONTRACTS_VERSION = '1.4.0';
+export const CONTRACTS_VERSION = '1.5.0';
 
 export * from './common/services';
 export * from './common/errors';
@@ -27,6 +27,9 @@ export * from './wallet/wallet.rpc';
 export * from './teleconsultation/teleconsultation.types';
 export * from './teleconsultation/teleconsultation.events';
 export * from './teleconsultation/teleconsultation.rpc';
+export * from './teleconsultation/prescription.types';
+export * from './teleconsultation/prescription.events';
+export * from './teleconsultation/prescription.rpc';
 export * from './notifications/notifications.types';
 export * from './notifications/notifications.rpc';
 export * from './notifications/notifications.events';
