@@ -26,6 +26,7 @@ import {
   OrganisationNotificationPreferencesController,
 } from './modules/notifications/notifications.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
+import { AccessLogController } from './modules/records/access-log.controller';
 import { ReviewsController } from './modules/reviews/reviews.controller';
 import { AvailabilityController } from './modules/scheduling/availability.controller';
 import { ClinicsController } from './modules/scheduling/clinics.controller';
@@ -82,6 +83,7 @@ export class GatewayModule {
         AdminNotificationsController,
         SystemController,
         StreamController,
+        AccessLogController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },

@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { JobsModule } from '@telehealth/jobs';
 import { ServiceKitModule } from '@telehealth/service-kit';
 import { TeleconsultationConfig } from './config/teleconsultation.config';
+import { AccessLogModule } from './modules/access-log/access-log.module';
+import { AppointmentEventsModule } from './modules/appointment-events/appointment-events.module';
+import { CareModule } from './modules/care/care.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { VideoModule } from './modules/video/video.module';
@@ -22,6 +25,9 @@ export class TeleconsultationModule {
         VideoModule.forRoot(config),
         ConsultationsModule,
         RequestsModule,
+        CareModule,
+        AccessLogModule,
+        AppointmentEventsModule,
       ],
     };
   }

@@ -27,6 +27,8 @@ export * from './wallet/wallet.rpc';
 export * from './teleconsultation/teleconsultation.types';
 export * from './teleconsultation/teleconsultation.events';
 export * from './teleconsultation/teleconsultation.rpc';
+export * from './teleconsultation/clinical.types';
+export * from './teleconsultation/clinical.rpc';
 export * from './teleconsultation/prescription.types';
 export * from './teleconsultation/prescription.events';
 export * from './teleconsultation/prescription.rpc';

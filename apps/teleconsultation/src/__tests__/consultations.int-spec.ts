@@ -25,7 +25,9 @@ import { MONGO_URI } from '@telehealth/testing';
 import { TeleconsultationConfig } from '../config/teleconsultation.config';
 import type { ConsultationTimerJob } from '../queues';
 import { RecordingConsents } from '../modules/consents/recording-consents';
-import { AppointmentEventsConsumer } from '../modules/consultations/appointment-events.consumer';
+import { AppointmentEventsConsumer } from '../modules/appointment-events/appointment-events.consumer';
+import { CARE_APPOINTMENT_MODEL, CareAppointmentSchema } from '../modules/care/care-appointment.schema';
+import { CareAppointments } from '../modules/care/care-appointments';
 import { ConsultationChanges } from '../modules/consultations/consultation-changes';
 import {
   CONSULTATION_MODEL,
@@ -89,9 +91,13 @@ const video = new GrantEcho();
 @Module({
   imports: [
     MongooseModule.forRoot(MONGO_URI, { dbName: DB }),
-    MongooseModule.forFeature([{ name: CONSULTATION_MODEL, schema: ConsultationSchema }]),
+    MongooseModule.forFeature([
+      { name: CONSULTATION_MODEL, schema: ConsultationSchema },
+      { name: CARE_APPOINTMENT_MODEL, schema: CareAppointmentSchema },
+    ]),
   ],
   providers: [
+    CareAppointments,
     ConsultationStore,
     ConsultationChanges,
     AppointmentEventsConsumer,

@@ -52,4 +52,16 @@ export class TeleconsultationConfig extends WithVideoConfig(WithJobsConfig(Servi
   @Min(5)
   @Max(240)
   ON_DEMAND_CONSULTATION_MINUTES = 30;
+
+  /** A doctor reads a patient's clinical data until this many days after their last completed appointment. */
+  @IsInt()
+  @Min(0)
+  @Max(3_650)
+  CARE_RELATIONSHIP_DAYS = 90;
+
+  /** Clinical data (notes, prescriptions, records, messages) is kept this many years, deleted or not. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CLINICAL_RETENTION_YEARS = 7;
 }

@@ -125,6 +125,10 @@ const TELECONSULTATION = {
     code: CONFLICT,
     meaning: 'The on-demand request was already taken by a doctor, expired, withdrawn, or is not paid yet.',
   },
+  REASON_REQUIRED: {
+    code: VALIDATION_FAILED,
+    meaning: "An admin reading a patient's clinical data must state why (X-Access-Reason); the patient sees it.",
+  },
   RECORDING_CONSENT_REQUIRED: {
     code: UNPROCESSABLE,
     meaning: 'The patient has not consented to call recording (consent CALL_RECORDING).',

@@ -6,6 +6,8 @@ export const Headers = {
   CALLER: 'x-caller',
   /** Test-only fault injection (honoured only when FAULT_INJECTION_ENABLED=true). */
   FAULT: 'x-fault-inject',
+  /** HTTP only: an admin's stated reason for reading a patient's clinical data ("break glass"). */
+  ACCESS_REASON: 'x-access-reason',
   /** JetStream de-duplication header: set to the event id. */
   NATS_MSG_ID: 'Nats-Msg-Id',
 } as const;

@@ -1,5 +1,6 @@
 import { defineRpc } from '../common/contract';
 import type { Page } from '../common/pagination';
+import type { AccessReason } from './clinical.types';
 import type {
   CancelPrescriptionRequest,
   CreatePrescriptionRequest,
@@ -11,8 +12,6 @@ import type {
 } from './prescription.types';
 
 type ById = { id: string };
-/** An admin's stated reason (X-Access-Reason); replaced by clinical.types' AccessReason at merge. */
-type AccessReason = { accessReason?: string };
 
 /** Prescriptions (issue 11 §3), in teleconsultation. */
 export const PrescriptionRpc = {

@@ -5,7 +5,6 @@ import { Clock, SystemClock } from '@telehealth/service-kit';
 import { TeleconsultationQueues } from '../../queues';
 import { ConsentsModule } from '../consents/consents.module';
 import { DoctorsModule } from '../doctors/doctors.module';
-import { AppointmentEventsConsumer } from './appointment-events.consumer';
 import { ConsultationChanges } from './consultation-changes';
 import { CONSULTATION_MODEL, ConsultationSchema } from './consultation.schema';
 import { ConsultationStore } from './consultation.store';
@@ -54,7 +53,6 @@ import { RunTimer } from './usecases/run-timer/run-timer.usecase';
     ConsultationTimers,
     ConsultationTimersWorker,
     ParticipantNames,
-    AppointmentEventsConsumer,
     OpenConsultation,
     CancelConsultation,
     RescheduleConsultation,
@@ -70,6 +68,13 @@ import { RunTimer } from './usecases/run-timer/run-timer.usecase';
     GetConsultation,
     ListConsultations,
   ],
-  exports: [ConsultationStore, ConsultationTimers, ParticipantNames],
+  exports: [
+    ConsultationStore,
+    ConsultationTimers,
+    ParticipantNames,
+    OpenConsultation,
+    CancelConsultation,
+    RescheduleConsultation,
+  ],
 })
 export class ConsultationsModule {}
