@@ -6,6 +6,7 @@ import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AppointmentEventsModule } from './modules/appointment-events/appointment-events.module';
 import { CareModule } from './modules/care/care.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { VideoModule } from './modules/video/video.module';
 
@@ -28,6 +29,7 @@ export class TeleconsultationModule {
         CareModule,
         AccessLogModule,
         AppointmentEventsModule,
+        PrescriptionsModule,
       ],
     };
   }

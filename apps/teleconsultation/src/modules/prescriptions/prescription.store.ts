@@ -46,7 +46,7 @@ export class PrescriptionStore {
     const done = await this.prescriptions
       .findOneAndUpdate(
         { _id: current._id, version: current.version },
-        withEvents({ $set: this.seal(set), $inc: { version: 1 } }, events),
+        withEvents<PrescriptionDoc>({ $set: this.seal(set), $inc: { version: 1 } }, events),
         { new: true },
       )
       .lean<PrescriptionDoc>();
