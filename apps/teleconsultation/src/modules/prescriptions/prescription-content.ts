@@ -87,7 +87,7 @@ function patientDetails(v: unknown, problems: Problems): PrescriptionContent['pa
       problems.add('patientDetails.allergies', `must be a list of at most ${MAX_ALLERGIES} names`);
     else
       out.allergies = d.allergies
-        .map((a, i) => text(a, `patientDetails.allergies[${i}]`, 200, problems, true))
+        .map((a, i) => text(a, `patientDetails.allergies.${i}`, 200, problems, true))
         .filter((a): a is string => a !== null);
   }
   return out;
@@ -111,7 +111,7 @@ export function draftContent(input: ContentInput, current?: PrescriptionContent)
     if (!Array.isArray(input.medications) || input.medications.length > MAX_MEDICATIONS) {
       problems.add('medications', `must be a list of at most ${MAX_MEDICATIONS} medications`);
     } else {
-      out.medications = input.medications.map((m, i) => medication(m, `medications[${i}]`, problems));
+      out.medications = input.medications.map((m, i) => medication(m, `medications.${i}`, problems));
     }
   }
   if (input.diagnosis !== undefined) out.diagnosis = text(input.diagnosis, 'diagnosis', MAX_TEXT, problems, false);
