@@ -103,6 +103,10 @@ export function reminderOffsets(config: NotificationsConfig): number[] {
     .sort((a, b) => b - a);
 }
 
+/** Where a patient reads a prescription in the client app. */
+export const prescriptionLink = (config: NotificationsConfig, prescriptionId: string): string =>
+  `${config.APP_URL}/prescriptions/${encodeURIComponent(prescriptionId)}`;
+
 /** Where a participant joins an online consultation in the client app. */
 export const consultationLink = (config: NotificationsConfig, consultationId: string): string =>
   `${config.APP_URL}/consultations/${encodeURIComponent(consultationId)}`;

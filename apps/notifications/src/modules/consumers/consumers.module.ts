@@ -4,6 +4,7 @@ import { AppointmentNotificationsConsumer } from './appointments.consumer';
 import { ConsultationNotificationsConsumer } from './consultations.consumer';
 import { IdentityNotificationsConsumer } from './identity.consumer';
 import { PaymentNotificationsConsumer } from './payments.consumer';
+import { PrescriptionNotificationsConsumer } from './prescriptions.consumer';
 
 type Imported = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -24,6 +25,7 @@ export class ConsumersModule {
         AppointmentNotificationsConsumer,
         ConsultationNotificationsConsumer,
         PaymentNotificationsConsumer,
+        PrescriptionNotificationsConsumer,
       ],
     };
   }

@@ -150,6 +150,17 @@ export const KIND_SPECS: Record<NotificationKind, KindSpec> = {
     urgent: false,
     organisationGate: 'schedule',
   },
+  // Prescriptions (teleconsultation's events): what it is, never what it prescribes.
+  [NotificationKind.PRESCRIPTION_ISSUED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
+  [NotificationKind.PRESCRIPTION_CANCELLED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
 };
 
 export const isTransactional = (kind: NotificationKind): boolean =>
