@@ -28,6 +28,8 @@ import {
 } from './modules/notifications/notifications.controller';
 import { OrganisationsController } from './modules/organisations/organisations.controller';
 import { AccessLogController } from './modules/records/access-log.controller';
+import { MedicalRecordsController } from './modules/records/medical-records.controller';
+import { NotesController } from './modules/records/notes.controller';
 import { ReviewsController } from './modules/reviews/reviews.controller';
 import { AvailabilityController } from './modules/scheduling/availability.controller';
 import { ClinicsController } from './modules/scheduling/clinics.controller';
@@ -86,6 +88,8 @@ export class GatewayModule {
         SystemController,
         StreamController,
         AccessLogController,
+        NotesController,
+        MedicalRecordsController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },

@@ -6,6 +6,8 @@ import { AccessLogModule } from './modules/access-log/access-log.module';
 import { AppointmentEventsModule } from './modules/appointment-events/appointment-events.module';
 import { CareModule } from './modules/care/care.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { NotesModule } from './modules/notes/notes.module';
+import { RecordsModule } from './modules/records/records.module';
 import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { VideoModule } from './modules/video/video.module';
@@ -29,6 +31,8 @@ export class TeleconsultationModule {
         CareModule,
         AccessLogModule,
         AppointmentEventsModule,
+        NotesModule,
+        RecordsModule,
         PrescriptionsModule,
       ],
     };

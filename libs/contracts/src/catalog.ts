@@ -3,7 +3,7 @@ import { IdentityEvents } from './identity/identity.events';
 import { NotificationsEvents } from './notifications/notifications.events';
 import { PaymentEvents } from './payments/payment.events';
 import { SchedulingEvents } from './scheduling/scheduling.events';
-import { PrescriptionEvents } from './teleconsultation/prescription.events';
+import { ClinicalEvents } from './teleconsultation/clinical.events';
 import { TeleconsultationEvents } from './teleconsultation/teleconsultation.events';
 import { WalletEvents } from './wallet/wallet.events';
 
@@ -14,6 +14,6 @@ export const ALL_EVENTS: readonly EventContract<unknown>[] = [
   ...Object.values(WalletEvents),
   ...Object.values(PaymentEvents),
   ...Object.values(TeleconsultationEvents),
-  ...Object.values(PrescriptionEvents),
+  ...Object.values(ClinicalEvents),
   ...Object.values(NotificationsEvents),
 ];

@@ -29,6 +29,7 @@ export * from './teleconsultation/teleconsultation.events';
 export * from './teleconsultation/teleconsultation.rpc';
 export * from './teleconsultation/clinical.types';
 export * from './teleconsultation/clinical.rpc';
+export * from './teleconsultation/clinical.events';
 export * from './teleconsultation/prescription.types';
 export * from './teleconsultation/prescription.events';
 export * from './teleconsultation/prescription.rpc';

@@ -3,6 +3,7 @@ import { IdentityEvents } from '../identity/identity.events';
 import { NotificationsEvents } from '../notifications/notifications.events';
 import { PaymentEvents } from '../payments/payment.events';
 import { SchedulingEvents } from '../scheduling/scheduling.events';
+import { ClinicalEvents } from '../teleconsultation/clinical.events';
 import { TeleconsultationEvents } from '../teleconsultation/teleconsultation.events';
 import { WalletEvents } from '../wallet/wallet.events';
 import { defineEvent, defineRpc, streamOf, streamSubjectsOf } from './contract';
@@ -80,6 +81,7 @@ describe('ALL_EVENTS', () => {
       WalletEvents,
       PaymentEvents,
       TeleconsultationEvents,
+      ClinicalEvents,
       NotificationsEvents,
     ];
     const all = groups.flatMap((g) => Object.values(g));

@@ -129,6 +129,15 @@ const TELECONSULTATION = {
     code: VALIDATION_FAILED,
     meaning: "An admin reading a patient's clinical data must state why (X-Access-Reason); the patient sees it.",
   },
+  APPOINTMENT_NOT_ACTIVE: {
+    code: CONFLICT,
+    meaning:
+      'The appointment was not confirmed, or was cancelled, declined or missed: nothing clinical is written for it.',
+  },
+  NOTE_EXISTS: { code: CONFLICT, meaning: 'The appointment already has a note; edit that one.' },
+  NOTE_SIGNED: { code: CONFLICT, meaning: 'The note is signed and final; correct it with an addendum.' },
+  NOTE_NOT_SIGNED: { code: CONFLICT, meaning: 'A draft note is edited, not amended; sign it first.' },
+  NOTE_INCOMPLETE: { code: UNPROCESSABLE, meaning: 'A note needs an assessment or a diagnosis before it is signed.' },
   RECORDING_CONSENT_REQUIRED: {
     code: UNPROCESSABLE,
     meaning: 'The patient has not consented to call recording (consent CALL_RECORDING).',

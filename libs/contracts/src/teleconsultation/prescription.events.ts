@@ -24,7 +24,7 @@ export interface PrescriptionCancelledV1 extends PrescriptionEventBase {
   cancelledAt: string;
 }
 
-/** Prescription events (teleconsultation's stream, added in 1.5). */
+/** Prescription events (added in 1.5), part of ClinicalEvents: subscribe through that. */
 export const PrescriptionEvents = {
   prescriptionIssued: defineEvent<PrescriptionIssuedV1>(
     'teleconsultation',

@@ -4,6 +4,9 @@ import { Clock } from '@telehealth/service-kit';
 import { TeleconsultationConfig } from '../../config/teleconsultation.config';
 import { CareAppointments } from './care-appointments';
 
+/** What clinical data is written about (notes, prescriptions, record entries): a visit booked, under way or held. */
+export const TREATED = [AppointmentStatus.CONFIRMED, AppointmentStatus.IN_PROGRESS, AppointmentStatus.COMPLETED];
+
 /** Booked and not yet over: the doctor prepares for it. */
 const UPCOMING = [AppointmentStatus.PENDING_CONFIRMATION, AppointmentStatus.CONFIRMED, AppointmentStatus.IN_PROGRESS];
 
