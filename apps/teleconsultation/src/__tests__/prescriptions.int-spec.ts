@@ -7,7 +7,7 @@ import {
   ClinicalResourceKind,
   ConsultationMode,
   Gender,
-  PrescriptionEvents,
+  ClinicalEvents,
   PrescriptionStatus,
   PrescriptionValidity,
   Role,
@@ -199,7 +199,7 @@ describe('Prescriptions on the real database', () => {
       expect(r.reason).toMatchObject({ options: { reason: 'PRESCRIPTION_SIGNED' } });
     const doc = await raw(id);
     expect(doc?.status).toBe(PrescriptionStatus.SIGNED);
-    expect(await eventTypes(id)).toEqual([PrescriptionEvents.prescriptionIssued.type]);
+    expect(await eventTypes(id)).toEqual([ClinicalEvents.prescriptionIssued.type]);
     // Codes reserved by the losing signatures name nothing: only the winner's verifies.
     const verify = app.get(VerifyPrescription);
     expect((await verify.execute({ code: doc!.verificationCode! })).status).toBe(PrescriptionValidity.VALID);
@@ -279,8 +279,8 @@ describe('Prescriptions on the real database', () => {
     expect(cancelled).toMatchObject({ status: PrescriptionStatus.CANCELLED, cancellationReason: 'Wrong strength' });
     expect(await refusal(cancel())).toMatchObject({ reason: 'PRESCRIPTION_CANCELLED' });
     expect(await eventTypes(p.id)).toEqual([
-      PrescriptionEvents.prescriptionIssued.type,
-      PrescriptionEvents.prescriptionCancelled.type,
+      ClinicalEvents.prescriptionIssued.type,
+      ClinicalEvents.prescriptionCancelled.type,
     ]);
     const verified = await app.get(VerifyPrescription).execute({ code: p.verificationCode!.toLowerCase() });
     expect(verified).toEqual({

@@ -145,7 +145,10 @@ const TELECONSULTATION = {
 } satisfies Record<string, Entry>;
 
 const PRESCRIPTIONS = {
-  PRESCRIPTION_SIGNED: { code: CONFLICT, meaning: 'The prescription is signed: it can no longer be edited or signed again.' },
+  PRESCRIPTION_SIGNED: {
+    code: CONFLICT,
+    meaning: 'The prescription is signed: it can no longer be edited or signed again.',
+  },
   PRESCRIPTION_CANCELLED: { code: CONFLICT, meaning: 'The prescription was cancelled: it can no longer change.' },
   PRESCRIPTION_NOT_SIGNED: { code: CONFLICT, meaning: 'The prescription is a draft: sign it first (print, verify).' },
   PRESCRIPTION_KIND: {

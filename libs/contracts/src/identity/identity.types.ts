@@ -299,7 +299,13 @@ export interface UserContactView {
   dateOfBirth: string | null;
   gender: Gender | null;
   /** Asked with `dependentId`: that dependent of the user (null when it is not theirs or was removed). */
-  dependent?: { id: string; firstName: string; lastName: string; dateOfBirth: string | null; gender: Gender | null } | null;
+  dependent?: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string | null;
+    gender: Gender | null;
+  } | null;
 }
 
 /** A public key that verifies access tokens (RFC 7517), as identity publishes it. */

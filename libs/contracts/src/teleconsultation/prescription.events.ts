@@ -30,7 +30,7 @@ export const PrescriptionEvents = {
     'teleconsultation',
     'prescription.issued',
     1,
-    "The doctor signed a prescription for an appointment: the patient can read it, print it, and have it verified; the appointment has a prescription.",
+    'The doctor signed a prescription for an appointment: the patient can read it, print it, and have it verified; the appointment has a prescription.',
   ),
   prescriptionCancelled: defineEvent<PrescriptionCancelledV1>(
     'teleconsultation',

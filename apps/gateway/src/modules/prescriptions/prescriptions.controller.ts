@@ -32,7 +32,9 @@ export class PrescriptionsController {
   @Post()
   @ApiBearerAuth()
   @Roles(Role.DOCTOR)
-  @ApiOperation({ summary: "Start a draft prescription for one of your appointments (confirmed, under way or completed)" })
+  @ApiOperation({
+    summary: 'Start a draft prescription for one of your appointments (confirmed, under way or completed)',
+  })
   @ApiResponse({ status: 201, type: PrescriptionDto })
   @ApiErrors(400, 401, 403, 404, 409)
   create(@Body() body: CreatePrescriptionDto, @CallMeta() meta: RequestMeta) {

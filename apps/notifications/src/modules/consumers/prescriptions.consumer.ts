@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   NotificationKind,
-  PrescriptionEvents,
+  ClinicalEvents,
   type EventEnvelope,
   type PrescriptionCancelledV1,
   type PrescriptionEventBase,
@@ -43,12 +43,12 @@ export class PrescriptionNotificationsConsumer {
     });
   }
 
-  @OnEvent(PrescriptionEvents.prescriptionIssued)
+  @OnEvent(ClinicalEvents.prescriptionIssued)
   issued(e: EventEnvelope<PrescriptionIssuedV1>): Promise<void> {
     return this.notify(e, NotificationKind.PRESCRIPTION_ISSUED);
   }
 
-  @OnEvent(PrescriptionEvents.prescriptionCancelled)
+  @OnEvent(ClinicalEvents.prescriptionCancelled)
   cancelled(e: EventEnvelope<PrescriptionCancelledV1>): Promise<void> {
     return this.notify(e, NotificationKind.PRESCRIPTION_CANCELLED);
   }

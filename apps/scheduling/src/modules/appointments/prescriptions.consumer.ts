@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrescriptionEvents, type EventEnvelope, type PrescriptionIssuedV1 } from '@telehealth/contracts';
+import { ClinicalEvents, type EventEnvelope, type PrescriptionIssuedV1 } from '@telehealth/contracts';
 import { OnEvent } from '@telehealth/messaging/eventing';
 import { RecordPrescription } from './usecases/record-prescription/record-prescription.usecase';
 
@@ -8,7 +8,7 @@ import { RecordPrescription } from './usecases/record-prescription/record-prescr
 export class PrescriptionsConsumer {
   constructor(private readonly record: RecordPrescription) {}
 
-  @OnEvent(PrescriptionEvents.prescriptionIssued)
+  @OnEvent(ClinicalEvents.prescriptionIssued)
   issued(e: EventEnvelope<PrescriptionIssuedV1>): Promise<void> {
     return this.record.execute({
       appointmentId: e.payload.appointmentId,

@@ -10,7 +10,10 @@ const PRESCRIBABLE = new Set<AppointmentStatus>([
 ]);
 
 /** The appointment, if it is the caller's (as its doctor) and in a state to prescribe for; else 404 / 409. */
-export function requirePrescribable(a: CareAppointmentDoc | null, doctorProfileId: string | undefined): CareAppointmentDoc {
+export function requirePrescribable(
+  a: CareAppointmentDoc | null,
+  doctorProfileId: string | undefined,
+): CareAppointmentDoc {
   if (!a || !doctorProfileId || a.doctorId !== doctorProfileId) throw DomainError.notFound('Appointment');
   if (!PRESCRIBABLE.has(a.status))
     throw DomainError.conflict(

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ClinicalResourceKind,
-  PrescriptionStatus,
-  Role,
-  type Caller,
-} from '@telehealth/contracts';
+import { ClinicalResourceKind, PrescriptionStatus, Role, type Caller } from '@telehealth/contracts';
 import { DomainError } from '@telehealth/messaging';
 import type { FilterQuery } from 'mongoose';
 import { ClinicalAccess } from '../care/clinical-access';

@@ -62,7 +62,8 @@ function medication(v: unknown, at: string, problems: Problems): Medication {
     return null as never;
   }
   const out = {} as Record<string, unknown>;
-  for (const [field, max] of Object.entries(TEXT_FIELDS)) out[field] = text(v[field], `${at}.${field}`, max, problems, true);
+  for (const [field, max] of Object.entries(TEXT_FIELDS))
+    out[field] = text(v[field], `${at}.${field}`, max, problems, true);
   out.quantity = count(v.quantity, `${at}.quantity`, 1, 10_000, problems);
   out.refills = count(v.refills ?? 0, `${at}.refills`, 0, 12, problems);
   out.instructions = text(v.instructions, `${at}.instructions`, MAX_INSTRUCTIONS, problems, false);
@@ -123,7 +124,8 @@ export function draftContent(input: ContentInput, current?: PrescriptionContent)
 
 /** What a structured prescription needs before it is signed. */
 export function assertSignable(content: PrescriptionContent): void {
-  if (!content.medications.length) throw DomainError.invalid('medications', 'must list at least one medication to sign');
+  if (!content.medications.length)
+    throw DomainError.invalid('medications', 'must list at least one medication to sign');
 }
 
 function throwIfAny(problems: Problems): void {

@@ -64,6 +64,8 @@ export const signedPrescription = (over: Partial<Prescription> = {}): Prescripti
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   return [...raw.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''))
+    .map((m) =>
+      [...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''),
+    )
     .join('\n');
 }

@@ -36,7 +36,10 @@ export function renderPrescriptionPdf(p: Prescription, verifyUrl: string): Promi
   doc.fillColor('black');
 
   const d = p.doctor;
-  doc.font('Helvetica-Bold').fontSize(14).text(d?.name ?? 'Doctor');
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(14)
+    .text(d?.name ?? 'Doctor');
   doc.font('Helvetica').fontSize(10);
   if (d?.qualifications.length) doc.text(d.qualifications.join(', '));
   if (d?.registrationNumber) doc.text(`Registration no. ${d.registrationNumber}`);
@@ -44,7 +47,10 @@ export function renderPrescriptionPdf(p: Prescription, verifyUrl: string): Promi
   doc.moveDown();
 
   doc.font('Helvetica-Bold').fontSize(12).text(`Prescription ${p.number}`);
-  doc.font('Helvetica').fontSize(10).text(`Issued ${(p.signedAt ?? p.createdAt).toISOString().slice(0, 10)}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`Issued ${(p.signedAt ?? p.createdAt).toISOString().slice(0, 10)}`);
   doc.moveDown();
 
   const pt = p.patient;
@@ -78,8 +84,14 @@ export function renderPrescriptionPdf(p: Prescription, verifyUrl: string): Promi
   if (p.content.notes) doc.moveDown().font('Helvetica-Bold').text('Notes').font('Helvetica').text(p.content.notes);
 
   doc.moveDown(2);
-  doc.font('Helvetica').fontSize(9).text(`Signed electronically by ${d?.name ?? 'the doctor'}.`);
-  doc.font('Helvetica-Bold').fontSize(11).text(`Verification code: ${p.verificationCode ?? '-'}`);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`Signed electronically by ${d?.name ?? 'the doctor'}.`);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(`Verification code: ${p.verificationCode ?? '-'}`);
   doc.font('Helvetica').fontSize(9).text(`Check it at ${verifyUrl}`);
   doc.end();
   return done;

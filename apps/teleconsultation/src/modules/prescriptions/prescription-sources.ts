@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  IdentityRpc,
-  SchedulingRpc,
-  type ClinicView,
-  type DoctorProfileView,
-} from '@telehealth/contracts';
+import { ErrorCode, IdentityRpc, SchedulingRpc, type ClinicView, type DoctorProfileView } from '@telehealth/contracts';
 import { DomainError, RpcClient, type RequestMeta } from '@telehealth/messaging';
 import type { PatientFacts } from './snapshots';
 
@@ -21,7 +15,11 @@ export class PrescriptionSources {
 
   async patient(patientId: string, dependentId: string | null): Promise<PatientFacts> {
     const c = await this.rpc
-      .call(IdentityRpc.userContact, { userId: patientId, ...(dependentId && { dependentId }) }, { requestId: randomUUID() })
+      .call(
+        IdentityRpc.userContact,
+        { userId: patientId, ...(dependentId && { dependentId }) },
+        { requestId: randomUUID() },
+      )
       .catch((err: unknown) => {
         throw unavailable(err, "The patient's details");
       });

@@ -42,7 +42,11 @@ export class PrescriptionStore {
   }
 
   /** The prescription changed by `set`, or null when it changed since `current` was read. */
-  async update(current: Prescription, set: PrescriptionSet, events: EventEnvelope[] = []): Promise<Prescription | null> {
+  async update(
+    current: Prescription,
+    set: PrescriptionSet,
+    events: EventEnvelope[] = [],
+  ): Promise<Prescription | null> {
     const done = await this.prescriptions
       .findOneAndUpdate(
         { _id: current._id, version: current.version },

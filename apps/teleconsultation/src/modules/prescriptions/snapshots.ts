@@ -1,10 +1,4 @@
-import type {
-  ClinicView,
-  DoctorProfileView,
-  DoctorSnapshot,
-  Gender,
-  PatientSnapshot,
-} from '@telehealth/contracts';
+import type { ClinicView, DoctorProfileView, DoctorSnapshot, Gender, PatientSnapshot } from '@telehealth/contracts';
 import type { PrescriptionContent } from './prescription';
 
 /** The person a prescription is for, as identity describes them. */

@@ -26,5 +26,5 @@ export function canonicalCode(typed: string): string | null {
     .toUpperCase()
     .replace(/[\s-]/g, '');
   if (raw.length !== GROUPS * GROUP || [...raw].some((c) => !ALPHABET.includes(c))) return null;
-  return raw.match(new RegExp(`.{${GROUP}}`, 'g'))!.join('-');
+  return Array.from({ length: GROUPS }, (_, g) => raw.slice(g * GROUP, (g + 1) * GROUP)).join('-');
 }

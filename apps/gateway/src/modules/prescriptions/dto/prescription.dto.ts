@@ -57,7 +57,7 @@ class ContentDto {
 }
 
 export class CreatePrescriptionDto extends ContentDto {
-  @UuidField({ description: "The appointment (yours, as its doctor: confirmed, under way or completed)" })
+  @UuidField({ description: 'The appointment (yours, as its doctor: confirmed, under way or completed)' })
   appointmentId: string;
   @EnumField(PrescriptionKind, { optional: true, description: 'STRUCTURED (default) or UPLOADED (then fileId)' })
   kind?: PrescriptionKind;

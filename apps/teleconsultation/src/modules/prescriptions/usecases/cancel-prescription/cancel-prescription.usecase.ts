@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  PrescriptionEvents,
+  ClinicalEvents,
   PrescriptionStatus,
   type CancelPrescriptionRequest,
   type PrescriptionView,
@@ -46,7 +46,7 @@ export class CancelPrescription {
         events: issued
           ? [
               createEvent(
-                PrescriptionEvents.prescriptionCancelled,
+                ClinicalEvents.prescriptionCancelled,
                 current._id,
                 { ...eventBase(current), issuedAt: issued.toISOString(), cancelledAt: at.toISOString() },
                 origin(meta.requestId),

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  PrescriptionEvents,
-  PrescriptionKind,
-  PrescriptionStatus,
-  type PrescriptionView,
-} from '@telehealth/contracts';
+import { ClinicalEvents, PrescriptionKind, PrescriptionStatus, type PrescriptionView } from '@telehealth/contracts';
 import { DomainError, requireCaller, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
 import { Clock } from '@telehealth/service-kit';
@@ -65,7 +60,7 @@ export class SignPrescription {
         },
         events: [
           createEvent(
-            PrescriptionEvents.prescriptionIssued,
+            ClinicalEvents.prescriptionIssued,
             current._id,
             { ...eventBase(signed), issuedAt: at.toISOString() },
             origin(meta.requestId),

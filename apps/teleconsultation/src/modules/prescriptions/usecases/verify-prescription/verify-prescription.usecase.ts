@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  PrescriptionStatus,
-  PrescriptionValidity,
-  type PrescriptionVerificationView,
-} from '@telehealth/contracts';
+import { PrescriptionStatus, PrescriptionValidity, type PrescriptionVerificationView } from '@telehealth/contracts';
 import { PrescriptionStore } from '../../prescription.store';
 import { canonicalCode } from '../../verification-code';
 
@@ -19,7 +15,7 @@ export class VerifyPrescription {
   async execute(q: { code: string }): Promise<PrescriptionVerificationView> {
     const code = canonicalCode(q.code);
     const p = code ? await this.store.byCode(code) : null;
-    if (!p || p.status === PrescriptionStatus.DRAFT)
+    if (!code || !p || p.status === PrescriptionStatus.DRAFT)
       return {
         code: code ?? String(q.code ?? '').slice(0, 40),
         status: PrescriptionValidity.UNKNOWN,
@@ -28,7 +24,7 @@ export class VerifyPrescription {
         registrationNumber: null,
       };
     return {
-      code: p.verificationCode!,
+      code,
       status: p.status === PrescriptionStatus.CANCELLED ? PrescriptionValidity.CANCELLED : PrescriptionValidity.VALID,
       issuedAt: p.signedAt ? p.signedAt.toISOString() : null,
       doctorName: p.doctor?.name ?? null,
