@@ -1,4 +1,5 @@
 import {
+  ClinicalEvents,
   IdentityEvents,
   NotificationsEvents,
   PaymentEvents,
@@ -11,6 +12,7 @@ import {
   type EventContract,
   type EventEnvelope,
   type EventPayload,
+  type PrescriptionEventBase,
   type WalletMovementV1,
 } from '@telehealth/contracts';
 
@@ -169,6 +171,14 @@ route(TeleconsultationEvents.requestAccepted, (p) => ({
   audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
   fields: { requestId: p.requestId, consultationId: p.consultationId, status: p.status },
 }));
+
+// Prescriptions: the patient (account holder) and the doctor who wrote it; ids only.
+const prescription: Rule<PrescriptionEventBase> = (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  fields: { prescriptionId: p.prescriptionId, appointmentId: p.appointmentId, dependentId: p.dependentId },
+});
+route(ClinicalEvents.prescriptionIssued, prescription);
+route(ClinicalEvents.prescriptionCancelled, prescription);
 
 // In-app notifications: their recipient (the app fetches the text over REST).
 route(NotificationsEvents.notificationCreated, (p) => ({
