@@ -115,6 +115,13 @@ describe('Prescriptions - /v1/prescriptions (issue 11 §3)', () => {
   });
 
   it('draft -> edit -> sign: patient notified, appointment hasPrescription, immutable, snapshots survive a rename, stranger 404, verify without PHI, PDF', async () => {
+    // The patient's own medical record lists an allergy: the signed prescription carries it too.
+    const history = await patient.api.put(
+      '/v1/me/medical-record',
+      { allergies: [{ substance: 'Sulfonamides', reaction: 'Rash' }] },
+      { token: patient.token },
+    );
+    expect(history.status).toBe(200);
     const created = await newDraft({ patientDetails: { weightKg: 64, allergies: ['Penicillin'] } });
     expect(created).toMatchObject({ status: 'DRAFT', verificationCode: null, patient: null });
     const id: string = created.id;
@@ -134,7 +141,12 @@ describe('Prescriptions - /v1/prescriptions (issue 11 §3)', () => {
     expect(signed.body).toMatchObject({
       status: 'SIGNED',
       verificationCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
-      patient: { patientId: patient.userId, name: expect.any(String), weightKg: 64, allergies: ['Penicillin'] },
+      patient: {
+        patientId: patient.userId,
+        name: expect.any(String),
+        weightKg: 64,
+        allergies: ['Sulfonamides', 'Penicillin'],
+      },
       doctor: {
         name: 'Dr Chidi Eze',
         registrationNumber: 'MDCN/2020/31337',

@@ -56,6 +56,7 @@ const NOW = new Date('2026-12-02T09:00:00.000Z');
 /** identity and scheduling as they answer at signing (their RPCs are tested in their services). */
 const sources = {
   patient: async () => ({ firstName: 'Ngozi', lastName: 'Okeke', dateOfBirth: '1991-04-23', gender: Gender.FEMALE }),
+  record: async () => ({ allergies: [], weightKg: null }),
   doctor: async (doctorId: string) => ({
     profile: {
       id: doctorId,

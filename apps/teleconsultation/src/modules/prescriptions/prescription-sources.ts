@@ -2,16 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, IdentityRpc, SchedulingRpc, type ClinicView, type DoctorProfileView } from '@telehealth/contracts';
 import { DomainError, RpcClient, type RequestMeta } from '@telehealth/messaging';
-import type { PatientFacts } from './snapshots';
+import { MedicalRecordStore } from '../records/medical-record.store';
+import { RecordCodec } from '../records/record-codec';
+import type { PatientFacts, RecordFacts } from './snapshots';
 
 /**
  * What a prescription freezes at signing, read from its owners at that moment: the patient (or
- * the dependent) from identity, the doctor and the appointment's clinic from scheduling. When
- * either cannot answer, signing waits (503): a prescription is never issued with holes.
+ * the dependent) from identity, the doctor and the appointment's clinic from scheduling, the
+ * allergies and latest weight from the patient's medical record (kept here). When identity or
+ * scheduling cannot answer, signing waits (503): a prescription is never issued with holes.
  */
 @Injectable()
 export class PrescriptionSources {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly records: MedicalRecordStore,
+    private readonly codec: RecordCodec,
+  ) {}
+
+  /** What the patient's medical record says matters to a prescription. */
+  async record(patientId: string, dependentId: string | null): Promise<RecordFacts> {
+    const view = this.codec.view(await this.records.load(patientId, dependentId), patientId, dependentId);
+    // Newest first (the codec sorts them): the latest weight taken.
+    const weighed = view.vitals.find((v) => typeof v.weightKg === 'number');
+    return { allergies: view.allergies.map((a) => a.substance), weightKg: weighed?.weightKg ?? null };
+  }
 
   async patient(patientId: string, dependentId: string | null): Promise<PatientFacts> {
     const c = await this.rpc

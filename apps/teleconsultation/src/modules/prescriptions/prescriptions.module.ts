@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Clock, SystemClock } from '@telehealth/service-kit';
 import { CareModule } from '../care/care.module';
+import { RecordsModule } from '../records/records.module';
 import { PrescriptionAccess } from './prescription-access';
 import { PrescriptionChanges } from './prescription-changes';
 import { PrescriptionSources } from './prescription-sources';
@@ -34,6 +35,7 @@ import { VerifyPrescription } from './usecases/verify-prescription/verify-prescr
       { name: PRESCRIPTION_CODE_MODEL, schema: PrescriptionCodeSchema },
     ]),
     CareModule,
+    RecordsModule,
   ],
   controllers: [PrescriptionsController],
   providers: [

@@ -21,7 +21,7 @@ describe('the snapshots frozen at signing', () => {
         { patientId: 'p1', dependentId: 'dep1' },
         { firstName: 'Ada', lastName: 'Obi', dateOfBirth: '2019-01-05', gender: Gender.FEMALE },
         content,
-        ['Penicillin'],
+        { allergies: ['Penicillin'], weightKg: 70 },
         at,
       ),
     ).toEqual({
@@ -34,6 +34,16 @@ describe('the snapshots frozen at signing', () => {
       weightKg: 64.3,
       allergies: ['Penicillin', 'Latex'],
     });
+  });
+
+  it("the weight: the doctor's on the draft, else the medical record's latest", () => {
+    const who = { patientId: 'p1', dependentId: null };
+    const person = { firstName: 'Ada', lastName: 'Obi', dateOfBirth: null, gender: null };
+    const record = { allergies: [], weightKg: 70 };
+    expect(patientSnapshot(who, person, draftContent({}), record, at).weightKg).toBe(70);
+    expect(patientSnapshot(who, person, draftContent({ patientDetails: { weightKg: 64 } }), record, at).weightKg).toBe(
+      64,
+    );
   });
 
   it('the doctor: name, registration number, qualifications, the clinic with its address', () => {

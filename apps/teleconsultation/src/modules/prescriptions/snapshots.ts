@@ -9,6 +9,12 @@ export interface PatientFacts {
   gender: Gender | null;
 }
 
+/** What the patient's medical record adds: known allergies, and the latest weight recorded. */
+export interface RecordFacts {
+  allergies: string[];
+  weightKg: number | null;
+}
+
 /** Whole years between a YYYY-MM-DD birth date and `at` (UTC), or null when unknown. */
 export function ageAt(dateOfBirth: string | null, at: Date): number | null {
   const m = dateOfBirth ? /^(\d{4})-(\d{2})-(\d{2})/.exec(dateOfBirth) : null;
@@ -30,14 +36,14 @@ function mergedAllergies(...lists: string[][]): string[] {
 }
 
 /**
- * The patient frozen at signing: who (identity), their age then, the weight the doctor stated,
- * and their allergies (the medical record's and those stated on the draft).
+ * The patient frozen at signing: who (identity), their age then, the weight the doctor stated
+ * (else the record's latest), and their allergies (the medical record's and the draft's).
  */
 export function patientSnapshot(
   who: { patientId: string; dependentId: string | null },
   person: PatientFacts,
   content: PrescriptionContent,
-  recordAllergies: string[],
+  record: RecordFacts,
   at: Date,
 ): PatientSnapshot {
   return {
@@ -47,8 +53,8 @@ export function patientSnapshot(
     dateOfBirth: person.dateOfBirth,
     age: ageAt(person.dateOfBirth, at),
     sex: person.gender,
-    weightKg: content.patientDetails.weightKg,
-    allergies: mergedAllergies(recordAllergies, content.patientDetails.allergies),
+    weightKg: content.patientDetails.weightKg ?? record.weightKg,
+    allergies: mergedAllergies(record.allergies, content.patientDetails.allergies),
   };
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../../../common/http/fields';
 import { PageQueryDto } from '../../../common/openapi/common.dto';
 
-export class MedicationDto implements Medication {
+export class PrescribedMedicationDto implements Medication {
   @TextField({ max: 200, example: 'Amoxicillin' }) name: string;
   @TextField({ max: 100, example: '500 mg' }) strength: string;
   @TextField({ max: 100, example: 'capsule' }) form: string;
@@ -49,8 +49,8 @@ export class PatientDetailsDto {
 }
 
 class ContentDto {
-  @NestedField(() => MedicationDto, { optional: true, isArray: true, maxItems: 30 })
-  medications?: MedicationDto[];
+  @NestedField(() => PrescribedMedicationDto, { optional: true, isArray: true, maxItems: 30 })
+  medications?: PrescribedMedicationDto[];
   @TextField({ optional: true, max: 4_000 }) diagnosis?: string | null;
   @TextField({ optional: true, max: 4_000 }) notes?: string | null;
   @NestedField(() => PatientDetailsDto, { optional: true }) patientDetails?: PatientDetailsDto;
@@ -112,7 +112,7 @@ class DoctorSnapshotDto implements DoctorSnapshot {
   @ApiProperty({ nullable: true, type: ClinicSnapshotDto }) clinic: ClinicSnapshotDto | null;
 }
 
-class MedicationViewDto implements Medication {
+class PrescribedMedicationViewDto implements Medication {
   @ApiProperty() name: string;
   @ApiProperty() strength: string;
   @ApiProperty() form: string;
@@ -134,7 +134,7 @@ export class PrescriptionDto implements PrescriptionView {
   @ApiProperty({ nullable: true, type: String }) dependentId: string | null;
   @ApiProperty({ format: 'uuid', description: 'The author (doctor profile)' }) doctorId: string;
   @ApiProperty({ enum: PrescriptionStatus }) status: PrescriptionStatus;
-  @ApiProperty({ type: [MedicationViewDto] }) medications: MedicationViewDto[];
+  @ApiProperty({ type: [PrescribedMedicationViewDto] }) medications: PrescribedMedicationViewDto[];
   @ApiProperty({ nullable: true, type: String }) diagnosis: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'UPLOADED: the file holding it' }) fileId: string | null;

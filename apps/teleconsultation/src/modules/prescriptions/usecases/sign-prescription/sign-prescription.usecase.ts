@@ -19,7 +19,7 @@ const CODE_ATTEMPTS = 5;
 
 /**
  * The author signs a draft, exactly once: the patient and the doctor are frozen as they are now
- * (identity, scheduling), a verification code is reserved, and the prescription becomes SIGNED
+ * (identity, scheduling, the medical record), a verification code is reserved, and the prescription becomes SIGNED
  * with its `prescription.issued` event in one conditional write on the draft's version. Of two
  * signatures at once one applies; the other finds it signed (409 PRESCRIPTION_SIGNED).
  */
@@ -39,9 +39,10 @@ export class SignPrescription {
     const p = this.access.requireAuthor(caller, await this.store.load(q.id));
     refuseUnlessDraft(p);
     const appointment = requirePrescribable(await this.appointments.get(p.appointmentId), caller.doctorProfileId);
-    const [person, doctor] = await Promise.all([
+    const [person, doctor, record] = await Promise.all([
       this.sources.patient(p.patientId, p.dependentId),
       this.sources.doctor(p.doctorId, appointment.clinicId, meta),
+      this.sources.record(p.patientId, p.dependentId),
     ]);
     const at = this.clock.now();
     const code = await this.reserveCode(p._id, at);
@@ -54,8 +55,7 @@ export class SignPrescription {
           status: PrescriptionStatus.SIGNED,
           signedAt: at,
           verificationCode: code,
-          // Allergies: those stated on the draft (the medical record's join them once it is kept here).
-          patient: patientSnapshot(current, person, current.content, [], at),
+          patient: patientSnapshot(current, person, current.content, record, at),
           doctor: doctorSnapshot(doctor.profile, doctor.clinic),
         },
         events: [
