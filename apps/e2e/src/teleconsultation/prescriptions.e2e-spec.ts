@@ -30,6 +30,8 @@ describe('Prescriptions - /v1/prescriptions (issue 11 §3)', () => {
   let doctor: DoctorSession;
   let patient: Session;
   let appointmentId: string;
+  let dependentId: string;
+  let dependentAppointmentId: string;
 
   beforeAll(async () => {
     const admin = await adminSession();
@@ -65,20 +67,31 @@ describe('Prescriptions - /v1/prescriptions (issue 11 §3)', () => {
     );
     expect(rule.status).toBe(201);
     const slots = await new Api().get(`/v1/doctors/${doctor.doctorProfileId}/slots?from=${day}&to=${day}`);
-    const slot = (slots.body as Slot[])[0];
+    const [own, child] = slots.body as Slot[];
 
     patient = await newPatient();
-    await fund(patient, FEE);
-    const booked = await book(patient, slot, { paymentMethod: 'WALLET' });
-    expect(booked.status).toBe(201);
-    appointmentId = booked.body.id;
-    await waitUntil(
-      async () =>
-        (await patient.api.get(`/v1/appointments/${appointmentId}`, { token: patient.token })).body.status ===
-        'CONFIRMED',
-      'the appointment to be confirmed',
-      30_000,
+    await fund(patient, 2 * FEE);
+    const dependent = await patient.api.post(
+      '/v1/me/dependents',
+      { firstName: 'Kid', lastName: 'Okeke', relationship: 'CHILD', dateOfBirth: '2017-01-01', gender: 'MALE' },
+      { token: patient.token },
     );
+    expect(dependent.status).toBe(201);
+    dependentId = dependent.body.id;
+    const confirmed = async (slot: Slot, extra: Record<string, unknown>) => {
+      const booked = await book(patient, slot, { paymentMethod: 'WALLET', ...extra });
+      expect(booked.status).toBe(201);
+      const id: string = booked.body.id;
+      await waitUntil(
+        async () =>
+          (await patient.api.get(`/v1/appointments/${id}`, { token: patient.token })).body.status === 'CONFIRMED',
+        'the appointment to be confirmed',
+        30_000,
+      );
+      return id;
+    };
+    appointmentId = await confirmed(own, {});
+    dependentAppointmentId = await confirmed(child, { dependentId });
   }, 120_000);
 
   const draft = (body: Record<string, unknown> = {}) =>
@@ -143,7 +156,11 @@ describe('Prescriptions - /v1/prescriptions (issue 11 §3)', () => {
       verificationCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
       patient: {
         patientId: patient.userId,
-        name: expect.any(String),
+        dependentId: null,
+        name: 'Ngozi Okeke',
+        dateOfBirth: '1991-04-23',
+        sex: 'FEMALE',
+        age: expect.any(Number),
         weightKg: 64,
         allergies: ['Sulfonamides', 'Penicillin'],
       },
@@ -240,5 +257,35 @@ describe('Prescriptions - /v1/prescriptions (issue 11 §3)', () => {
           n.kind === 'PRESCRIPTION_CANCELLED' && n.data?.prescriptionId === id,
       );
     }, 'the prescription-cancelled notification');
+  });
+
+  it("a dependent's prescription: the child is frozen as identity knows them; the account holder reads it", async () => {
+    let res = await doctor.api.post(
+      '/v1/prescriptions',
+      { appointmentId: dependentAppointmentId, medications: [medication] },
+      { token: doctor.token },
+    );
+    await waitUntil(
+      async () =>
+        res.status === 201 ||
+        (res = await doctor.api.post(
+          '/v1/prescriptions',
+          { appointmentId: dependentAppointmentId, medications: [medication] },
+          { token: doctor.token },
+        )).status === 201,
+      "a draft for the dependent's appointment",
+    );
+    const signed = await doctor.api.post(`/v1/prescriptions/${res.body.id}/sign`, {}, { token: doctor.token });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ patientId: patient.userId, dependentId });
+    expect(signed.body.patient).toMatchObject({
+      patientId: patient.userId,
+      dependentId,
+      name: 'Kid Okeke',
+      dateOfBirth: '2017-01-01',
+      sex: 'MALE',
+    });
+    const read = await patient.api.get(`/v1/prescriptions/${res.body.id}`, { token: patient.token });
+    expect(read.body.patient.name).toBe('Kid Okeke');
   });
 });
