@@ -38,6 +38,8 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The gateway serves the event catalogue (/asyncapi.json).
+COPY --from=build /app/docs/asyncapi.json ./docs/asyncapi.json
 
 # Declared last so the layers above are shared by every app's build.
 ARG APP

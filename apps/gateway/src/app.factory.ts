@@ -59,7 +59,7 @@ export async function createGateway(
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   });
-  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', '.well-known/jwks.json'] });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', '.well-known/jwks.json', 'asyncapi.json'] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   return app;

@@ -17,6 +17,7 @@ import { AppointmentsController } from './modules/appointments/appointments.cont
 import { AuthController } from './modules/auth/auth.controller';
 import { ConsultationRequestsController } from './modules/consultations/consultation-requests.controller';
 import { ConsultationsController } from './modules/consultations/consultations.controller';
+import { AsyncApiController } from './modules/contracts/asyncapi.controller';
 import { PrescriptionsController } from './modules/prescriptions/prescriptions.controller';
 import { HealthController } from './modules/health/health.controller';
 import { JwksController } from './modules/keys/jwks.controller';
@@ -65,6 +66,7 @@ export class GatewayModule {
       controllers: [
         HealthController,
         JwksController,
+        AsyncApiController,
         ConsultationsController,
         ConsultationRequestsController,
         PrescriptionsController,
