@@ -272,6 +272,20 @@ describe('Prescriptions on the real database', () => {
     expect((await list(person(Role.PATIENT))).items).toEqual([]);
   });
 
+  it("a draft cancelled before it was signed stays its doctor's: the patient neither reads nor lists it; nothing announced", async () => {
+    const t = await treatment();
+    const { id } = await draft(t);
+    const cancelled = await app.get(CancelPrescription).execute({ id, reason: 'Started over' }, meta(t.doctor));
+    expect(cancelled.status).toBe(PrescriptionStatus.CANCELLED);
+    expect(await refusal(app.get(GetPrescription).execute({ id }, meta(t.patient)))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const listed = await app.get(ListPrescriptions).execute({ page: 1, limit: 20 }, meta(t.patient));
+    expect(listed.items).toEqual([]);
+    expect(await eventTypes(id)).toEqual([]);
+    expect((await app.get(GetPrescription).execute({ id }, meta(t.doctor))).cancellationReason).toBe('Started over');
+  });
+
   it('cancel: kept and readable, marked; announced once; its code verifies CANCELLED; no patient data in verify', async () => {
     const t = await treatment();
     const p = await sign(t, (await draft(t)).id);

@@ -12,7 +12,7 @@ const isAuthor = (caller: Caller, p: Pick<Prescription, 'doctorId'>): boolean =>
 /**
  * Who may do what with a prescription. Reading goes through ClinicalAccess (the patient, its
  * author or a treating doctor, an admin with a stated reason; audited; others 404); a draft is
- * its author's alone until signed (admins with a reason excepted). Changing it is its author's.
+ * its author's alone until signed, and stays so if cancelled unsigned (admins with a reason excepted). Changing it is its author's.
  */
 @Injectable()
 export class PrescriptionAccess {
@@ -21,8 +21,10 @@ export class PrescriptionAccess {
   /** `p` if the caller may read it (the read logged); otherwise 404. */
   async read(caller: Caller, p: Prescription | null, reason?: string): Promise<Prescription> {
     if (!p) throw DomainError.notFound('Prescription');
-    const draft = p.status === PrescriptionStatus.DRAFT;
-    if (draft && !isAuthor(caller, p) && !caller.roles.includes(Role.ADMIN)) throw DomainError.notFound('Prescription');
+    // Never issued (a draft, or a draft set aside): its author's alone.
+    const unissued = !p.signedAt;
+    if (unissued && !isAuthor(caller, p) && !caller.roles.includes(Role.ADMIN))
+      throw DomainError.notFound('Prescription');
     await this.clinical.read(caller, {
       patientId: p.patientId,
       dependentId: p.dependentId,
@@ -37,16 +39,14 @@ export class PrescriptionAccess {
   /** `p` if the caller wrote it; its patient is told they may not (403); anyone else 404. */
   requireAuthor(caller: Caller, p: Prescription | null): Prescription {
     if (p && isAuthor(caller, p)) return p;
-    if (p && p.status !== PrescriptionStatus.DRAFT && caller.userId === p.patientId)
+    if (p?.signedAt && caller.userId === p.patientId)
       throw DomainError.forbidden('Only the doctor who wrote a prescription may change it');
     throw DomainError.notFound('Prescription');
   }
 
   /** The prescriptions a caller lists: their own once issued, and those they wrote (drafts too). */
   listFilter(caller: Caller): FilterQuery<PrescriptionDoc> {
-    const or: FilterQuery<PrescriptionDoc>[] = [
-      { patientId: caller.userId, status: { $ne: PrescriptionStatus.DRAFT } },
-    ];
+    const or: FilterQuery<PrescriptionDoc>[] = [{ patientId: caller.userId, signedAt: { $ne: null } }];
     if (caller.doctorProfileId) or.push({ doctorId: caller.doctorProfileId });
     return { $or: or };
   }
