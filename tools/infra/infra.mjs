@@ -3,7 +3,8 @@
 // database (mongo-java-server on an H2 file) on loopback, data under .infra/.
 // `up` installs what is missing, reuses what already answers, and starts the rest.
 //   up --tests   NATS and Redis, and the database engine installed but not started: every test and bench
-//                run starts its own in-memory instance (tools/test/jest.mjs), dropped with the run.
+//                run starts its own in-memory instance (tools/test/jest.mjs), dropped with the run; and
+//                a headless Chromium for the tests that use a page as a person would.
 // With MONGO_URI set, that database is used instead (checked, never started): a MongoDB 7 of yours.
 // Production uses MongoDB 7: see docker-compose.yml and k8s/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -214,7 +215,25 @@ async function up(forTests) {
     await c.start();
     log(`${c.label}: ready`);
   }
+  if (forTests) ensureBrowser();
   log('all up. Stop with `npm run infra:down`.');
+}
+
+/**
+ * A headless browser for the tests that use the platform as a person would (the sandbox checkout
+ * page): Debian's chromium, driven by playwright-core. CHROMIUM_PATH names one you already have.
+ */
+function ensureBrowser() {
+  const own = process.env.CHROMIUM_PATH;
+  if (own) {
+    if (!existsSync(own)) fail(`CHROMIUM_PATH=${own} does not exist. Unset it to use Debian's chromium.`);
+    log(`Chromium at CHROMIUM_PATH (${own}): used as given`);
+    return;
+  }
+  if (!which('chromium'))
+    log('Chromium (headless, for the checkout page test): installing with apt-get (one time, ~1 min)...');
+  aptInstall('chromium', 'chromium');
+  log('Chromium (headless, for the checkout page test): installed');
 }
 
 /** MONGO_URI given: check it answers. Tests without one: install the engine each run starts. */

@@ -1,5 +1,6 @@
 import { defineRpc } from '../common/contract';
 import type { Page } from '../common/pagination';
+import type { Money } from '../scheduling/scheduling.types';
 import type {
   AdjustmentRequest,
   FinanceOverview,
@@ -11,6 +12,7 @@ import type {
   StatementRequest,
   StatementView,
   TopUpRequest,
+  TopUpStatus,
   TopUpView,
   TransactionQuery,
   WalletView,
@@ -26,6 +28,26 @@ export interface WalletRef {
 export interface SandboxCompleteRequest {
   reference: string;
   outcome: 'SUCCEED' | 'FAIL';
+  /**
+   * The checkout link's key (its `?key=`): lets whoever holds the link pay without a token, as
+   * a provider's hosted checkout does. Without it, the caller must own the top-up. Added in 1.5.
+   */
+  key?: string;
+}
+
+/** The sandbox checkout page's question: which checkout, with the link's key. */
+export interface SandboxCheckoutQuery {
+  reference: string;
+  key: string;
+}
+
+/** What the sandbox checkout page shows the payer: no account details, only the payment. */
+export interface SandboxCheckoutView {
+  reference: string;
+  amount: Money;
+  status: TopUpStatus;
+  /** A wallet top-up, or the fee of an appointment. */
+  description: string;
 }
 
 export const WalletRpc = {
@@ -66,6 +88,12 @@ export const WalletRpc = {
     'top-ups.list',
     1,
     "The caller's top-ups, newest first.",
+  ),
+  sandboxCheckout: defineRpc<SandboxCheckoutQuery, SandboxCheckoutView>(
+    'wallet-claims',
+    'sandbox.checkout.get',
+    1,
+    'Sandbox provider only: the checkout a payment link points at (the link key is the credential).',
   ),
   sandboxComplete: defineRpc<SandboxCompleteRequest, TopUpView>(
     'wallet-claims',

@@ -172,6 +172,16 @@ route(TeleconsultationEvents.requestAccepted, (p) => ({
   fields: { requestId: p.requestId, consultationId: p.consultationId, status: p.status },
 }));
 
+// Consultation notes: the patient (a signed note is theirs to read) and the doctor who wrote it.
+route(ClinicalEvents.noteSigned, (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  fields: { noteId: p.noteId, appointmentId: p.appointmentId, dependentId: p.dependentId, status: 'SIGNED' },
+}));
+route(ClinicalEvents.noteAmended, (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  fields: { noteId: p.noteId, appointmentId: p.appointmentId, addendumId: p.addendumId },
+}));
+
 // Prescriptions: the patient (account holder) and the doctor who wrote it; ids only.
 const prescription: Rule<PrescriptionEventBase> = (p) => ({
   audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },

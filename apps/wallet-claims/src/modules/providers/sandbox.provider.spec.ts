@@ -91,7 +91,13 @@ describe('Sandbox checkout', () => {
     const session = await provider.createCheckout(
       checkout({ reference: 'TOPUP u/1', sandbox: { outcome: SandboxOutcome.HOLD, delayMs: 0 } }),
     );
-    expect(session.checkoutUrl).toBe('https://api.example.test/v1/sandbox/checkout/TOPUP%20u%2F1');
+    // The link carries its key: the page needs no token, and no other checkout's key opens it.
+    const url = new URL(session.checkoutUrl as string);
+    expect(`${url.origin}${url.pathname}`).toBe('https://api.example.test/v1/sandbox/checkout/TOPUP%20u%2F1');
+    const key = url.searchParams.get('key') as string;
+    expect(provider.isCheckoutKey('TOPUP u/1', key)).toBe(true);
+    expect(provider.isCheckoutKey('TOPUP u/2', key)).toBe(false);
+    expect(provider.isCheckoutKey('TOPUP u/1', `${key.slice(0, -1)}x`)).toBe(false);
     expect(scheduler.scheduled).toEqual([]);
   });
 

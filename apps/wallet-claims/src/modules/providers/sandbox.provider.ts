@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { PaymentProviderName, SandboxOutcome, type Money } from '@telehealth/contracts';
 import {
   DomainError,
@@ -75,9 +75,27 @@ export class SandboxPaymentProvider implements PaymentProvider {
     private readonly scheduler: SandboxWebhookScheduler,
   ) {}
 
-  /** The page where the payer of a HOLD checkout decides (served by the gateway). */
+  /**
+   * The page where the payer of a HOLD checkout decides (served by the gateway). Its `key` is
+   * the credential, as a hosted checkout's session id is: whoever holds the link may pay.
+   */
   checkoutUrl(reference: string): string {
-    return `${this.settings.PUBLIC_URL.replace(/\/+$/, '')}/v1/sandbox/checkout/${encodeURIComponent(reference)}`;
+    const base = this.settings.PUBLIC_URL.replace(/\/+$/, '');
+    return `${base}/v1/sandbox/checkout/${encodeURIComponent(reference)}?key=${this.checkoutKey(reference)}`;
+  }
+
+  /** The link key of a checkout: unguessable without SANDBOX_WEBHOOK_SECRET. */
+  checkoutKey(reference: string): string {
+    return createHmac('sha256', this.settings.SANDBOX_WEBHOOK_SECRET)
+      .update(`checkout:${reference}`)
+      .digest('base64url')
+      .slice(0, 32);
+  }
+
+  isCheckoutKey(reference: string, key: string): boolean {
+    const expected = Buffer.from(this.checkoutKey(reference));
+    const given = Buffer.from(key);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   async createCheckout(req: CheckoutRequest): Promise<CheckoutSession> {

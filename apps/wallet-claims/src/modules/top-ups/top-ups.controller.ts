@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { WalletRpc, type SandboxCompleteRequest, type TopUpRequest, type WebhookRequest } from '@telehealth/contracts';
+import {
+  WalletRpc,
+  type SandboxCheckoutQuery,
+  type SandboxCompleteRequest,
+  type TopUpRequest,
+  type WebhookRequest,
+} from '@telehealth/contracts';
 import { Meta, Rpc, type RequestMeta } from '@telehealth/messaging';
 import { TopUpsService } from './top-ups.service';
 import { WebhooksService } from './webhooks.service';
@@ -25,6 +31,11 @@ export class TopUpsController {
   @Rpc(WalletRpc.listTopUps)
   list(@Payload() q: { page: number; limit: number; status?: string }, @Meta() m: RequestMeta) {
     return this.topUps.list(q, m);
+  }
+
+  @Rpc(WalletRpc.sandboxCheckout)
+  sandboxCheckout(@Payload() q: SandboxCheckoutQuery, @Meta() m: RequestMeta) {
+    return this.topUps.sandboxCheckout(q, m);
   }
 
   @Rpc(WalletRpc.sandboxComplete)

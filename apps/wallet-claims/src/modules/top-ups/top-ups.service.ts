@@ -12,6 +12,8 @@ import {
   WalletEvents,
   toPage,
   type Page,
+  type SandboxCheckoutQuery,
+  type SandboxCheckoutView,
   type SandboxCompleteRequest,
   type TopUpRequest,
   type TopUpView,
@@ -32,6 +34,7 @@ import {
   type WebhookOutcome,
 } from '../providers/payment-provider';
 import { sandboxOf } from '../providers/providers.module';
+import type { SandboxPaymentProvider } from '../providers/sandbox.provider';
 import { toTopUpView } from './top-up.mapper';
 import { TOP_UP_MODEL, type TopUpDoc } from './top-up.schema';
 
@@ -145,19 +148,47 @@ export class TopUpsService {
     return this.topUps.findOne({ reference }, { outbox: 0 }).lean<TopUpDoc>().exec();
   }
 
+  /** The checkout a sandbox payment link points at, for its page: the link's key is the credential. */
+  async sandboxCheckout(q: SandboxCheckoutQuery, meta: RequestMeta): Promise<SandboxCheckoutView> {
+    const doc = await this.sandboxTopUp(q.reference, q.key, meta);
+    return {
+      reference: doc.reference,
+      amount: { amountMinor: doc.amountMinor, currency: doc.currency },
+      status: doc.status,
+      description: doc.appointmentId ? 'Appointment fee' : 'Wallet top-up',
+    };
+  }
+
   /** The sandbox payer finishes a checkout left on HOLD: its signed webhook follows. */
   async sandboxComplete(q: SandboxCompleteRequest, meta: RequestMeta): Promise<TopUpView> {
-    const sandbox = sandboxOf(this.providers);
-    if (!sandbox) throw DomainError.notFound('Sandbox provider');
-    const doc = this.requireVisible(requireCaller(meta), await this.findByReference(q.reference));
-    if (doc.provider !== PaymentProviderName.SANDBOX) throw DomainError.invalid('reference', 'is not a sandbox top-up');
+    const doc = await this.sandboxTopUp(q.reference, q.key, meta);
     if (doc.status !== TopUpStatus.PENDING)
       throw DomainError.conflict(`This top-up is already ${doc.status}`, 'TOP_UP_SETTLED');
-    await sandbox.complete(doc.reference, q.outcome === 'FAIL' ? SandboxOutcome.FAIL : SandboxOutcome.SUCCEED, {
+    await this.sandbox().complete(doc.reference, q.outcome === 'FAIL' ? SandboxOutcome.FAIL : SandboxOutcome.SUCCEED, {
       amountMinor: doc.amountMinor,
       currency: doc.currency,
     });
     return toTopUpView(doc);
+  }
+
+  private sandbox(): SandboxPaymentProvider {
+    const sandbox = sandboxOf(this.providers);
+    if (!sandbox) throw DomainError.notFound('Sandbox provider');
+    return sandbox;
+  }
+
+  /** A sandbox top-up, for whoever holds its link's key, or (no key) for its owner; 404 otherwise. */
+  private async sandboxTopUp(reference: string, key: string | undefined, meta: RequestMeta): Promise<TopUpDoc> {
+    const sandbox = this.sandbox();
+    const found = await this.findByReference(reference);
+    if (key === undefined) return this.requireSandbox(this.requireVisible(requireCaller(meta), found));
+    if (!found || !sandbox.isCheckoutKey(reference, key)) throw DomainError.notFound('Checkout');
+    return this.requireSandbox(found);
+  }
+
+  private requireSandbox(doc: TopUpDoc): TopUpDoc {
+    if (doc.provider !== PaymentProviderName.SANDBOX) throw DomainError.invalid('reference', 'is not a sandbox top-up');
+    return doc;
   }
 
   /** The provider collected the money: credit the wallet once. Returns whether this call did. */

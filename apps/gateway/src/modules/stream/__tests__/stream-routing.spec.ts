@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ClinicalEvents,
   ALL_EVENTS,
   ClinicalEvents,
   NotificationsEvents,
@@ -126,6 +127,16 @@ const CASES: Record<string, { payload: Record<string, unknown>; users: string[];
   ),
   [TeleconsultationEvents.requestAccepted.type]: {
     payload: { ...request, doctorId: DOCTOR, consultationId: 'c-1' },
+    users: [PATIENT],
+    doctors: [DOCTOR],
+  },
+  [ClinicalEvents.noteSigned.type]: {
+    payload: { noteId: 'n-1', appointmentId: 'apt-1', patientId: PATIENT, dependentId: null, doctorId: DOCTOR },
+    users: [PATIENT],
+    doctors: [DOCTOR],
+  },
+  [ClinicalEvents.noteAmended.type]: {
+    payload: { noteId: 'n-1', appointmentId: 'apt-1', patientId: PATIENT, doctorId: DOCTOR, addendumId: 'ad-1' },
     users: [PATIENT],
     doctors: [DOCTOR],
   },

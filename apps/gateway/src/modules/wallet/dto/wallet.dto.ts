@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AdjustmentType,
   EntryStatus,
@@ -16,7 +16,7 @@ import {
   type TopUpView,
   type WalletView,
 } from '@telehealth/contracts';
-import { Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { CurrencyField, DateTimeField, EnumField, IntField, TextField, UuidField } from '../../../common/http/fields';
 import { MoneyDto, PageQueryDto } from '../../../common/openapi/common.dto';
 
@@ -125,6 +125,13 @@ export class ReferenceParam {
   @ApiProperty({ example: 'TOPUP_7c9e6679-7425-40de-944b-e07fc1f90ae7_1764000000000' })
   @Matches(/^[A-Za-z0-9_-]{1,120}$/, { message: 'must be a top-up reference' })
   reference: string;
+}
+
+export class SandboxKeyQuery {
+  @ApiPropertyOptional({ description: "The checkout link's key (from its checkoutUrl): pays without a token" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be the key of a checkout link' })
+  key?: string;
 }
 
 export class SandboxCompleteDto {
