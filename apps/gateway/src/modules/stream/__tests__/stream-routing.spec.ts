@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ClinicalEvents,
   ALL_EVENTS,
   ClinicalEvents,
   NotificationsEvents,
