@@ -18,6 +18,7 @@ import { AuthController } from './modules/auth/auth.controller';
 import { ConsultationRequestsController } from './modules/consultations/consultation-requests.controller';
 import { ConsultationsController } from './modules/consultations/consultations.controller';
 import { AsyncApiController } from './modules/contracts/asyncapi.controller';
+import { PrescriptionsController } from './modules/prescriptions/prescriptions.controller';
 import { HealthController } from './modules/health/health.controller';
 import { JwksController } from './modules/keys/jwks.controller';
 import { MeController } from './modules/me/me.controller';
@@ -70,6 +71,7 @@ export class GatewayModule {
         AsyncApiController,
         ConsultationsController,
         ConsultationRequestsController,
+        PrescriptionsController,
         AuthController,
         MeController,
         AdminUsersController,

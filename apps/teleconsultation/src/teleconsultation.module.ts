@@ -9,6 +9,7 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { FilesModule } from './modules/files/files.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { RecordsModule } from './modules/records/records.module';
+import { PrescriptionsModule } from './modules/prescriptions/prescriptions.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { ThreadsModule } from './modules/threads/threads.module';
 import { VideoModule } from './modules/video/video.module';
@@ -36,6 +37,7 @@ export class TeleconsultationModule {
         RecordsModule,
         FilesModule,
         ThreadsModule,
+        PrescriptionsModule,
       ],
     };
   }

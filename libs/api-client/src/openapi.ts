@@ -1633,6 +1633,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your issued prescriptions; a doctor: those you wrote (drafts too). Newest first */
+        get: operations["Prescriptions_list"];
+        put?: never;
+        /** Start a draft prescription for one of your appointments (confirmed, under way or completed) */
+        post: operations["Prescriptions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/prescriptions/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a verification code (public): valid, cancelled or unknown, when and by whom it was issued
+         * @description No patient data and no medications, ever.
+         */
+        get: operations["Prescriptions_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/prescriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One prescription (a cancelled one too, marked so) */
+        get: operations["Prescriptions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft (the fields sent replace its own); a signed one: 409 PRESCRIPTION_SIGNED */
+        patch: operations["Prescriptions_update"];
+        trace?: never;
+    };
+    "/v1/prescriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel with a reason: kept, marked CANCELLED; its code then verifies as CANCELLED */
+        post: operations["Prescriptions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/prescriptions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable PDF of a signed prescription, with its verification code */
+        get: operations["Prescriptions_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/prescriptions/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the draft: the patient and you are frozen as now, a verification code is given, the patient is told
+         * @description Exactly once: a second signature, or one racing it, gets 409 PRESCRIPTION_SIGNED.
+         */
+        post: operations["Prescriptions_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/checkout/{reference}": {
         parameters: {
             query?: never;
@@ -2093,6 +2203,8 @@ export interface components {
             doctorId: string;
             /** Format: date-time */
             end: string;
+            /** @description A prescription was issued for it */
+            hasPrescription: boolean;
             /** Format: date-time */
             holdExpiresAt: string | null;
             /** Format: uuid */
@@ -2104,6 +2216,11 @@ export interface components {
             /** Format: uuid */
             patientId: string;
             payment: components["schemas"]["PaymentDto"];
+            /**
+             * Format: uuid
+             * @description The first prescription issued for it
+             */
+            prescriptionId: string | null;
             reason: string | null;
             /** @example room-3f1c… */
             roomId: string | null;
@@ -2246,6 +2363,10 @@ export interface components {
             /** @enum {string} */
             status: "COMPLETED" | "MISSED" | "CANCELLED";
         };
+        CancelPrescriptionDto: {
+            /** @description Why it is cancelled (the patient sees it) */
+            reason: string;
+        };
         CancellationDto: {
             /** Format: date-time */
             at: string;
@@ -2329,6 +2450,12 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             fee: components["schemas"]["PriceDto"];
+        };
+        ClinicSnapshotDto: {
+            address: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         /** @enum {string} */
         ClinicalReader: "PATIENT" | "DOCTOR" | "ADMIN";
@@ -2623,6 +2750,24 @@ export interface components {
             /** @example Africa/Lagos */
             timeZone: string;
         };
+        CreatePrescriptionDto: {
+            /**
+             * Format: uuid
+             * @description The appointment (yours, as its doctor: confirmed, under way or completed)
+             */
+            appointmentId: string;
+            diagnosis?: string | null;
+            /** @description UPLOADED: the confirmed file holding the prescription */
+            fileId?: string | null;
+            /**
+             * @description STRUCTURED (default) or UPLOADED (then fileId)
+             * @enum {string|null}
+             */
+            kind?: "STRUCTURED" | "UPLOADED" | null;
+            medications?: components["schemas"]["PrescribedMedicationDto"][] | null;
+            notes?: string | null;
+            patientDetails?: components["schemas"]["PatientDetailsDto"] | null;
+        };
         CreateRuleDto: {
             /**
              * Format: uuid
@@ -2737,7 +2882,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE" | "PRESCRIPTION_ISSUED" | "PRESCRIPTION_CANCELLED";
             /** Format: uuid */
             userId: string;
         };
@@ -2753,7 +2898,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE" | "PRESCRIPTION_ISSUED" | "PRESCRIPTION_CANCELLED";
             providerMessageId: string | null;
             /** @example CHANNEL_OFF */
             reason: string | null;
@@ -2895,6 +3040,15 @@ export interface components {
             userId: string | null;
             yearsOfExperience: number;
         };
+        DoctorSnapshotDto: {
+            clinic: components["schemas"]["ClinicSnapshotDto"] | null;
+            /** Format: uuid */
+            doctorId: string;
+            /** @example Dr Ada Obi */
+            name: string;
+            qualifications: string[];
+            registrationNumber: string | null;
+        };
         DownloadUrlDto: {
             /** Format: date-time */
             expiresAt: string;
@@ -2945,7 +3099,7 @@ export interface components {
          * @description Stable machine-readable reason; every value and its meaning: docs/errors.md
          * @enum {string}
          */
-        ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "FILE_NOT_UPLOADED" | "FILE_CONTENT_REJECTED" | "FILE_NOT_READY" | "FILE_IN_USE" | "FILE_PURPOSE_MISMATCH" | "TRANSACTIONAL";
+        ErrorReason: "VALIDATION_FAILED" | "INVALID_INPUT" | "FST_ERR_CTP_INVALID_JSON_BODY" | "FST_ERR_CTP_INVALID_MEDIA_TYPE" | "FST_ERR_CTP_BODY_TOO_LARGE" | "INVALID_ACCESS_TOKEN" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "IN_PROGRESS" | "CONCURRENT_CHANGE" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_INACTIVE" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_CODE" | "INVALID_TOKEN" | "INTERNAL_ONLY" | "SELF_DEMOTION" | "SELF_DELETION" | "TOO_MANY_DEPENDENTS" | "SLOT_NOT_OFFERED" | "SLOT_FULL" | "DAILY_CAP_REACHED" | "AVAILABILITY_CHANGED" | "CUTOFF_PASSED" | "WOULD_STRAND_BOOKINGS" | "RULE_OVERLAP" | "SPECIALTY_CODE_TAKEN" | "NOT_YOUR_ORGANISATION" | "ALREADY_REVIEWED" | "APPOINTMENT_NOT_COMPLETED" | "ILLEGAL_TRANSITION_FROM_PENDING_PAYMENT" | "ILLEGAL_TRANSITION_FROM_PENDING_CONFIRMATION" | "ILLEGAL_TRANSITION_FROM_CONFIRMED" | "ILLEGAL_TRANSITION_FROM_IN_PROGRESS" | "ILLEGAL_TRANSITION_FROM_COMPLETED" | "ILLEGAL_TRANSITION_FROM_CANCELLED" | "ILLEGAL_TRANSITION_FROM_DECLINED" | "ILLEGAL_TRANSITION_FROM_NO_SHOW" | "ILLEGAL_TRANSITION_FROM_EXPIRED" | "ILLEGAL_TRANSITION_FROM_SCHEDULED" | "ILLEGAL_TRANSITION_FROM_WAITING" | "INSUFFICIENT_FUNDS" | "NOTHING_HELD" | "WALLET_BUSY" | "TOP_UP_SETTLED" | "EMAIL_REQUIRED" | "IDENTITY_UNAVAILABLE" | "PROVIDER_DISABLED" | "PROVIDER_REJECTED" | "PROVIDER_UNAVAILABLE" | "WEBHOOK_SIGNATURE_INVALID" | "WEBHOOK_BODY_INVALID" | "TOO_EARLY" | "SESSION_ENDED" | "ALREADY_RATED" | "REQUEST_NOT_OPEN" | "REASON_REQUIRED" | "APPOINTMENT_NOT_ACTIVE" | "NOTE_EXISTS" | "NOTE_SIGNED" | "NOTE_NOT_SIGNED" | "NOTE_INCOMPLETE" | "RECORDING_CONSENT_REQUIRED" | "FILE_TYPE_NOT_ALLOWED" | "FILE_TOO_LARGE" | "FILE_NOT_UPLOADED" | "FILE_CONTENT_REJECTED" | "FILE_NOT_READY" | "FILE_IN_USE" | "FILE_PURPOSE_MISMATCH" | "PRESCRIPTION_SIGNED" | "PRESCRIPTION_CANCELLED" | "PRESCRIPTION_NOT_SIGNED" | "PRESCRIPTION_KIND" | "TRANSACTIONAL";
         FamilyHistoryDto: {
             /** @example Hypertension */
             condition: string;
@@ -3262,7 +3416,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
+            kind: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE" | "PRESCRIPTION_ISSUED" | "PRESCRIPTION_CANCELLED";
             /** Format: date-time */
             readAt: string | null;
             /** @example Appointment confirmed */
@@ -3529,6 +3683,17 @@ export interface components {
             /** @example 42 */
             total: number;
         };
+        PageOfPrescription: {
+            /** @example true */
+            hasMore: boolean;
+            items: components["schemas"]["PrescriptionDto"][];
+            /** @example 20 */
+            limit: number;
+            /** @example 1 */
+            page: number;
+            /** @example 42 */
+            total: number;
+        };
         PageOfPublicReview: {
             /** @example true */
             hasMore: boolean;
@@ -3624,6 +3789,30 @@ export interface components {
             /** @description The token from the reset message */
             token: string;
         };
+        PatientDetailsDto: {
+            /** @description Known allergies (joined with the medical record's at signing) */
+            allergies?: string[] | null;
+            /** @description The patient's weight in kg, as the doctor has it */
+            weightKg?: number | null;
+        };
+        PatientDetailsViewDto: {
+            allergies: string[];
+            weightKg: number | null;
+        };
+        PatientSnapshotDto: {
+            /** @description Whole years at signing */
+            age: number | null;
+            allergies: string[];
+            /** Format: date */
+            dateOfBirth: string | null;
+            dependentId: string | null;
+            name: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string|null} */
+            sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED" | null;
+            weightKg: number | null;
+        };
         PaymentDto: {
             amount: components["schemas"]["MoneyDto"];
             coveredByInsurance: boolean;
@@ -3696,6 +3885,94 @@ export interface components {
             updatedAt: string | null;
             /** Format: uuid */
             userId: string;
+        };
+        PrescribedMedicationDto: {
+            /** @example 1 capsule */
+            dose: string;
+            /** @example 7 days */
+            duration: string;
+            /** @example capsule */
+            form: string;
+            /** @example every 8 hours */
+            frequency: string;
+            /** @example After meals */
+            instructions?: string | null;
+            /** @example Amoxicillin */
+            name: string;
+            /** @example 21 */
+            quantity: number;
+            /** @example 0 */
+            refills: number;
+            /** @example oral */
+            route: string;
+            /** @example 500 mg */
+            strength: string;
+        };
+        PrescribedMedicationViewDto: {
+            dose: string;
+            duration: string;
+            form: string;
+            frequency: string;
+            instructions: string | null;
+            name: string;
+            quantity: number;
+            refills: number;
+            route: string;
+            strength: string;
+        };
+        PrescriptionDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            cancellationReason: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dependentId: string | null;
+            diagnosis: string | null;
+            /** @description Frozen at signing */
+            doctor: components["schemas"]["DoctorSnapshotDto"] | null;
+            /**
+             * Format: uuid
+             * @description The author (doctor profile)
+             */
+            doctorId: string;
+            /** @description UPLOADED: the file holding it */
+            fileId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "STRUCTURED" | "UPLOADED";
+            medications: components["schemas"]["PrescribedMedicationViewDto"][];
+            notes: string | null;
+            /** @example RX-20261202-4F7K2Q */
+            number: string;
+            /** @description Frozen at signing */
+            patient: components["schemas"]["PatientSnapshotDto"] | null;
+            patientDetails: components["schemas"]["PatientDetailsViewDto"];
+            /**
+             * Format: uuid
+             * @description The account holder
+             */
+            patientId: string;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "DRAFT" | "SIGNED" | "CANCELLED";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example K7QF-2M9X-PA4C */
+            verificationCode: string | null;
+        };
+        PrescriptionVerificationDto: {
+            /** @example K7QF-2M9X-PA4C */
+            code: string;
+            doctorName: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            registrationNumber: string | null;
+            /** @enum {string} */
+            status: "VALID" | "CANCELLED" | "UNKNOWN";
         };
         PriceDto: {
             /**
@@ -4306,6 +4583,12 @@ export interface components {
             /** @description Local times in your profile time zone; non-urgent email, SMS and push wait until they end. null removes them. */
             quietHours?: components["schemas"]["QuietHoursDto"] | null;
         };
+        UpdatePrescriptionDto: {
+            diagnosis?: string | null;
+            medications?: components["schemas"]["PrescribedMedicationDto"][] | null;
+            notes?: string | null;
+            patientDetails?: components["schemas"]["PatientDetailsDto"] | null;
+        };
         UpdateRuleDto: {
             /** Format: uuid */
             clinicId?: string | null;
@@ -4871,7 +5154,7 @@ export interface operations {
                 userId?: string;
                 channel?: "EMAIL" | "SMS" | "PUSH" | "IN_APP";
                 status?: "QUEUED" | "DEFERRED" | "RETRYING" | "SENT" | "FAILED" | "SKIPPED";
-                kind?: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE";
+                kind?: "WELCOME" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "PASSWORD_CHANGED" | "APPOINTMENT_HELD" | "APPOINTMENT_CONFIRMED" | "APPOINTMENT_DECLINED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_HOLD_EXPIRED" | "APPOINTMENT_REMINDER" | "PAYMENT_RECEIPT" | "PAYMENT_FAILED" | "REFUND_ISSUED" | "WALLET_TOPPED_UP" | "TOP_UP_FAILED" | "DOCTOR_BOOKING_CONFIRMED" | "DOCTOR_BOOKING_CANCELLED" | "REVIEW_RECEIVED" | "CONSULTATION_SCHEDULED" | "CONSULTATION_REMINDER" | "CONSULTATION_DOCTOR_WAITING" | "CONSULTATION_ADMITTED" | "CONSULTATION_ENDED" | "CONSULTATION_MISSED" | "DOCTOR_PATIENT_WAITING" | "DOCTOR_CONSULTATION_MISSED" | "THREAD_MESSAGE" | "PRESCRIPTION_ISSUED" | "PRESCRIPTION_CANCELLED";
                 /** @description The event that caused the message */
                 sourceEventId?: string;
             };
@@ -12818,6 +13101,608 @@ export interface operations {
             };
             /** @description Not Found: Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                appointmentId?: string;
+                status?: "DRAFT" | "SIGNED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPrescription"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrescriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: The caller lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionVerificationDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePrescriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: The caller lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelPrescriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: The caller lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_pdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Admins only, and then required (400 REASON_REQUIRED without it): why they read this patient's clinical data, at least 10 characters. Logged, and shown to the patient in GET /v1/me/access-log. */
+                "X-Access-Reason"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too Many Requests: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Service Unavailable: A backing service is unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Prescriptions_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description Bad Request: Invalid input; `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Forbidden: The caller lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not Found: Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

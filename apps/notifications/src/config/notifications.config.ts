@@ -103,6 +103,10 @@ export function reminderOffsets(config: NotificationsConfig): number[] {
     .sort((a, b) => b - a);
 }
 
+/** Where a patient reads a prescription in the client app. */
+export const prescriptionLink = (config: NotificationsConfig, prescriptionId: string): string =>
+  `${config.APP_URL}/prescriptions/${encodeURIComponent(prescriptionId)}`;
+
 /** Where a participant joins an online consultation in the client app. */
 /** Where a thread is read in the app. */
 export const threadLink = (config: NotificationsConfig, threadId: string): string =>

@@ -1,4 +1,4 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 import { Secret, ServiceConfig, WithJobsConfig } from '@telehealth/config';
 import { WithStorageConfig } from '@telehealth/storage';
 import { WithVideoConfig } from '../modules/video/video.config';
@@ -66,4 +66,8 @@ export class TeleconsultationConfig extends WithStorageConfig(WithVideoConfig(Wi
   @Min(1)
   @Max(100)
   CLINICAL_RETENTION_YEARS = 7;
+
+  /** Where a printed prescription says its verification code is checked (the code is appended). */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PRESCRIPTION_VERIFY_URL = 'http://localhost:3000/v1/prescriptions/verify';
 }

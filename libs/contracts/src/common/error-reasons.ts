@@ -175,6 +175,19 @@ const FILES = {
   },
 } satisfies Record<string, Entry>;
 
+const PRESCRIPTIONS = {
+  PRESCRIPTION_SIGNED: {
+    code: CONFLICT,
+    meaning: 'The prescription is signed: it can no longer be edited or signed again.',
+  },
+  PRESCRIPTION_CANCELLED: { code: CONFLICT, meaning: 'The prescription was cancelled: it can no longer change.' },
+  PRESCRIPTION_NOT_SIGNED: { code: CONFLICT, meaning: 'The prescription is a draft: sign it first (print, verify).' },
+  PRESCRIPTION_KIND: {
+    code: CONFLICT,
+    meaning: 'The action does not apply to this kind of prescription (structured or uploaded).',
+  },
+} satisfies Record<string, Entry>;
+
 const NOTIFICATIONS = {
   TRANSACTIONAL: { code: VALIDATION_FAILED, meaning: 'Security and payment messages cannot be switched off.' },
 } satisfies Record<string, Entry>;
@@ -194,6 +207,7 @@ export const ERROR_REASONS = {
   ...WALLET,
   ...TELECONSULTATION,
   ...FILES,
+  ...PRESCRIPTIONS,
   ...NOTIFICATIONS,
 };
 

@@ -158,11 +158,11 @@ export const IdentityRpc = {
     "An organisation's staff.",
   ),
 
-  userContact: defineRpc<{ userId: string }, UserContactView>(
+  userContact: defineRpc<{ userId: string; dependentId?: string }, UserContactView>(
     'identity',
     'users.contact',
     1,
-    'Service-to-service (never routed by the gateway): how to reach a user (email, decrypted phone, locale, time zone).',
+    'Service-to-service (never routed by the gateway): how to reach a user (email, decrypted phone, locale, time zone), their date of birth and gender, and with `dependentId` that dependent.',
   ),
 
   jwks: defineRpc<Empty, JsonWebKeySet>(

@@ -295,6 +295,17 @@ export interface UserContactView {
   roles: Role[];
   organisationIds: string[];
   doctorProfileId: string | null;
+  /** YYYY-MM-DD, decrypted (added in 1.5: a prescription's patient snapshot). */
+  dateOfBirth: string | null;
+  gender: Gender | null;
+  /** Asked with `dependentId`: that dependent of the user (null when it is not theirs or was removed). */
+  dependent?: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string | null;
+    gender: Gender | null;
+  } | null;
 }
 
 /** A public key that verifies access tokens (RFC 7517), as identity publishes it. */

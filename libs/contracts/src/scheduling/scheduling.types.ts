@@ -230,6 +230,10 @@ export interface AppointmentView {
    */
   confirmBy: string | null;
   cancellation: { by: CancelledBy; reason: string; at: string } | null;
+  /** A prescription was issued for it (teleconsultation's prescription.issued). Added in 1.5. */
+  hasPrescription: boolean;
+  /** The first prescription issued for it. Added in 1.5. */
+  prescriptionId: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

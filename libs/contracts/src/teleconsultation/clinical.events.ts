@@ -1,4 +1,5 @@
 import { defineEvent } from '../common/contract';
+import { PrescriptionEvents } from './prescription.events';
 
 /** A consultation note was signed: it is final (only addenda follow). No clinical text in the event. */
 export interface NoteSignedV1 {
@@ -34,4 +35,5 @@ export const ClinicalEvents = {
     1,
     'A signed consultation note received an addendum (a correction with who, when and why).',
   ),
+  ...PrescriptionEvents,
 } as const;

@@ -12,6 +12,7 @@ import {
   type EventContract,
   type EventEnvelope,
   type EventPayload,
+  type PrescriptionEventBase,
   type WalletMovementV1,
 } from '@telehealth/contracts';
 
@@ -187,6 +188,13 @@ route(TeleconsultationEvents.threadMessagePosted, (p) => ({
   audience: { userIds: [p.patientId], doctorIds: only(p.doctorId), organisationIds: [p.organisationId] },
   fields: { threadId: p.threadId, messageId: p.messageId },
 }));
+// Prescriptions: the patient (account holder) and the doctor who wrote it; ids only.
+const prescription: Rule<PrescriptionEventBase> = (p) => ({
+  audience: { userIds: [p.patientId], doctorIds: [p.doctorId] },
+  fields: { prescriptionId: p.prescriptionId, appointmentId: p.appointmentId, dependentId: p.dependentId },
+});
+route(ClinicalEvents.prescriptionIssued, prescription);
+route(ClinicalEvents.prescriptionCancelled, prescription);
 
 // In-app notifications: their recipient (the app fetches the text over REST).
 route(NotificationsEvents.notificationCreated, (p) => ({

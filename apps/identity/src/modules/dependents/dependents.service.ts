@@ -10,6 +10,7 @@ import {
   type Page,
   type PageQuery,
   type UpdateDependentRequest,
+  type UserContactView,
 } from '@telehealth/contracts';
 import { DomainError, requireCaller, requireRole, type RequestMeta } from '@telehealth/messaging';
 import { createEvent } from '@telehealth/messaging/eventing';
@@ -159,6 +160,19 @@ export class DependentsService {
   async anonymiseAllOf(primaryUserId: string): Promise<void> {
     await this.dependents.anonymiseAllOf(primaryUserId);
     await this.places.releaseAllOf(primaryUserId, MAX_DEPENDENTS);
+  }
+
+  /** Who a user's dependent is (service-to-service: a prescription's patient), or null when not theirs. */
+  async factsOf(id: string, primaryUserId: string): Promise<UserContactView['dependent']> {
+    const d = typeof id === 'string' && id ? await this.dependents.findActive(id, primaryUserId) : null;
+    if (!d) return null;
+    return {
+      id: d._id,
+      firstName: d.firstName,
+      lastName: d.lastName,
+      dateOfBirth: this.pii.decrypt(d.dateOfBirthEnc),
+      gender: d.gender ?? null,
+    };
   }
 
   private async owned(id: string, meta: RequestMeta): Promise<DependentDoc> {

@@ -40,6 +40,8 @@ export function toContactView(u: UserDoc, pii: PiiCipher): UserContactView {
     roles: u.roles,
     organisationIds: u.organisationIds,
     doctorProfileId: u.doctorProfileId,
+    dateOfBirth: pii.decrypt(u.dateOfBirthEnc),
+    gender: u.gender ?? null,
   };
 }
 

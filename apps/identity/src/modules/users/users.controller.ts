@@ -50,8 +50,8 @@ export class UsersController {
   }
 
   @Rpc(IdentityRpc.userContact)
-  contact(@Payload() q: { userId: string }, @Meta() m: RequestMeta) {
-    return this.users.contact(q.userId, m);
+  contact(@Payload() q: { userId: string; dependentId?: string }, @Meta() m: RequestMeta) {
+    return this.users.contact(q.userId, m, q.dependentId);
   }
 
   @Rpc(IdentityRpc.deleteUser)

@@ -155,14 +155,15 @@ export class UsersService {
    * How to reach a user, for the notifications service. Service-to-service: a request that
    * carries an end user (the gateway forwards one) is refused unless it is an admin's.
    */
-  async contact(userId: string, meta: RequestMeta): Promise<UserContactView> {
+  async contact(userId: string, meta: RequestMeta, dependentId?: string): Promise<UserContactView> {
     if (meta.caller && !meta.caller.roles.includes(Role.ADMIN)) {
       throw DomainError.forbidden('Internal pattern', 'INTERNAL_ONLY');
     }
     if (typeof userId !== 'string' || !userId) throw DomainError.invalid('userId', 'must be a user id');
     const user = await this.users.findById(userId);
     if (!user) throw DomainError.notFound('User');
-    return toContactView(user, this.pii);
+    const view = toContactView(user, this.pii);
+    return dependentId ? { ...view, dependent: await this.dependents.factsOf(dependentId, user._id) } : view;
   }
 
   async setRoles(q: SetRolesRequest, meta: RequestMeta): Promise<UserView> {

@@ -5,6 +5,7 @@ import { ConsultationNotificationsConsumer } from './consultations.consumer';
 import { IdentityNotificationsConsumer } from './identity.consumer';
 import { PaymentNotificationsConsumer } from './payments.consumer';
 import { ThreadNotificationsConsumer } from './threads.consumer';
+import { PrescriptionNotificationsConsumer } from './prescriptions.consumer';
 
 type Imported = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -26,6 +27,7 @@ export class ConsumersModule {
         ConsultationNotificationsConsumer,
         PaymentNotificationsConsumer,
         ThreadNotificationsConsumer,
+        PrescriptionNotificationsConsumer,
       ],
     };
   }

@@ -156,6 +156,17 @@ export const KIND_SPECS: Record<NotificationKind, KindSpec> = {
     channels: [EMAIL, PUSH, IN_APP],
     urgent: false,
   },
+  // Prescriptions (teleconsultation's events): what it is, never what it prescribes.
+  [NotificationKind.PRESCRIPTION_ISSUED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
+  [NotificationKind.PRESCRIPTION_CANCELLED]: {
+    category: NotificationCategory.APPOINTMENTS,
+    channels: [EMAIL, PUSH, IN_APP],
+    urgent: false,
+  },
 };
 
 export const isTransactional = (kind: NotificationKind): boolean =>

@@ -24,6 +24,16 @@ interface ConsultationVars {
   joinLink: string;
 }
 
+/** A prescription message: who wrote it and where to read it; never what it prescribes. */
+interface PrescriptionVars {
+  firstName: string;
+  doctorName: string;
+  /** e.g. RX-20261202-4F7K2Q. */
+  number: string;
+  /** `<APP_URL>/prescriptions/<prescriptionId>`. */
+  link: string;
+}
+
 /** The same for the doctor: who the patient is instead of who the doctor is. */
 interface DoctorConsultationVars {
   firstName: string;
@@ -87,6 +97,8 @@ export interface TemplateVars {
   [NotificationKind.DOCTOR_CONSULTATION_MISSED]: DoctorConsultationVars & { absence: string };
   /** `senderName`: who wrote ("Dr Tunde Adeyemi", "Ngozi O.", "your care provider"); `messagesLink`: the thread in the app. */
   [NotificationKind.THREAD_MESSAGE]: { firstName: string; senderName: string; messagesLink: string };
+  [NotificationKind.PRESCRIPTION_ISSUED]: PrescriptionVars;
+  [NotificationKind.PRESCRIPTION_CANCELLED]: PrescriptionVars;
 }
 
 export type VarsOf<K extends NotificationKind> = TemplateVars[K];
@@ -103,6 +115,13 @@ const consultation: ConsultationVars = {
   number: 'VC-20261124-4F7K2Q',
   callType: 'video',
   joinLink: 'https://app.example/consultations/3f1c9a2e-0000-4000-8000-000000000001',
+};
+
+const prescription: PrescriptionVars = {
+  firstName: 'Ngozi',
+  doctorName: 'Dr Tunde Adeyemi',
+  number: 'RX-20261124-7H2KQ9',
+  link: 'https://app.example/prescriptions/3f1c9a2e-0000-4000-8000-000000000002',
 };
 
 const doctorConsultation: DoctorConsultationVars = {
@@ -200,6 +219,8 @@ export const SAMPLE_VARS: { [K in NotificationKind]: TemplateVars[K] } = {
     senderName: 'Dr Tunde Adeyemi',
     messagesLink: 'https://app.telehealth.example/messages/5d2e8f14-3b6a-4c7d-9e0f-1a2b3c4d5e6f',
   },
+  [NotificationKind.PRESCRIPTION_ISSUED]: prescription,
+  [NotificationKind.PRESCRIPTION_CANCELLED]: prescription,
 };
 
 /** The variable names a kind's message needs. */

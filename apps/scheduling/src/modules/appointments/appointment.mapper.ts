@@ -26,6 +26,8 @@ export function toAppointmentView(d: AppointmentDoc): AppointmentView {
     cancellation: d.cancellation
       ? { by: d.cancellation.by, reason: d.cancellation.reason, at: new Date(d.cancellation.at).toISOString() }
       : null,
+    hasPrescription: d.hasPrescription ?? false,
+    prescriptionId: d.prescriptionId ?? null,
     version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),

@@ -52,6 +52,10 @@ export interface AppointmentDoc extends OutboxFields {
   /** When a request waiting for the doctor is declined unanswered (absent on older documents). */
   confirmBy?: Date | null;
   cancellation: { by: CancelledBy; reason: string; at: Date } | null;
+  /** teleconsultation issued a prescription for it (seed 001); absent on older documents. */
+  hasPrescription?: boolean;
+  /** The first prescription issued for it. */
+  prescriptionId?: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -97,6 +101,8 @@ export const AppointmentSchema = new Schema<AppointmentDoc>(
     holdExpiresAt: { type: Date, default: null },
     confirmBy: { type: Date, default: null },
     cancellation: { type: new Schema({ by: String, reason: String, at: Date }, { _id: false }), default: null },
+    hasPrescription: { type: Boolean, default: false },
+    prescriptionId: { type: String, default: null },
     version: { type: Number, required: true },
   },
   { collection: 'appointments', timestamps: true, versionKey: false },

@@ -14,6 +14,7 @@ import { AppointmentsController } from './appointments.controller';
 import { HoldExpiryQueue } from './hold-expiry.queue';
 import { HoldExpiryWorker } from './hold-expiry.worker';
 import { PaymentOutcomeConsumer } from './payment-outcome.consumer';
+import { PrescriptionsConsumer } from './prescriptions.consumer';
 import { ConsultationOutcomeConsumer } from './consultation-outcome.consumer';
 import { RecordConsultationOutcome } from './usecases/record-consultation-outcome/record-consultation-outcome.usecase';
 import { AppointmentChanges } from './appointment-changes';
@@ -25,6 +26,7 @@ import { ExpireHold } from './usecases/expire-hold/expire-hold.usecase';
 import { GetAppointment } from './usecases/get-appointment/get-appointment.usecase';
 import { ListAppointments } from './usecases/list-appointments/list-appointments.usecase';
 import { RecordPaymentOutcome } from './usecases/record-payment-outcome/record-payment-outcome.usecase';
+import { RecordPrescription } from './usecases/record-prescription/record-prescription.usecase';
 import { RecordRefund } from './usecases/record-refund/record-refund.usecase';
 import { RescheduleAppointment } from './usecases/reschedule-appointment/reschedule-appointment.usecase';
 import { ResumeAppointmentTimers } from './usecases/resume-appointment-timers/resume-appointment-timers.usecase';
@@ -80,6 +82,8 @@ export class AppointmentsModule {
         PaymentOutcomeConsumer,
         RecordConsultationOutcome,
         ConsultationOutcomeConsumer,
+        RecordPrescription,
+        PrescriptionsConsumer,
       ],
       exports: [SeatsService, AppointmentStore],
     };

@@ -68,3 +68,12 @@ describe('recording a refund', () => {
       expect(nextStatus(from, Action.RECORD_REFUND)).toBeNull();
   });
 });
+
+describe('recording a prescription', () => {
+  it('keeps the status, from a confirmed, running or ended appointment only', () => {
+    const allowed = [S.CONFIRMED, S.IN_PROGRESS, S.COMPLETED, S.CANCELLED, S.NO_SHOW];
+    for (const from of allowed) expect(nextStatus(from, Action.RECORD_PRESCRIPTION)).toBe(from);
+    for (const from of Object.values(S).filter((s) => !allowed.includes(s)))
+      expect(nextStatus(from, Action.RECORD_PRESCRIPTION)).toBeNull();
+  });
+});

@@ -14,6 +14,8 @@ export enum Action {
   NO_SHOW = 'no-show',
   /** wallet-claims refunded the captured fee of a cancelled appointment: the status stays. */
   RECORD_REFUND = 'record-refund',
+  /** teleconsultation issued a prescription for it: the status stays. */
+  RECORD_PRESCRIPTION = 'record-prescription',
 }
 
 /** What a target chosen by a rule may depend on: the appointment's own settings. */
@@ -53,12 +55,14 @@ const TABLE: Record<S, Partial<Record<Action, Target>>> = {
     [Action.RESCHEDULE]: 'same',
     [Action.START]: S.IN_PROGRESS,
     [Action.NO_SHOW]: S.NO_SHOW,
+    [Action.RECORD_PRESCRIPTION]: 'same',
   },
-  [S.IN_PROGRESS]: { [Action.COMPLETE]: S.COMPLETED },
-  [S.COMPLETED]: {},
-  [S.CANCELLED]: { [Action.RECORD_REFUND]: 'same' },
+  [S.IN_PROGRESS]: { [Action.COMPLETE]: S.COMPLETED, [Action.RECORD_PRESCRIPTION]: 'same' },
+  [S.COMPLETED]: { [Action.RECORD_PRESCRIPTION]: 'same' },
+  // Issued while it was confirmed, and announced after it ended otherwise: still its prescription.
+  [S.CANCELLED]: { [Action.RECORD_REFUND]: 'same', [Action.RECORD_PRESCRIPTION]: 'same' },
   [S.DECLINED]: {},
-  [S.NO_SHOW]: {},
+  [S.NO_SHOW]: { [Action.RECORD_PRESCRIPTION]: 'same' },
   [S.EXPIRED]: {},
 };
 

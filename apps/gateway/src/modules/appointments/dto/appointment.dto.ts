@@ -92,6 +92,9 @@ export class AppointmentDto implements AppointmentView {
       'Why it was cancelled, or declined by the system (`by: SYSTEM`) when the doctor did not answer in time',
   })
   cancellation: CancellationDto | null;
+  @ApiProperty({ description: 'A prescription was issued for it' }) hasPrescription: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The first prescription issued for it' })
+  prescriptionId: string | null;
   @ApiProperty({ description: 'Number of changes so far' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

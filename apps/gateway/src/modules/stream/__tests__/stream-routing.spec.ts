@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ClinicalEvents,
   ALL_EVENTS,
+  ClinicalEvents,
   NotificationsEvents,
   PaymentEvents,
   SchedulingEvents,
@@ -156,6 +156,26 @@ const CASES: Record<string, { payload: Record<string, unknown>; users: string[];
     users: [PATIENT],
     doctors: [DOCTOR],
   },
+  ...Object.fromEntries(
+    [ClinicalEvents.prescriptionIssued, ClinicalEvents.prescriptionCancelled].map((e) => [
+      e.type,
+      {
+        payload: {
+          prescriptionId: 'rx-1',
+          number: 'RX-20261202-4F7K2Q',
+          kind: 'STRUCTURED',
+          appointmentId: 'apt-1',
+          patientId: PATIENT,
+          dependentId: null,
+          doctorId: DOCTOR,
+          issuedAt: '2026-12-02T10:00:00.000Z',
+          cancelledAt: '2026-12-02T11:00:00.000Z',
+        },
+        users: [PATIENT],
+        doctors: [DOCTOR],
+      },
+    ]),
+  ),
   [NotificationsEvents.notificationCreated.type]: {
     payload: {
       notificationId: 'n-1',

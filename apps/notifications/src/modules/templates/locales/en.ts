@@ -264,5 +264,21 @@ export const en: CompleteLocaleTemplates = {
       push: { title: 'New message', body: '{{senderName}} sent you a message.' },
       inApp: { title: 'New message', body: '{{senderName}} sent you a message.' },
     },
+    [K.PRESCRIPTION_ISSUED]: {
+      email: {
+        subject: 'Your prescription from {{doctorName}}',
+        text: 'Hello {{firstName}},\n\n{{doctorName}} issued your prescription {{number}}. Read it, print it or show it to your pharmacist here:\n\n{{link}}',
+      },
+      push: { title: 'New prescription', body: '{{doctorName}} issued prescription {{number}}.' },
+      inApp: { title: 'New prescription', body: '{{doctorName}} issued prescription {{number}}: {{link}}' },
+    },
+    [K.PRESCRIPTION_CANCELLED]: {
+      email: {
+        subject: 'Prescription {{number}} was cancelled',
+        text: 'Hello {{firstName}},\n\n{{doctorName}} cancelled your prescription {{number}}: a pharmacy will no longer accept it. The reason is on the prescription:\n\n{{link}}',
+      },
+      push: { title: 'Prescription cancelled', body: '{{doctorName}} cancelled prescription {{number}}.' },
+      inApp: { title: 'Prescription cancelled', body: '{{doctorName}} cancelled prescription {{number}}: {{link}}' },
+    },
   },
 };

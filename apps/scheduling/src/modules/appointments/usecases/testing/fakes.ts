@@ -26,6 +26,7 @@ import { BookAppointment } from '../book-appointment/book-appointment.usecase';
 import { DeclineUnanswered } from '../decline-unanswered/decline-unanswered.usecase';
 import { ExpireHold } from '../expire-hold/expire-hold.usecase';
 import { RecordPaymentOutcome } from '../record-payment-outcome/record-payment-outcome.usecase';
+import { RecordPrescription } from '../record-prescription/record-prescription.usecase';
 import { RescheduleAppointment } from '../reschedule-appointment/reschedule-appointment.usecase';
 import { ResumeAppointmentTimers } from '../resume-appointment-timers/resume-appointment-timers.usecase';
 import { TransitionAppointment } from '../transition-appointment/transition-appointment.usecase';
@@ -316,6 +317,7 @@ export function appointmentsHarness(config: Partial<SchedulingConfig> = {}) {
     reschedule: new RescheduleAppointment(s, changes, places, slots, c, deadlines, cfg, clock),
     paymentOutcome: new RecordPaymentOutcome(s, changes, c, deadlines, clock),
     expireHold: new ExpireHold(s, changes),
+    recordPrescription: new RecordPrescription(s, changes),
     declineUnanswered: new DeclineUnanswered(s, changes, clock),
     resumeTimers: new ResumeAppointmentTimers(s, h, c, deadlines),
   };
