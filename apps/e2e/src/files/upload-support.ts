@@ -1,13 +1,19 @@
 import type { Session } from '../support/actors';
 
 /**
- * A confirmed file of `who`: asked for through the gateway, its bytes PUT straight to the object
+ * A confirmed file of `who` (`extra`: e.g. the `patientId` a doctor uploads for): asked for through the gateway, its bytes PUT straight to the object
  * store with the presigned URL, then confirmed, as a client does.
  */
-export async function uploadedFile(who: Session, contentType: string, bytes: Buffer, purpose: string) {
+export async function uploadedFile(
+  who: Session,
+  contentType: string,
+  bytes: Buffer,
+  purpose: string,
+  extra: Record<string, unknown> = {},
+) {
   const asked = await who.api.post(
     '/v1/files',
-    { name: 'attachment', contentType, size: bytes.length, purpose },
+    { name: 'attachment', contentType, size: bytes.length, purpose, ...extra },
     { token: who.token },
   );
   if (asked.status !== 201) throw new Error(`upload request: ${asked.status} ${JSON.stringify(asked.body)}`);

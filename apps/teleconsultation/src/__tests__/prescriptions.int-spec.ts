@@ -44,6 +44,7 @@ import {
 import { PrescriptionStore } from '../modules/prescriptions/prescription.store';
 import { CancelPrescription } from '../modules/prescriptions/usecases/cancel-prescription/cancel-prescription.usecase';
 import { CreatePrescription } from '../modules/prescriptions/usecases/create-prescription/create-prescription.usecase';
+import { Files } from '../modules/files/files';
 import { GetPrescription } from '../modules/prescriptions/usecases/get-prescription/get-prescription.usecase';
 import { ListPrescriptions } from '../modules/prescriptions/usecases/list-prescriptions/list-prescriptions.usecase';
 import { SignPrescription } from '../modules/prescriptions/usecases/sign-prescription/sign-prescription.usecase';
@@ -96,6 +97,8 @@ const sources = {
     ListPrescriptions,
     VerifyPrescription,
     { provide: PrescriptionSources, useValue: sources },
+    // Structured prescriptions only here; uploaded ones attach a real file (the e2e, on the object store).
+    { provide: Files, useValue: { attach: async () => undefined } },
     { provide: OutboxRelay, useValue: { kick: () => undefined } },
     { provide: Clock, useValue: new FakeClock(NOW) },
     { provide: IdGenerator, useClass: RandomIdGenerator },

@@ -3,9 +3,11 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { FILE_MODEL, FileRecordSchema, ObjectStore } from '@telehealth/storage';
 import { TeleconsultationConfig } from '../../config/teleconsultation.config';
 import { CareModule } from '../care/care.module';
+import { PRESCRIPTION_MODEL, PrescriptionSchema } from '../prescriptions/prescription.schema';
+import { PrescriptionFileReader } from '../prescriptions/prescription-file-reader';
 import { MESSAGE_THREAD_MODEL, MessageThreadSchema } from '../threads/thread.schema';
 import { ThreadFileReader } from '../threads/thread-file-reader';
-import { FILE_LINK_READERS, FileAccessPolicyImpl } from './file-access.policy';
+import { FILE_LINK_READERS, FileAccessPolicyImpl, type FileLinkReader } from './file-access.policy';
 import { Files } from './files';
 import { FilesController } from './files.controller';
 
@@ -19,6 +21,7 @@ import { FilesController } from './files.controller';
     MongooseModule.forFeature([
       { name: FILE_MODEL, schema: FileRecordSchema },
       { name: MESSAGE_THREAD_MODEL, schema: MessageThreadSchema },
+      { name: PRESCRIPTION_MODEL, schema: PrescriptionSchema },
     ]),
     CareModule,
   ],
@@ -30,7 +33,12 @@ import { FilesController } from './files.controller';
       inject: [TeleconsultationConfig],
     },
     ThreadFileReader,
-    { provide: FILE_LINK_READERS, useFactory: (threads: ThreadFileReader) => [threads], inject: [ThreadFileReader] },
+    PrescriptionFileReader,
+    {
+      provide: FILE_LINK_READERS,
+      useFactory: (...readers: FileLinkReader[]) => readers,
+      inject: [ThreadFileReader, PrescriptionFileReader],
+    },
     FileAccessPolicyImpl,
     Files,
   ],

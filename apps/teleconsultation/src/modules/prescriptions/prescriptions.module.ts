@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Clock, SystemClock } from '@telehealth/service-kit';
 import { CareModule } from '../care/care.module';
+import { FilesModule } from '../files/files.module';
 import { RecordsModule } from '../records/records.module';
 import { PrescriptionAccess } from './prescription-access';
 import { PrescriptionChanges } from './prescription-changes';
@@ -35,6 +36,7 @@ import { VerifyPrescription } from './usecases/verify-prescription/verify-prescr
       { name: PRESCRIPTION_CODE_MODEL, schema: PrescriptionCodeSchema },
     ]),
     CareModule,
+    FilesModule,
     RecordsModule,
   ],
   controllers: [PrescriptionsController],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  FilePurpose,
   PrescriptionKind,
   PrescriptionStatus,
   Role,
@@ -11,6 +12,8 @@ import { DomainError, requireRole, type RequestMeta } from '@telehealth/messagin
 import { Clock } from '@telehealth/service-kit';
 import { readableNumber } from '../../../../common/readable-number';
 import { CareAppointments } from '../../../care/care-appointments';
+import { Files } from '../../../files/files';
+import { PRESCRIPTION_LINK } from '../../prescription-file-reader';
 import { requirePrescribable } from '../../appointment-rules';
 import { draftContent } from '../../prescription-content';
 import { toPrescriptionView } from '../../prescription.mapper';
@@ -26,6 +29,7 @@ export class CreatePrescription {
     private readonly store: PrescriptionStore,
     private readonly appointments: CareAppointments,
     private readonly clock: Clock,
+    private readonly files: Files,
   ) {}
 
   async execute(q: CreatePrescriptionRequest, meta: RequestMeta): Promise<PrescriptionView> {
@@ -41,6 +45,13 @@ export class CreatePrescription {
       throw DomainError.invalid('medications', 'an uploaded prescription holds its medications in its file');
     const content = draftContent(q);
     const id = randomUUID();
+    // The file must be the doctor's, confirmed, uploaded as a PRESCRIPTION; it is linked to this one.
+    if (fileId)
+      await this.files.attach(fileId, caller, {
+        purposes: [FilePurpose.PRESCRIPTION],
+        link: { kind: PRESCRIPTION_LINK, id },
+        field: 'fileId',
+      });
     const now = this.clock.now();
     const created = await this.store.insert({
       _id: id,
