@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 // Helpers the bench's parts share: its log line, JSON requests to the platform, sleeping, the NATS
 // clients that are not ours, and dropping the bench's databases.
 import mongoose from 'mongoose';
@@ -64,4 +65,41 @@ export async function dropDatabases(mongoUri, prefix) {
   } finally {
     await client.close();
   }
+}
+
+const percentile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
+export const round1 = (n) => (n == null ? null : Math.round(n * 10) / 10);
+
+/**
+ * `request(client, i)` in a closed loop by `clients` clients for `seconds`: 2xx per second,
+ * every status seen, and latency percentiles.
+ * @param {number} seconds
+ * @param {number} clients
+ * @param {(client: number, i: number) => Promise<{ status: number }>} request
+ */
+export async function closedLoop(seconds, clients, request) {
+  const latencies = [];
+  /** @type {Record<string, number>} */
+  const statuses = {};
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; performance.now() < end; i++) {
+        const t0 = performance.now();
+        const { status } = await request(c, i).catch(() => ({ status: 0 }));
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const ok = Object.entries(statuses).reduce((n, [s, k]) => n + (s.startsWith('2') ? k : 0), 0);
+  return {
+    perSec: round1(ok / seconds),
+    requests: latencies.length,
+    ok,
+    statuses,
+    p50Ms: round1(percentile(latencies, 0.5)),
+    p99Ms: round1(percentile(latencies, 0.99)),
+  };
 }

@@ -10,9 +10,8 @@
 //   exact     each thread's messageCount is its posts answered 201 plus at most those that timed
 //             out, the doctor's unread count of it equals it, and its numbers run 1..n. Anything else
 //             fails the run (timeouts are reported as failed requests too).
-import { performance } from 'node:perf_hooks';
 import { newPatient } from './booking-contention.mjs';
-import { call, say, sleep } from './lib.mjs';
+import { call, closedLoop, say, sleep } from './lib.mjs';
 import { adjust } from './wallet-ledger.mjs';
 
 const THREE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000002';
@@ -24,8 +23,6 @@ const SECONDS = Number(process.env.BENCH_MESSAGE_SECONDS ?? 8);
 const POLL_MS = 200;
 const WAIT_MS = 60_000;
 
-const percentile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
-const round1 = (n) => (n == null ? null : Math.round(n * 10) / 10);
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function login(gatewayUrl, who) {
@@ -42,34 +39,6 @@ async function waitFor(what, read) {
     if (Date.now() > deadline) throw new Error(`${what}: not within ${WAIT_MS / 1000}s`);
     await sleep(POLL_MS);
   }
-}
-
-/** `request(client, i)` in a closed loop by `clients` clients for `seconds`: ok/s and latencies. */
-async function closedLoop(seconds, clients, request) {
-  const latencies = [];
-  /** @type {Record<string, number>} */
-  const statuses = {};
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; performance.now() < end; i++) {
-        const t0 = performance.now();
-        const { status } = await request(c, i).catch(() => ({ status: 0 }));
-        latencies.push(performance.now() - t0);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const ok = Object.entries(statuses).reduce((n, [s, k]) => n + (s.startsWith('2') ? k : 0), 0);
-  return {
-    perSec: round1(ok / seconds),
-    requests: latencies.length,
-    ok,
-    statuses,
-    p50Ms: round1(percentile(latencies, 0.5)),
-    p99Ms: round1(percentile(latencies, 0.99)),
-  };
 }
 
 /** A new patient with a confirmed appointment with the demo doctor, and their thread with that doctor. */

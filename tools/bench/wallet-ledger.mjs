@@ -10,8 +10,7 @@
 //             by wallet; latency is from POST /v1/appointments until it leaves PENDING_PAYMENT.
 // Afterwards every ledger is reconciled; any mismatch fails the run.
 import { randomInt, randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { call, say, sleep } from './lib.mjs';
+import { call, closedLoop, say, sleep } from './lib.mjs';
 
 const CLIENTS = 32;
 const WALLETS = 1000;
@@ -21,36 +20,7 @@ const SAGA_PATIENTS = 12;
 const SAGA_POLL_MS = 200;
 const THREE_SEAT_DOCTOR = 'd1000000-0000-4000-8000-000000000002';
 
-const percentile = (sorted, q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
-const round1 = (n) => (n == null ? null : Math.round(n * 10) / 10);
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** Runs `request` from CLIENTS closed-loop clients for `seconds`; per-request latency and statuses. */
-async function closedLoop(seconds, request, clients = CLIENTS) {
-  const latencies = [];
-  const statuses = {};
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; performance.now() < end; i++) {
-        const t0 = performance.now();
-        const { status } = await request(c, i).catch(() => ({ status: 0 }));
-        latencies.push(performance.now() - t0);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const ok = Object.entries(statuses).reduce((n, [s, k]) => n + (s.startsWith('2') ? k : 0), 0);
-  return {
-    perSec: round1(ok / seconds),
-    requests: latencies.length,
-    ok,
-    statuses,
-    p50Ms: round1(percentile(latencies, 0.5)),
-    p99Ms: round1(percentile(latencies, 0.99)),
-  };
-}
 
 /** Opens WALLETS wallets for new user ids through the admin route, CLIENTS at a time. */
 async function openWallets(gatewayUrl, admin) {
@@ -113,34 +83,30 @@ export async function saga(gatewayUrl, admin, seconds, run) {
     patients.push(token);
   }
   const outcomes = {};
-  const r = await closedLoop(
-    seconds,
-    async (c) => {
-      const slot = seats.shift();
-      if (!slot) return { status: 0 };
-      const body =
-        slot.mode === 'ONLINE'
-          ? {
-              slotId: slot.id,
-              mode: 'ONLINE',
-              contactNumber: '+2348011112222',
-              callPreference: 'VIDEO',
-              paymentMethod: 'WALLET',
-            }
-          : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, paymentMethod: 'WALLET' };
-      const booked = await call(gatewayUrl, 'POST', '/v1/appointments', body, patients[c]);
-      if (booked.status !== 201) return booked;
-      for (;;) {
-        const a = (await call(gatewayUrl, 'GET', `/v1/appointments/${booked.body.id}`, null, patients[c])).body;
-        if (a.status !== 'PENDING_PAYMENT') {
-          outcomes[a.status] = (outcomes[a.status] ?? 0) + 1;
-          return { status: a.payment?.status === 'PAID' ? 200 : 500 };
-        }
-        await sleep(SAGA_POLL_MS);
+  const r = await closedLoop(seconds, SAGA_PATIENTS, async (c) => {
+    const slot = seats.shift();
+    if (!slot) return { status: 0 };
+    const body =
+      slot.mode === 'ONLINE'
+        ? {
+            slotId: slot.id,
+            mode: 'ONLINE',
+            contactNumber: '+2348011112222',
+            callPreference: 'VIDEO',
+            paymentMethod: 'WALLET',
+          }
+        : { slotId: slot.id, mode: 'IN_CLINIC', clinicId: slot.clinicId, paymentMethod: 'WALLET' };
+    const booked = await call(gatewayUrl, 'POST', '/v1/appointments', body, patients[c]);
+    if (booked.status !== 201) return booked;
+    for (;;) {
+      const a = (await call(gatewayUrl, 'GET', `/v1/appointments/${booked.body.id}`, null, patients[c])).body;
+      if (a.status !== 'PENDING_PAYMENT') {
+        outcomes[a.status] = (outcomes[a.status] ?? 0) + 1;
+        return { status: a.payment?.status === 'PAID' ? 200 : 500 };
       }
-    },
-    SAGA_PATIENTS,
-  );
+      await sleep(SAGA_POLL_MS);
+    }
+  });
   return { ...r, outcomes, slotsLeft: seats.length };
 }
 
@@ -159,15 +125,15 @@ export async function walletLedger({ gatewayUrl, seconds, run }) {
   const hotWallet = (await call(gatewayUrl, 'GET', '/v1/wallet', null, patient)).body.id;
 
   say(`wallet: baseline GET /v1/wallet (${seconds}s)...`);
-  const baseline = await closedLoop(seconds, () => call(gatewayUrl, 'GET', '/v1/wallet', null, patient));
+  const baseline = await closedLoop(seconds, CLIENTS, () => call(gatewayUrl, 'GET', '/v1/wallet', null, patient));
   sayFigures('baseline', baseline);
   say(`wallet: postings on one hot wallet (${seconds}s)...`);
-  const hot = await closedLoop(seconds, () => adjust(gatewayUrl, admin, hotWallet));
+  const hot = await closedLoop(seconds, CLIENTS, () => adjust(gatewayUrl, admin, hotWallet));
   sayFigures('hot wallet', hot);
   say(`wallet: opening ${WALLETS} wallets (POST /v1/admin/wallets)...`);
   const wallets = await openWallets(gatewayUrl, admin);
   say(`wallet: postings spread over ${wallets.length} wallets (${seconds}s)...`);
-  const spread = await closedLoop(seconds, (c, i) =>
+  const spread = await closedLoop(seconds, CLIENTS, (c, i) =>
     adjust(gatewayUrl, admin, wallets[(c * 7919 + i * 31) % wallets.length]),
   );
   sayFigures('spread', spread);
