@@ -1,6 +1,13 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { PrescriptionStatus } from '@telehealth/contracts';
 import type { Prescription } from './prescription';
+
+/**
+ * pdfkit costs about 24 MB once loaded (fonts, fontkit): loaded on the first render, not at start,
+ * so a replica that never prints stays within its memory budget (the bench's idle-RSS aim).
+ */
+let pdfkit: typeof PDFKitDocument | undefined;
+const loadPdfkit = (): typeof PDFKitDocument => (pdfkit ??= require('pdfkit') as typeof PDFKitDocument);
 
 const MARGIN = 50;
 
@@ -11,6 +18,7 @@ const MARGIN = 50;
  * Content streams are left uncompressed: the text stays searchable in the file as issued.
  */
 export function renderPrescriptionPdf(p: Prescription, verifyUrl: string): Promise<Buffer> {
+  const PDFDocument = loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
